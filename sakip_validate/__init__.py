@@ -1,0 +1,3 @@
+"""sakip-validate."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,81 @@
+"""The finding: the one value every stage produces and every output renders."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; the order is used by ``--fail-on``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Read ``error``, ``warning`` or ``info`` (any case)."""
+        return cls[text.strip().upper()]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A message in Bahasa Indonesia and English."""
+
+    id: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.id
+
+
+@dataclass(frozen=True, slots=True)
+class TextLocation:
+    """A place in a TOML or JSON file: a JSON pointer and, when known, line and column."""
+
+    file: str
+    pointer: str = ""
+    line: int | None = None
+    column: int | None = None
+
+    def display(self) -> str:
+        """``file:line:col`` as compilers print it (only the parts that are known)."""
+        if self.line is None:
+            return self.file
+        if self.column is None:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+# Spreadsheet input (sheet and cell) will add another location kind; outputs
+# only rely on ``file``, ``display()`` and the optional fields they test for.
+Location = TextLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in one report file."""
+
+    rule: str
+    severity: Severity
+    message: Text
+    location: Location
+    hint: Text | None = None
+    table: str | None = None
+    printed: str | None = None
+    expected: str | None = None
+    legal_basis: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        loc = self.location
+        return (loc.file, loc.line or 0, loc.column or 0, self.rule, loc.pointer)

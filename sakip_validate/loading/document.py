@@ -1,0 +1,40 @@
+"""A loaded report: its data, its text, and where each value stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..findings import TextLocation
+from .positions import PositionIndex, index_json, index_toml
+
+Format = Literal["toml", "json"]
+
+
+@dataclass(slots=True)
+class LoadedDocument:
+    """One parsed report file.
+
+    Positions are indexed only when a finding first asks for one: most files in
+    a CI run have no finding, and the index costs a second pass over the text.
+    """
+
+    label: str
+    format: Format
+    text: str
+    data: Any
+    _index: PositionIndex | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> PositionIndex:
+        if self._index is None:
+            indexer = index_toml if self.format == "toml" else index_json
+            self._index = indexer(self.text)
+        return self._index
+
+    def locate(self, pointer: str, *, at_key: bool = False) -> TextLocation:
+        """The location of the value at ``pointer`` (or of its key), else of its nearest parent."""
+        position = self.positions.key(pointer) if at_key else None
+        if position is None:
+            position = self.positions.value(pointer) or self.positions.nearest(pointer)
+        return TextLocation(self.label, pointer, position.line, position.column)

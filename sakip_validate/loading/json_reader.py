@@ -1,0 +1,144 @@
+"""Strict JSON: exact decimals, and no silent loss from duplicate keys, NaN or Infinity."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..codes import LOAD_DUPLICATE_KEY, LOAD_NON_FINITE, LOAD_SYNTAX
+from ..findings import Text
+from .positions import Position, index_json
+from .problems import LoadProblem
+
+
+class _Duplicate(Exception):
+    pass
+
+
+class _NonFinite(Exception):
+    pass
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Duplicate(key)
+        result[key] = value
+    return result
+
+
+def _reject_constant(token: str) -> Any:
+    raise _NonFinite(token)
+
+
+# json's messages, reworded for people who do not write parsers.
+_SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
+    ("Expecting ',' delimiter", "kurang tanda koma (,)", "a comma (,) is missing"),
+    (
+        "Expecting ':' delimiter",
+        "kurang tanda titik dua (:) setelah nama kunci",
+        "a colon (:) is missing after the key",
+    ),
+    (
+        "Expecting property name enclosed in double quotes",
+        "nama kunci harus diapit tanda kutip ganda, atau ada koma berlebih sebelum '}'",
+        "a key must be in double quotes, or there is a trailing comma before '}'",
+    ),
+    (
+        "Expecting value",
+        "nilai tidak ada atau tidak sah (berkas terpotong, koma berlebih, atau teks tanpa "
+        "tanda kutip)",
+        "a value is missing or invalid (truncated file, trailing comma, or unquoted text)",
+    ),
+    ("Unterminated string", "teks tidak ditutup tanda kutip", "a string is not closed"),
+    ("Extra data", "ada isi lebih setelah akhir data", "there is extra content after the data"),
+    (
+        "Invalid control character",
+        "ada karakter kendali (misalnya tab atau baris baru) di dalam teks",
+        "a control character (such as a tab or newline) is inside a string",
+    ),
+    ("Invalid \\escape", "urutan escape '\\' tidak sah", "an invalid '\\' escape"),
+)
+
+_HINT_SYNTAX = Text(
+    "Perbaiki penulisan di tempat yang ditunjuk; editor dengan dukungan JSON "
+    "(misalnya VS Code) menandai kesalahan yang sama.",
+    "Fix the syntax at the place shown; an editor with JSON support (e.g. VS Code) "
+    "marks the same error.",
+)
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON text into dicts, lists, str, int, Decimal, bool and None."""
+    try:
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_unique_pairs,
+        )
+    except json.JSONDecodeError as error:
+        reason = error.msg
+        message_id = message_en = reason
+        for prefix, text_id, text_en in _SYNTAX_MESSAGES:
+            if reason.startswith(prefix):
+                message_id, message_en = text_id, text_en
+                break
+        if error.pos >= len(text.rstrip()) and reason.startswith(("Expecting", "Unterminated")):
+            message_id += "; berkas tampaknya terpotong"
+            message_en += "; the file seems truncated"
+        raise LoadProblem(
+            LOAD_SYNTAX,
+            Text(f"JSON tidak sah: {message_id}.", f"Invalid JSON: {message_en}."),
+            hint=_HINT_SYNTAX,
+            position=Position(error.lineno, error.colno),
+        ) from None
+    except _Duplicate as error:
+        index = index_json(text)
+        pointer, position = index.duplicate_keys[0] if index.duplicate_keys else ("", None)
+        key = error.args[0]
+        raise LoadProblem(
+            LOAD_DUPLICATE_KEY,
+            Text(
+                f'Kunci "{key}" tertulis dua kali dalam objek yang sama; JSON hanya akan '
+                "menyimpan yang terakhir dan yang pertama hilang tanpa peringatan.",
+                f'The key "{key}" appears twice in the same object; JSON would keep only '
+                "the last one and silently lose the first.",
+            ),
+            hint=Text(
+                "Hapus salah satu, atau gabungkan isinya.",
+                "Remove one of them, or merge their contents.",
+            ),
+            position=position,
+            pointer=pointer,
+            printed=key,
+        ) from None
+    except _NonFinite as error:
+        index = index_json(text)
+        pointer, position, _ = index.non_finite[0] if index.non_finite else ("", None, "")
+        token = error.args[0]
+        raise LoadProblem(
+            LOAD_NON_FINITE,
+            Text(
+                f"Nilai {token} bukan angka JSON yang sah dan tidak dapat diperiksa.",
+                f"The value {token} is not a valid JSON number and cannot be checked.",
+            ),
+            hint=Text(
+                'Tulis angka yang tercetak di laporan, atau "N/A" bila laporan mencetak N/A.',
+                'Write the number printed in the report, or "N/A" where the report prints N/A.',
+            ),
+            position=position,
+            pointer=pointer,
+            printed=token,
+        ) from None
+    except RecursionError:
+        raise LoadProblem(
+            LOAD_SYNTAX,
+            Text(
+                "JSON bersarang terlalu dalam untuk dibaca.",
+                "The JSON is nested too deeply to be read.",
+            ),
+            position=Position(1, 1),
+        ) from None

@@ -1,0 +1,530 @@
+"""Map RFC 6901 JSON pointers to line/column positions in TOML and JSON source.
+
+``tomllib`` and ``json`` validate and decode a document but forget where each
+value stood.  The scanners here run afterwards, only on text the real parser
+already accepted, so they trust the grammar and track nothing but structure:
+one pass over the text records the character offset of every value (and of
+every member's key) under its pointer.  Offsets become lines and columns only
+when a caller asks, which keeps building an index for a large file cheap.
+
+Line breaks are ``\\n``, ``\\r\\n`` and a lone ``\\r`` (as editors and the
+Language Server Protocol count them); other Unicode separators such as U+2028
+or form feed stay inside their line.  Columns count code points, so a tab or
+an astral character is one column.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from json.decoder import scanstring
+
+__all__ = ["Position", "PositionIndex", "index_json", "index_toml", "offset_to_position"]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in source text: 1-based line and 1-based column in code points."""
+
+    line: int
+    column: int
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
+    return starts
+
+
+def _position_in(starts: list[int], offset: int) -> Position:
+    line = bisect_right(starts, offset)
+    return Position(line, offset - starts[line - 1] + 1)
+
+
+def offset_to_position(text: str, offset: int) -> Position:
+    """Return the position of character ``offset`` of ``text`` (clamped to the text).
+
+    The ``\\n`` of a ``\\r\\n`` pair belongs to the line the pair ends; the offset
+    ``len(text)`` is the place just after the last character.
+    """
+    offset = min(max(offset, 0), len(text))
+    if "\r" not in text:
+        # The common case needs no table of line starts.
+        start = text.rfind("\n", 0, offset) + 1
+        return Position(text.count("\n", 0, offset) + 1, offset - start + 1)
+    return _position_in(_line_starts(text), offset)
+
+
+def _escape(key: str) -> str:
+    if "~" in key or "/" in key:
+        return key.replace("~", "~0").replace("/", "~1")
+    return key
+
+
+class PositionIndex:
+    """Where each value, and each object member's key, of one document starts.
+
+    Built by :func:`index_json` or :func:`index_toml`.  ``duplicate_keys`` and
+    ``non_finite`` are only ever filled for JSON (tomllib rejects both).
+    """
+
+    __slots__ = (
+        "_key_offsets",
+        "_line_starts",
+        "_text",
+        "_value_offsets",
+        "duplicate_keys",
+        "non_finite",
+    )
+
+    duplicate_keys: list[tuple[str, Position]]
+    non_finite: list[tuple[str, Position, str]]
+
+    def __init__(
+        self,
+        text: str,
+        value_offsets: dict[str, int],
+        key_offsets: dict[str, int],
+        duplicate_keys: Iterable[tuple[str, int]] = (),
+        non_finite: Iterable[tuple[str, int, str]] = (),
+    ) -> None:
+        self._text = text
+        self._value_offsets = value_offsets
+        self._key_offsets = key_offsets
+        self._line_starts: list[int] | None = None
+        self.duplicate_keys = [(ptr, self._position(off)) for ptr, off in duplicate_keys]
+        self.non_finite = [(ptr, self._position(off), tok) for ptr, off, tok in non_finite]
+
+    def _position(self, offset: int) -> Position:
+        starts = self._line_starts
+        if starts is None:
+            starts = self._line_starts = _line_starts(self._text)
+        return _position_in(starts, offset)
+
+    def value(self, pointer: str) -> Position | None:
+        """Return where the value at ``pointer`` starts, or None if it is unknown."""
+        offset = self._value_offsets.get(pointer)
+        return None if offset is None else self._position(offset)
+
+    def key(self, pointer: str) -> Position | None:
+        """Return where the key of member ``pointer`` starts (None for array items and root)."""
+        offset = self._key_offsets.get(pointer)
+        return None if offset is None else self._position(offset)
+
+    def nearest(self, pointer: str) -> Position:
+        """Return the value position of ``pointer`` or of its closest known ancestor."""
+        while True:
+            offset = self._value_offsets.get(pointer)
+            if offset is not None:
+                return self._position(offset)
+            if not pointer:
+                return Position(1, 1)
+            pointer = pointer[: max(pointer.rfind("/"), 0)]
+
+
+class _NotValid(ValueError):
+    """The scanner met text that its real parser would have rejected."""
+
+
+def _invalid(kind: str, text: str, offset: int) -> _NotValid:
+    where = offset_to_position(text, offset)
+    return _NotValid(f"not valid {kind} at line {where.line}, column {where.column}")
+
+
+def _guarded(kind: str, scan: Callable[[str], PositionIndex], text: str) -> PositionIndex:
+    # The scanners trust the grammar; on text that breaks it they may run off
+    # the end or miss a delimiter, which callers should see as one ValueError.
+    try:
+        return scan(text)
+    except _NotValid:
+        raise
+    except (IndexError, ValueError) as error:
+        raise _invalid(kind, text, len(text)) from error
+
+
+# --------------------------------------------------------------------------- JSON
+
+_JSON_WS = re.compile(r"[ \t\n\r]*")
+# The rest of a string after its opening quote, written so that the regex
+# engine runs through plain characters without backtracking.
+_JSON_STRING_TAIL = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_JSON_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_JSON_WORDS = {"t": "true", "f": "false", "n": "null", "N": "NaN", "I": "Infinity"}
+
+
+def index_json(text: str) -> PositionIndex:
+    """Index a JSON document (RFC 8259 plus NaN, Infinity and -Infinity).
+
+    Of duplicate keys the later member wins, as it does in ``json.loads``:
+    ``value`` and ``key`` report the later occurrence, and ``duplicate_keys``
+    lists every repeat.  Children of an overridden earlier value may linger in
+    the index under pointers that the decoded data no longer has.
+    """
+    return _guarded("JSON", _index_json, text)
+
+
+def _index_json(text: str) -> PositionIndex:
+    values: dict[str, int] = {"": 0}
+    keys: dict[str, int] = {}
+    duplicates: list[tuple[str, int]] = []
+    non_finite: list[tuple[str, int, str]] = []
+    skip = _JSON_WS.match
+    string_tail = _JSON_STRING_TAIL.match
+    number = _JSON_NUMBER.match
+    # A frame is [pointer, index of the current item] for an array and
+    # [pointer, -1, keys seen so far] for an object.
+    stack: list[list] = []
+
+    def member(i: int, frame: list) -> tuple[int, str]:
+        if text[i] != '"':
+            raise _invalid("JSON", text, i)
+        name, end = scanstring(text, i + 1, False)
+        pointer = frame[0] + "/" + _escape(name)
+        seen: set[str] = frame[2]
+        if name in seen:
+            duplicates.append((pointer, i))
+        else:
+            seen.add(name)
+        keys[pointer] = i
+        colon = skip(text, end).end()
+        if text[colon] != ":":
+            raise _invalid("JSON", text, colon)
+        return skip(text, colon + 1).end(), pointer
+
+    i = skip(text).end()
+    pointer = ""
+    while True:
+        if pointer:
+            values[pointer] = i
+        c = text[i]
+        if c == "{" or c == "[":
+            j = skip(text, i + 1).end()
+            if text[j] == ("}" if c == "{" else "]"):
+                i = j + 1
+            elif c == "[":
+                stack.append([pointer, 0])
+                pointer += "/0"
+                i = j
+                continue
+            else:
+                frame = [pointer, -1, set()]
+                stack.append(frame)
+                i, pointer = member(j, frame)
+                continue
+        elif c == '"':
+            match = string_tail(text, i + 1)
+            if match is None:
+                raise _invalid("JSON", text, i)
+            i = match.end()
+        elif c in _JSON_WORDS:
+            word = _JSON_WORDS[c]
+            if not text.startswith(word, i):
+                raise _invalid("JSON", text, i)
+            if c == "N" or c == "I":
+                non_finite.append((pointer, i, word))
+            i += len(word)
+        elif c == "-" and text.startswith("-Infinity", i):
+            non_finite.append((pointer, i, "-Infinity"))
+            i += 9
+        else:
+            match = number(text, i)
+            if match is None:
+                raise _invalid("JSON", text, i)
+            i = match.end()
+
+        # Close finished containers until one of them continues with a comma.
+        while stack:
+            i = skip(text, i).end()
+            frame = stack[-1]
+            c = text[i]
+            if c == ",":
+                i = skip(text, i + 1).end()
+                if frame[1] < 0:
+                    i, pointer = member(i, frame)
+                else:
+                    frame[1] += 1
+                    pointer = f"{frame[0]}/{frame[1]}"
+                break
+            if c != ("}" if frame[1] < 0 else "]"):
+                raise _invalid("JSON", text, i)
+            i += 1
+            stack.pop()
+        else:
+            break
+
+    if skip(text, i).end() != len(text):
+        raise _invalid("JSON", text, i)
+    return PositionIndex(text, values, keys, duplicates, non_finite)
+
+
+# --------------------------------------------------------------------------- TOML
+
+_TOML_WS = re.compile(r"[ \t]*")
+# Whitespace, newlines and comments, as allowed between array items.
+_TOML_GAP = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+_TOML_BASIC = re.compile(r'"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"')
+# Lenient on purpose: TOML 1.1 widens bare keys to most of Unicode, and the
+# text was validated already, so stopping at the key's delimiters is enough.
+_TOML_BARE_KEY = re.compile(r"[^ \t\r\n.=\[\]\"'#,{}]+")
+# Numbers, booleans, inf/nan and every date/time form up to an optional
+# space that separates a date from its time.
+_TOML_BARE_VALUE = re.compile(r"[0-9A-Za-z_+\-.:]+")
+_TOML_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TOML_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.)", re.DOTALL)
+_TOML_ESCAPES = {
+    "b": "\b",
+    "t": "\t",
+    "n": "\n",
+    "f": "\f",
+    "r": "\r",
+    '"': '"',
+    "\\": "\\",
+    "e": "\x1b",
+}
+
+
+def _unescape_toml(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if len(code) > 1:
+        return chr(int(code[1:], 16))
+    return _TOML_ESCAPES.get(code, code)
+
+
+def index_toml(text: str) -> PositionIndex:
+    """Index a TOML 1.0 document.
+
+    Tables opened by a header start at that header's ``[``, elements of an
+    array of tables at their ``[[``; a table that only exists because of a
+    dotted key or a deeper header starts at the key or header that first
+    created it, and its ``key`` is that key's or header's matching segment.
+    """
+    return _guarded("TOML", lambda source: _TomlScanner(source).run(), text)
+
+
+class _TomlScanner:
+    __slots__ = ("aot_counts", "keys", "text", "values")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.values: dict[str, int] = {"": 0}
+        self.keys: dict[str, int] = {}
+        # Number of elements so far of each array of tables, by its pointer.
+        self.aot_counts: dict[str, int] = {}
+
+    def run(self) -> PositionIndex:
+        text = self.text
+        gap = _TOML_GAP.match
+        end = len(text)
+        table = ""
+        i = gap(text).end()
+        while i < end:
+            if text[i] == "[":
+                i, table = self.header(i)
+            else:
+                segments, j = self.key(i)
+                pointer = self.dotted(segments, table, i)
+                i = self.value(self.equals(j), pointer)
+            i = gap(text, i).end()
+        return PositionIndex(text, self.values, self.keys)
+
+    def key(self, i: int) -> tuple[list[tuple[str, int]], int]:
+        """Read a possibly dotted key at ``i``; return its segments and where it ends."""
+        text = self.text
+        segments: list[tuple[str, int]] = []
+        while True:
+            c = text[i]
+            if c == '"':
+                match = _TOML_BASIC.match(text, i)
+                if match is None:
+                    raise _invalid("TOML", text, i)
+                end = match.end()
+                name = text[i + 1 : end - 1]
+                if "\\" in name:
+                    name = _TOML_ESCAPE.sub(_unescape_toml, name)
+            elif c == "'":
+                end = text.index("'", i + 1) + 1
+                name = text[i + 1 : end - 1]
+            else:
+                match = _TOML_BARE_KEY.match(text, i)
+                if match is None:
+                    raise _invalid("TOML", text, i)
+                end = match.end()
+                name = match.group()
+            segments.append((name, i))
+            i = _TOML_WS.match(text, end).end()
+            if text.startswith(".", i):
+                i = _TOML_WS.match(text, i + 1).end()
+            else:
+                return segments, i
+
+    def equals(self, i: int) -> int:
+        if self.text[i] != "=":
+            raise _invalid("TOML", self.text, i)
+        return _TOML_WS.match(self.text, i + 1).end()
+
+    def dotted(self, segments: list[tuple[str, int]], table: str, start: int) -> str:
+        """Return the pointer of a key/value's key inside ``table``.
+
+        Tables the dotted key creates on the way start at the key itself.
+        """
+        values = self.values
+        pointer = table
+        for name, offset in segments[:-1]:
+            pointer += "/" + _escape(name)
+            if pointer not in values:
+                values[pointer] = start
+                self.keys[pointer] = offset
+        name, offset = segments[-1]
+        pointer += "/" + _escape(name)
+        self.keys[pointer] = offset
+        return pointer
+
+    def header(self, i: int) -> tuple[int, str]:
+        """Read a ``[table]`` or ``[[array]]`` header at ``i``; return its end and pointer."""
+        text = self.text
+        values = self.values
+        keys = self.keys
+        counts = self.aot_counts
+        is_array = text.startswith("[[", i)
+        width = 2 if is_array else 1
+        segments, j = self.key(_TOML_WS.match(text, i + width).end())
+        if text[j] != "]" or (is_array and text[j + 1] != "]"):
+            raise _invalid("TOML", text, j)
+
+        pointer = ""
+        for name, offset in segments[:-1]:
+            pointer += "/" + _escape(name)
+            count = counts.get(pointer)
+            if count is not None:
+                # A header path through an array of tables means its last element.
+                pointer += f"/{count - 1}"
+            elif pointer not in values:
+                values[pointer] = i
+                keys[pointer] = offset
+        name, offset = segments[-1]
+        pointer += "/" + _escape(name)
+        if is_array:
+            count = counts.get(pointer, 0)
+            if count == 0:
+                values[pointer] = i
+                keys[pointer] = offset
+            counts[pointer] = count + 1
+            pointer += f"/{count}"
+        else:
+            # An explicit header wins over an earlier implicit creation.
+            keys[pointer] = offset
+        values[pointer] = i
+        return j + width, pointer
+
+    def value(self, i: int, pointer: str) -> int:
+        """Record the value at ``i`` and everything nested in it; return where it ends."""
+        text = self.text
+        values = self.values
+        gap = _TOML_GAP.match
+        # A frame is [pointer, index of the current item] for an array and
+        # [pointer, -1] for an inline table.
+        stack: list[list] = []
+        while True:
+            values[pointer] = i
+            c = text[i]
+            if c == "[" or c == "{":
+                j = gap(text, i + 1).end()
+                if text[j] == ("]" if c == "[" else "}"):
+                    i = j + 1
+                elif c == "[":
+                    stack.append([pointer, 0])
+                    pointer += "/0"
+                    i = j
+                    continue
+                else:
+                    stack.append([pointer, -1])
+                    segments, end = self.key(j)
+                    pointer = self.dotted(segments, pointer, j)
+                    i = self.equals(end)
+                    continue
+            else:
+                i = self.scalar_end(i)
+
+            # Close finished containers until one continues with another item.
+            while stack:
+                i = gap(text, i).end()
+                frame = stack[-1]
+                c = text[i]
+                if c == ",":
+                    i = gap(text, i + 1).end()
+                    c = text[i]
+                    if c != "]" and c != "}":
+                        if frame[1] < 0:
+                            segments, j = self.key(i)
+                            pointer = self.dotted(segments, frame[0], i)
+                            i = self.equals(j)
+                        else:
+                            frame[1] += 1
+                            pointer = f"{frame[0]}/{frame[1]}"
+                        break
+                if c != ("}" if frame[1] < 0 else "]"):
+                    raise _invalid("TOML", text, i)
+                i += 1
+                stack.pop()
+            else:
+                return i
+
+    def scalar_end(self, i: int) -> int:
+        text = self.text
+        c = text[i]
+        if c == '"':
+            if text.startswith('"""', i):
+                return self.multiline_basic_end(i)
+            match = _TOML_BASIC.match(text, i)
+            if match is None:
+                raise _invalid("TOML", text, i)
+            return match.end()
+        if c == "'":
+            if text.startswith("'''", i):
+                return _closing_run(text, text.index("'''", i + 3), "'")
+            return text.index("'", i + 1) + 1
+        match = _TOML_BARE_VALUE.match(text, i)
+        if match is None:
+            raise _invalid("TOML", text, i)
+        end = match.end()
+        # A date may be followed by its time after a single space.
+        if (
+            end - i == 10
+            and text.startswith(" ", end)
+            and text[end + 1 : end + 2].isdigit()
+            and _TOML_DATE.fullmatch(text, i, end)
+        ):
+            time = _TOML_BARE_VALUE.match(text, end + 1)
+            if time is not None:
+                end = time.end()
+        return end
+
+    def multiline_basic_end(self, i: int) -> int:
+        text = self.text
+        start = i + 3
+        while True:
+            close = text.index('"""', start)
+            first = close
+            while text[first - 1] == "\\":
+                first -= 1
+            # An odd run of backslashes escapes the first quote.
+            if (close - first) % 2 == 0:
+                return _closing_run(text, close, '"')
+            start = close + 1
+
+
+def _closing_run(text: str, close: int, quote: str) -> int:
+    """End of a multi-line string whose first closing quote is at ``close``.
+
+    Up to two more quotes right after the delimiter still belong to the content.
+    """
+    end = close + 3
+    for _ in range(2):
+        if text.startswith(quote, end):
+            end += 1
+    return end

@@ -1,0 +1,149 @@
+"""TOML with exact decimals; dates become ISO text, nan and inf are rejected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from ..codes import LOAD_NON_FINITE, LOAD_SYNTAX
+from ..findings import Text
+from .pointers import join_pointer
+from .positions import Position
+from .problems import LoadProblem
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python < 3.11 with tomli installed
+    import tomli as tomllib
+
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_AT_END = re.compile(r"\s*\(at end of document\)$")
+
+# tomllib's messages, reworded for people who do not write parsers.
+_SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
+    (
+        "Cannot overwrite a value",
+        "kunci ini sudah diberi nilai sebelumnya (kunci ganda)",
+        "this key already has a value (duplicate key)",
+    ),
+    (
+        "Cannot declare",
+        "tabel ini sudah dinyatakan sebelumnya (judul tabel ganda)",
+        "this table was already declared (duplicate table header)",
+    ),
+    (
+        "Invalid date or datetime",
+        "tanggal atau waktu tidak sah (misalnya bulan 13 atau 30 Februari)",
+        "invalid date or time (e.g. month 13 or 30 February)",
+    ),
+    (
+        "Expected '=' after a key",
+        "kurang tanda '=' setelah nama kunci",
+        "'=' is missing after a key",
+    ),
+    (
+        "Invalid value",
+        "nilai tidak sah (teks harus diapit tanda kutip; angka memakai titik desimal)",
+        "invalid value (text must be quoted; numbers use a decimal point)",
+    ),
+    ("Unclosed array", "daftar [ ... ] tidak ditutup", "an array [ ... ] is not closed"),
+    (
+        "Unclosed inline table",
+        "tabel { ... } tidak ditutup",
+        "an inline table { ... } is not closed",
+    ),
+    ("Unterminated string", "teks tidak ditutup tanda kutip", "a string is not closed"),
+    ("Illegal character", "ada karakter yang tidak boleh di sini", "a character not allowed here"),
+    (
+        "Invalid initial character for a key part",
+        "nama kunci diawali karakter yang tidak sah",
+        "a key starts with an invalid character",
+    ),
+    (
+        "Expected newline or end of document",
+        "setelah sebuah nilai harus ganti baris",
+        "a value must be followed by a new line",
+    ),
+)
+
+_HINT_SYNTAX = Text(
+    "Perbaiki penulisan di tempat yang ditunjuk; editor dengan dukungan TOML "
+    "(misalnya VS Code dengan Even Better TOML) menandai kesalahan yang sama.",
+    "Fix the syntax at the place shown; an editor with TOML support (e.g. VS Code "
+    "with Even Better TOML) marks the same error.",
+)
+
+
+def parse_toml(text: str) -> Any:
+    """Parse TOML text into dicts, lists, str, int, Decimal, bool; dates as ISO strings."""
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise _syntax_problem(str(error), text) from None
+    except RecursionError:
+        raise LoadProblem(
+            LOAD_SYNTAX,
+            Text("TOML bersarang terlalu dalam untuk dibaca.", "The TOML is nested too deeply."),
+            position=Position(1, 1),
+        ) from None
+    return _normalise(data, "")
+
+
+def _syntax_problem(raw: str, text: str) -> LoadProblem:
+    position: Position | None = None
+    reason = raw
+    if match := _AT.search(raw):
+        line = int(match.group(1))
+        position = Position(line, int(match.group(2)))
+        reason = raw[: match.start()]
+        if reason.startswith(("Cannot overwrite", "Cannot declare")):
+            # tomllib points past the repeated key; the key itself is the place to fix.
+            source_line = (text.splitlines() or [""])[line - 1] if line else ""
+            position = Position(line, len(source_line) - len(source_line.lstrip()) + 1)
+    elif match := _AT_END.search(raw):
+        lines = text.splitlines() or [""]
+        position = Position(len(lines), len(lines[-1]) + 1)
+        reason = raw[: match.start()] + " (at end of document)"
+    message_id = message_en = reason
+    for prefix, text_id, text_en in _SYNTAX_MESSAGES:
+        if reason.startswith(prefix):
+            message_id, message_en = text_id, text_en
+            break
+    if "end of document" in reason:
+        message_id += "; berkas tampaknya terpotong"
+        message_en += "; the file seems truncated"
+    return LoadProblem(
+        LOAD_SYNTAX,
+        Text(f"TOML tidak sah: {message_id}.", f"Invalid TOML: {message_en}."),
+        hint=_HINT_SYNTAX,
+        position=position,
+    )
+
+
+def _normalise(value: Any, pointer: str) -> Any:
+    # JSON Schema knows no date type, and a report's data must be the same
+    # whether it was written in TOML or JSON: dates become ISO 8601 text.
+    if isinstance(value, dict):
+        return {key: _normalise(item, join_pointer(pointer, key)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_normalise(item, f"{pointer}/{index}") for index, item in enumerate(value)]
+    if isinstance(value, Decimal) and not value.is_finite():
+        token = str(value).lower().replace("infinity", "inf")
+        raise LoadProblem(
+            LOAD_NON_FINITE,
+            Text(
+                f"Nilai {token} bukan angka yang dapat diperiksa.",
+                f"The value {token} is not a number that can be checked.",
+            ),
+            hint=Text(
+                'Tulis angka yang tercetak di laporan, atau "N/A" bila laporan mencetak N/A.',
+                'Write the number printed in the report, or "N/A" where the report prints N/A.',
+            ),
+            pointer=pointer,
+            printed=token,
+        )
+    if isinstance(value, dt.date | dt.time):  # datetime is a date too
+        return value.isoformat()
+    return value

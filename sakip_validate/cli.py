@@ -1,0 +1,180 @@
+"""The ``sakip-validate`` command line: a thin layer over :mod:`sakip_validate.api`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from . import __version__
+from .findings import Lang, Severity
+
+# Documented in the README; CI scripts rely on them.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2  # usage error, or an input that could not be read at all
+
+_FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="sakip-validate")
+def main() -> None:
+    """Validator laporan kinerja (LKjIP/SAKIP) / LKjIP performance report validator.
+
+    \b
+    sakip-validate check laporan.toml        periksa laporan / check a report
+    sakip-validate check data/ --format json mesin CI / for CI machines
+    sakip-validate init                      buat laporan awal / write a starter report
+    sakip-validate schema                    cetak JSON Schema / print the JSON Schema
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    default="console",
+    show_default=True,
+    help="Format keluaran (console, json) / output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Tulis ke berkas, bukan stdout / write to a file instead of stdout.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    envvar="SAKIP_VALIDATE_LANG",
+    help="Bahasa pesan / message language.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Keluar dengan kode 1 bila ada temuan setingkat ini atau lebih / "
+    "exit 1 when a finding is at least this severe.",
+)
+@click.option(
+    "--stdin-format",
+    type=click.Choice(["toml", "json"]),
+    help="Format data dari stdin bila PATH adalah '-' / format of stdin when PATH is '-'.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Lewati berkas/folder yang cocok (boleh berulang) / skip matching files (repeatable).",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Paksa warna nyala/mati / force colours on or off.",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: Path | None,
+    lang: Lang,
+    fail_on: str,
+    stdin_format: str | None,
+    exclude: tuple[str, ...],
+    color: bool | None,
+) -> None:
+    """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
+    from .api import check_bytes, check_file
+    from .discovery import discover
+    from .outputs import RenderOptions, available, load_output
+    from .result import RunResult
+
+    if output_format not in available():
+        names = ", ".join(available())
+        raise click.UsageError(
+            f"format '{output_format}' tidak dikenal / unknown format; "
+            f"tersedia / available: {names}"
+        )
+    if "-" in paths and stdin_format is None:
+        raise click.UsageError(
+            "membaca stdin ('-') perlu --stdin-format toml|json / "
+            "reading stdin needs --stdin-format"
+        )
+
+    result = RunResult()
+    for given in paths:
+        if given == "-":
+            raw = sys.stdin.buffer.read()
+            result.files.append(check_bytes(raw, "<stdin>", stdin_format))  # type: ignore[arg-type]
+            continue
+        for target in discover([given], exclude):
+            result.files.append(check_file(target.path, target.label))
+    if not result.files:
+        raise click.UsageError(
+            "tidak ada berkas .toml atau .json untuk diperiksa / no .toml or .json files to check: "
+            + " ".join(paths)
+        )
+
+    plugin = load_output(output_format)
+    options = RenderOptions(lang=lang, color=color)
+    if output is None:
+        plugin.render(result, options, sys.stdout)
+    else:
+        with _open_output(output) as stream:
+            plugin.render(result, options, stream)
+
+    if result.any_unreadable:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if result.fails(_FAIL_ON.get(fail_on)) else EXIT_OK)
+
+
+def _open_output(path: Path) -> TextIO:
+    try:
+        return path.open("w", encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise click.FileError(str(path), hint=error.strerror) from None
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tulis ke berkas / write to a file.",
+)
+def schema(output: Path | None) -> None:
+    """Cetak JSON Schema LKjIP / print the LKjIP JSON Schema."""
+    from .resources import schema_text
+
+    if output is None:
+        click.echo(schema_text(), nl=False)
+        return
+    with _open_output(output) as stream:
+        stream.write(schema_text())
+
+
+@main.command()
+@click.argument("path", default="lkjip.toml", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada / overwrite.")
+def init(path: str, force: bool) -> None:
+    """Tulis laporan awal yang lolos skema / write a starter report that passes the schema."""
+    from .starter import starter_text
+
+    text = starter_text()
+    if path == "-":
+        click.echo(text, nl=False)
+        return
+    target = Path(path)
+    if target.exists() and not force:
+        raise click.UsageError(
+            f"{path} sudah ada; pakai --force untuk menimpa / already exists; use --force"
+        )
+    with _open_output(target) as stream:
+        stream.write(text)
+    click.echo(f"{path} ditulis / written. Periksa / check: sakip-validate check {path}", err=True)

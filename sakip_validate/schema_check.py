@@ -1,0 +1,461 @@
+"""Check a loaded report against the LKjIP JSON Schema; errors become plain findings."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from . import codes
+from .findings import Finding, Text
+from .loading import LoadedDocument
+from .loading.pointers import dotted, join_pointer, pointer_from_path
+from .resources import lkjip_schema
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
+
+SUPPORTED_MAJOR = "1"
+
+
+def _is_integer(checker: object, instance: object) -> bool:
+    # The loader gives Decimal for every number written with a point; JSON
+    # Schema counts 5.0 as an integer, so an integral Decimal does too.
+    if isinstance(instance, bool):
+        return False
+    if isinstance(instance, int):
+        return True
+    if isinstance(instance, Decimal):
+        return instance.is_finite() and instance == instance.to_integral_value()
+    return isinstance(instance, float) and instance.is_integer()
+
+
+@functools.cache
+def validator() -> Validator:
+    """The compiled LKjIP validator, built once per process."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.validators import extend
+
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
+    cls = extend(Draft202012Validator, type_checker=checker)
+    return cls(lkjip_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check_schema(document: LoadedDocument) -> list[Finding]:
+    """All schema findings for one document, one per real problem, in document order."""
+    data = document.data
+    version = data.get("versi_skema") if isinstance(data, dict) else None
+    if isinstance(version, str) and version.split(".")[0] != SUPPORTED_MAJOR:
+        return [_version_finding(document, version)]
+    findings: list[Finding] = []
+    seen: set[tuple[str, str, str]] = set()
+    for error in validator().iter_errors(data):
+        for finding in _findings_for(_most_specific(error), document):
+            key = (finding.rule, finding.location.pointer, finding.printed or "")
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    findings = _drop_misspelling_cascades(findings)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _drop_misspelling_cascades(findings: list[Finding]) -> list[Finding]:
+    # A misspelt required key is one problem, not two: keep the unknown-key
+    # finding (it names the likely intended key) and drop the "missing" one.
+    misspelt = {
+        (f.location.pointer.rsplit("/", 1)[0], f.expected)
+        for f in findings
+        if f.rule == codes.SCHEMA_UNKNOWN_KEY.id and f.expected
+    }
+    return [
+        f
+        for f in findings
+        if not (f.rule == codes.SCHEMA_REQUIRED.id and (f.location.pointer, f.expected) in misspelt)
+    ]
+
+
+def _most_specific(error: ValidationError) -> ValidationError:
+    # anyOf/oneOf report every branch; keep the one branch that explains it best,
+    # unless the schema names the alternatives itself (x-jenis: a value kind).
+    from jsonschema.exceptions import best_match
+
+    while error.validator in ("anyOf", "oneOf") and error.context:
+        if isinstance(error.schema, dict) and "x-jenis" in error.schema:
+            return error
+        error = best_match(error.context)
+    return error
+
+
+def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[Finding]:
+    pointer = pointer_from_path(error.absolute_path)
+    field = dotted(pointer)
+    keyword = str(error.validator)
+    instance = error.instance
+
+    if keyword == "required":
+        assert isinstance(instance, dict)
+        for name in error.validator_value:
+            if name not in instance:
+                where = field or "tingkat teratas berkas"
+                where_en = field or "the top level of the file"
+                yield _finding(
+                    codes.SCHEMA_REQUIRED,
+                    document,
+                    pointer,
+                    Text(
+                        f"Isian wajib `{name}` tidak ada di {where}.",
+                        f"Required field `{name}` is missing from {where_en}.",
+                    ),
+                    Text(
+                        f"Tambahkan `{name}`: {_description(error.schema, name, 'id')}",
+                        f"Add `{name}`: {_description(error.schema, name, 'en')}",
+                    ),
+                    expected=name,
+                )
+        return
+
+    if keyword == "additionalProperties" and isinstance(instance, dict):
+        known = set(error.schema.get("properties", {}))
+        for name in instance:
+            if name in known:
+                continue
+            guess = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+            where = field or "tingkat teratas berkas"
+            where_en = field or "the top level of the file"
+            if guess:
+                hint = Text(f"Mungkin maksudnya `{guess[0]}`?", f"Did you mean `{guess[0]}`?")
+            else:
+                names = ", ".join(f"`{k}`" for k in sorted(known))
+                hint = Text(f"Kunci yang dikenal di sini: {names}.", f"Keys known here: {names}.")
+            yield _finding(
+                codes.SCHEMA_UNKNOWN_KEY,
+                document,
+                join_pointer(pointer, name),
+                Text(
+                    f"Kunci `{name}` tidak dikenal di {where}.",
+                    f"Unknown key `{name}` in {where_en}.",
+                ),
+                hint,
+                printed=name,
+                expected=guess[0] if guess else None,
+                at_key=True,
+            )
+        return
+
+    if keyword == "propertyNames" or "propertyNames" in error.relative_schema_path:
+        # The failing key is the instance; the path stops at its object.
+        name = str(instance)
+        yield _finding(
+            codes.SCHEMA_FORMAT,
+            document,
+            join_pointer(pointer, name),
+            Text(
+                f'Kunci "{name}" di {field} harus tahun empat angka, misalnya 2021.',
+                f'Key "{name}" in {field} must be a four-digit year, e.g. 2021.',
+            ),
+            None,
+            printed=name,
+            at_key=True,
+        )
+        return
+
+    printed = _show(instance)
+    if keyword == "type" or (keyword == "anyOf" and "x-jenis" in error.schema):
+        expected = _expected_kind(error)
+        hint = _type_hint(expected[1], instance)
+        message = (
+            Text(
+                "Berkas harus berisi satu tabel (objek) di tingkat teratas; "
+                f"tertulis {printed.id}.",
+                f"The file must hold one table (object) at its top level; found {printed.en}.",
+            )
+            if not pointer
+            else Text(
+                f"{field} harus {expected[0]}; tertulis {printed.id}.",
+                f"{field} must be {expected[1]}; found {printed.en}.",
+            )
+        )
+        yield _finding(codes.SCHEMA_TYPE, document, pointer, message, hint, printed=printed.raw)
+        return
+
+    if keyword in ("enum", "const"):
+        allowed = error.validator_value if keyword == "enum" else [error.validator_value]
+        choices = ", ".join(_show(value).raw for value in allowed)
+        yield _finding(
+            codes.SCHEMA_CHOICE,
+            document,
+            pointer,
+            Text(
+                f"{field} tidak boleh bernilai {printed.id}; pilihan yang sah: {choices}.",
+                f"{field} cannot be {printed.en}; valid choices: {choices}.",
+            ),
+            None,
+            printed=printed.raw,
+            expected=choices,
+        )
+        return
+
+    if keyword == "format":
+        yield _finding(
+            codes.SCHEMA_FORMAT,
+            document,
+            pointer,
+            Text(
+                f"{field} bukan tanggal yang sah; tertulis {printed.id}.",
+                f"{field} is not a valid date; found {printed.en}.",
+            )
+            if error.validator_value == "date"
+            else Text(
+                f"{field} tidak berbentuk {error.validator_value}; tertulis {printed.id}.",
+                f"{field} is not a valid {error.validator_value}; found {printed.en}.",
+            ),
+            Text(
+                'Tulis tanggal sebagai TTTT-BB-HH, misalnya "2022-02-25".',
+                'Write the date as YYYY-MM-DD, e.g. "2022-02-25".',
+            )
+            if error.validator_value == "date"
+            else None,
+            printed=printed.raw,
+        )
+        return
+
+    if keyword == "pattern":
+        if pointer == "/versi_skema":
+            yield _version_finding(document, str(instance))
+            return
+        yield _finding(
+            codes.SCHEMA_FORMAT,
+            document,
+            pointer,
+            Text(
+                f"{field} tidak berbentuk sebagaimana mestinya; tertulis {printed.id}.",
+                f"{field} does not have the required form; found {printed.en}.",
+            ),
+            _own_description(error.schema),
+            printed=printed.raw,
+        )
+        return
+
+    if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        bound = error.validator_value
+        hint = _own_description(error.schema)
+        if keyword == "minimum" and bound == 0:
+            message = Text(
+                f"{field} tidak boleh negatif; tertulis {printed.id}.",
+                f"{field} cannot be negative; found {printed.en}.",
+            )
+            hint = Text(
+                "Periksa tanda minus: salin angka persis seperti tercetak di laporan.",
+                "Check the minus sign: copy the figure exactly as the report prints it.",
+            )
+        elif keyword.endswith("inimum"):
+            message = Text(
+                f"{field} tidak boleh kurang dari {bound}; tertulis {printed.id}.",
+                f"{field} cannot be less than {bound}; found {printed.en}.",
+            )
+        else:
+            message = Text(
+                f"{field} tidak boleh lebih dari {bound}; tertulis {printed.id}.",
+                f"{field} cannot be more than {bound}; found {printed.en}.",
+            )
+        yield _finding(
+            codes.SCHEMA_RANGE,
+            document,
+            pointer,
+            message,
+            hint,
+            printed=printed.raw,
+        )
+        return
+
+    if keyword in ("minLength", "minItems", "minProperties"):
+        yield _finding(
+            codes.SCHEMA_SIZE,
+            document,
+            pointer,
+            Text(f"{field} tidak boleh kosong.", f"{field} cannot be empty."),
+            Text(
+                "Isi sesuai laporan, atau hapus kuncinya bila sel di laporan kosong.",
+                "Fill it in as the report prints it, or remove the key if the cell is empty.",
+            ),
+            printed=printed.raw,
+        )
+        return
+
+    if keyword == "uniqueItems":
+        yield _finding(
+            codes.SCHEMA_SIZE,
+            document,
+            pointer,
+            Text(f"{field} memuat isian ganda.", f"{field} contains duplicate items."),
+            Text("Hapus isian yang ganda.", "Remove the duplicates."),
+            printed=printed.raw,
+        )
+        return
+
+    yield _finding(
+        codes.SCHEMA_OTHER,
+        document,
+        pointer,
+        Text(
+            f"{field or 'Berkas'} tidak sesuai skema: {error.message}",
+            f"{field or 'The file'} does not match the schema: {error.message}",
+        ),
+        None,
+        printed=printed.raw,
+    )
+
+
+def _type_hint(expected_en: str, instance: Any) -> Text | None:
+    if expected_en == "a whole number":
+        return Text(
+            "Tulis bilangan bulat tanpa tanda kutip dan tanpa pemisah ribuan, misalnya 2021 "
+            "atau 1_834_058_000.",
+            "Write a whole number without quotes or thousands separators, e.g. 2021 "
+            "or 1_834_058_000.",
+        )
+    if expected_en.startswith("a number"):
+        return Text(
+            "Tulis angka tanpa tanda kutip dengan titik desimal (99,93% ditulis 99.93), "
+            'atau "N/A".',
+            'Write the number without quotes with a decimal point (99,93% is 99.93), or "N/A".',
+        )
+    if expected_en.startswith("text") and not isinstance(instance, dict | list):
+        return Text("Apit teks dengan tanda kutip.", "Put the text in quotes.")
+    return None
+
+
+def _version_finding(document: LoadedDocument, version: str) -> Finding:
+    from . import __version__
+
+    return _finding(
+        codes.SCHEMA_VERSION,
+        document,
+        "/versi_skema",
+        Text(
+            f'versi_skema "{version}" tidak didukung sakip-validate {__version__}; '
+            f"versi yang didukung: {SUPPORTED_MAJOR}.x.",
+            f'versi_skema "{version}" is not supported by sakip-validate {__version__}; '
+            f"supported: {SUPPORTED_MAJOR}.x.",
+        ),
+        Text(
+            'Tulis versi_skema = "1.0", atau pasang versi sakip-validate yang sesuai.',
+            'Write versi_skema = "1.0", or install a matching sakip-validate.',
+        ),
+        printed=version,
+    )
+
+
+def _finding(
+    code: codes.Code,
+    document: LoadedDocument,
+    pointer: str,
+    message: Text,
+    hint: Text | None,
+    *,
+    printed: str | None = None,
+    expected: str | None = None,
+    at_key: bool = False,
+) -> Finding:
+    return Finding(
+        rule=code.id,
+        severity=code.severity,
+        message=message,
+        location=document.locate(pointer, at_key=at_key),
+        hint=hint,
+        table=table_label(document.data, pointer),
+        printed=printed,
+        expected=expected,
+    )
+
+
+def table_label(data: Any, pointer: str) -> str | None:
+    """``Tabel 3.2`` for a pointer into ``/tabel/capaian``, when the table's number is known."""
+    parts = pointer.split("/")
+    if len(parts) < 3 or parts[1] != "tabel":
+        return None
+    name = parts[2]
+    table = data.get("tabel", {}).get(name) if isinstance(data, dict) else None
+    number = table.get("nomor") if isinstance(table, dict) else None
+    return f"Tabel {number}" if isinstance(number, str) else f"tabel.{name}"
+
+
+class _Shown:
+    """A value as a message shows it, in both languages."""
+
+    __slots__ = ("en", "id", "raw")
+
+    def __init__(self, raw: str, id_: str | None = None, en: str | None = None) -> None:
+        self.raw = raw
+        self.id = id_ or raw
+        self.en = en or raw
+
+
+def _show(value: Any) -> _Shown:
+    if isinstance(value, bool):
+        return _Shown("true" if value else "false")
+    if isinstance(value, str):
+        return _Shown('"' + value.replace('"', '\\"') + '"')
+    if isinstance(value, int | Decimal):
+        return _Shown(str(value))
+    if isinstance(value, dict):
+        return _Shown("{...}", "sebuah tabel {...}", "a table {...}")
+    if isinstance(value, list):
+        return _Shown("[...]", "sebuah daftar [...]", "a list [...]")
+    if value is None:
+        return _Shown("null")
+    return _Shown(repr(value))
+
+
+_KINDS = {
+    "integer": ("bilangan bulat", "a whole number"),
+    "number": ("angka", "a number"),
+    "string": ("teks (dalam tanda kutip)", "text (in quotes)"),
+    "boolean": ("true atau false", "true or false"),
+    "array": ("daftar [ ... ]", "a list [ ... ]"),
+    "object": ("tabel (kelompok isian)", "a table (group of fields)"),
+}
+
+
+def _expected_kind(error: ValidationError) -> tuple[str, str]:
+    if error.validator == "anyOf":
+        return ('angka, atau "N/A" / "-"', 'a number, or "N/A" / "-"')
+    wanted = error.validator_value
+    names = [wanted] if isinstance(wanted, str) else list(wanted)
+    id_text = " atau ".join(_KINDS.get(n, (n, n))[0] for n in names)
+    en_text = " or ".join(_KINDS.get(n, (n, n))[1] for n in names)
+    return id_text, en_text
+
+
+def _split_description(text: str) -> tuple[str, str]:
+    marker = " (EN: "
+    if marker in text and text.endswith(")"):
+        id_text, en_text = text[:-1].split(marker, 1)
+        return id_text, en_text
+    return text, text
+
+
+def _own_description(schema: Any) -> Text | None:
+    text = schema.get("description") if isinstance(schema, dict) else None
+    if not isinstance(text, str):
+        return None
+    id_text, en_text = _split_description(text)
+    return Text(id_text, en_text)
+
+
+def _description(schema: Any, name: str, lang: str) -> str:
+    prop = schema.get("properties", {}).get(name) if isinstance(schema, dict) else None
+    text = prop.get("description") if isinstance(prop, dict) else None
+    if not isinstance(text, str):
+        return ""
+    id_text, en_text = _split_description(text)
+    described = id_text if lang == "id" else en_text
+    choices = prop.get("enum")
+    if isinstance(choices, list):
+        listed = ", ".join(f'"{choice}"' for choice in choices)
+        described += f" {'Pilihan' if lang == 'id' else 'Choices'}: {listed}."
+    return described[:1].lower() + described[1:]

@@ -1,0 +1,102 @@
+"""Build the wheel, install it into a fresh virtual environment, run it from elsewhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+EXAMPLE = ROOT / "examples" / "jatinegara-2021.toml"
+
+
+def _run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env["NO_COLOR"] = "1"
+    return subprocess.run(
+        [str(part) for part in command], cwd=cwd, env=env, capture_output=True, text=True
+    )
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv holding only the built wheel; dependencies come from this environment."""
+    work = tmp_path_factory.mktemp("wheel")
+    built = _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "-q",
+        "-w",
+        work / "dist",
+        ROOT,
+        cwd=work,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (work / "dist").glob("sakip_validate-*.whl")
+
+    env_dir = work / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    installed = _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        python,
+        "install",
+        "--no-deps",
+        "-q",
+        wheel,
+        cwd=work,
+    )
+    assert installed.returncode == 0, installed.stderr
+    # Dependencies without the network: append this environment's site-packages.
+    # Its .pth files (among them this checkout's editable finder) are not run from there.
+    site = Path(
+        _run(
+            python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=work
+        ).stdout.strip()
+    )
+    (site / "_test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return env_dir
+
+
+def test_wheel_carries_schemas_and_plugins(installed: Path, tmp_path: Path) -> None:
+    python = installed / "bin" / "python"
+    probe = _run(
+        python,
+        "-c",
+        "import sakip_validate, sakip_validate.plugins.console as c;"
+        "from sakip_validate.resources import data_dir;"
+        "print(sakip_validate.__file__); print(c.__file__); print(data_dir('schemas'))",
+        cwd=tmp_path,
+    )
+    assert probe.returncode == 0, probe.stderr
+    for line in probe.stdout.splitlines():
+        assert Path(line).is_relative_to(installed), line
+
+
+def test_cli_runs_from_another_directory(installed: Path, tmp_path: Path) -> None:
+    script = installed / "bin" / "sakip-validate"
+    checked = _run(script, "check", EXAMPLE, "--format", "json", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert json.loads(checked.stdout)["summary"]["files"] == 1
+
+    schema = _run(script, "schema", cwd=tmp_path)
+    assert json.loads(schema.stdout)["$id"].endswith("/1.0/lkjip.schema.json")
+
+    module = _run(installed / "bin" / "python", "-m", "sakip_validate", "--version", cwd=tmp_path)
+    assert module.returncode == 0 and "sakip-validate" in module.stdout
+
+    starter = _run(script, "init", "lkjip.toml", cwd=tmp_path)
+    assert starter.returncode == 0, starter.stderr
+    assert _run(script, "check", "lkjip.toml", cwd=tmp_path).returncode == 0

@@ -1,0 +1,54 @@
+"""The transcribed reference report: TOML and JSON hold the same data and fit the schema."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sakip_validate.api import check_document
+from sakip_validate.loading import load_path
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _exact(value: Any) -> Any:
+    # Decimal("50.00") == Decimal("50.0"): compare the written digits too.
+    if isinstance(value, dict):
+        return {key: _exact(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_exact(item) for item in value]
+    if isinstance(value, Decimal):
+        return ("decimal", str(value))
+    return (type(value).__name__, value)
+
+
+def test_toml_and_json_load_to_identical_data() -> None:
+    toml = load_path(EXAMPLES / "jatinegara-2021.toml").data
+    json = load_path(EXAMPLES / "jatinegara-2021.json").data
+    json.pop("$schema")
+    assert _exact(toml) == _exact(json)
+
+
+def test_examples_have_no_schema_finding() -> None:
+    for name in ("jatinegara-2021.toml", "jatinegara-2021.json"):
+        document = load_path(EXAMPLES / name)
+        assert check_document(document) == [], name
+
+
+def test_example_keeps_printed_precision_and_errors() -> None:
+    data = load_path(EXAMPLES / "jatinegara-2021.toml").data
+    capaian = {row["indikator"]: row for row in data["tabel"]["capaian"]["baris"]}
+    assert str(capaian["IKM"]["capaian"]) == "99.93"
+    assert capaian["DESA_MAJU"]["capaian"] == 100
+    assert capaian["DESA_MANDIRI"]["capaian"] == "N/A"
+    years = {row["indikator"]: row["tahun"] for row in data["tabel"]["perbandingan_tahun"]["baris"]}
+    assert str(years["IKM"]["2020"]["capaian"]) == "98.98"  # printed, though 101,03 is right
+    budget = data["tabel"]["realisasi_anggaran"]
+    assert budget["jumlah"] == {
+        "anggaran": 1_834_058_000,
+        "realisasi": 1_508_747_079,
+        "persen": Decimal("82.26"),
+    }
+    assert all(isinstance(row["anggaran"], int) for row in budget["baris"])
+    assert len(data["narasi"]["distribusi"]) >= 5

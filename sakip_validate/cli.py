@@ -90,8 +90,7 @@ def check(
     color: bool | None,
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
-    from .api import check_bytes, check_file
-    from .discovery import discover
+    from .api import check_bytes, check_paths
     from .outputs import RenderOptions, available, load_output
     from .result import RunResult
 
@@ -113,8 +112,7 @@ def check(
             raw = sys.stdin.buffer.read()
             result.files.append(check_bytes(raw, "<stdin>", stdin_format))  # type: ignore[arg-type]
             continue
-        for target in discover([given], exclude):
-            result.files.append(check_file(target.path, target.label))
+        result.files.extend(check_paths([given], exclude).files)
     if not result.files:
         raise click.UsageError(
             "tidak ada berkas .toml atau .json untuk diperiksa / no .toml or .json files to check: "

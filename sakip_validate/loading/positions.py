@@ -265,7 +265,7 @@ def _index_json(text: str) -> PositionIndex:
 # --------------------------------------------------------------------------- TOML
 
 _TOML_WS = re.compile(r"[ \t]*")
-# Whitespace, newlines and comments, as allowed between array items.
+# Whitespace, newlines and comments: what may stand between lines and array items.
 _TOML_GAP = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
 _TOML_BASIC = re.compile(r'"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"')
 # Lenient on purpose: TOML 1.1 widens bare keys to most of Unicode, and the

@@ -148,6 +148,7 @@ def test_folder_walk_skips_hidden_and_excluded(tmp_path: Path) -> None:
 
 def test_console_groups_by_file_with_location_id_severity() -> None:
     code, output = run("check", str(BROKEN / "wrong-type.toml"), str(VALID))
+    assert code == 1
     lines = output.splitlines()
     assert lines[0] == str(BROKEN / "wrong-type.toml")
     assert lines[1].split()[:3] == [f"{BROKEN / 'wrong-type.toml'}:5:18", "SCHEMA001", "error"]
@@ -191,9 +192,7 @@ def test_init_to_stdout() -> None:
 
 
 def test_language_from_environment() -> None:
-    result = CliRunner().invoke(
-        main, ["check", str(VALID)], env={"SAKIP_VALIDATE_LANG": "en"}
-    )
+    result = CliRunner().invoke(main, ["check", str(VALID)], env={"SAKIP_VALIDATE_LANG": "en"})
     assert "1 file checked" in result.output
 
 

@@ -29,7 +29,12 @@ class LoadedDocument:
     def positions(self) -> PositionIndex:
         if self._index is None:
             indexer = index_toml if self.format == "toml" else index_json
-            self._index = indexer(self.text)
+            try:
+                self._index = indexer(self.text)
+            except ValueError:
+                # Only reachable through a scanner bug: the parser accepted the
+                # text. Findings then point at the file's start instead of failing.
+                self._index = PositionIndex(self.text, {}, {})
         return self._index
 
     def locate(self, pointer: str, *, at_key: bool = False) -> TextLocation:

@@ -9,7 +9,7 @@ from typing import Any
 from ..codes import LOAD_DUPLICATE_KEY, LOAD_NON_FINITE, LOAD_SYNTAX
 from ..findings import Text
 from .positions import Position, index_json
-from .problems import LoadProblem
+from .problems import NON_FINITE_HINT, LoadProblem, reword, syntax_hint
 
 
 class _Duplicate(Exception):
@@ -62,12 +62,8 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("Invalid \\escape", "urutan escape '\\' tidak sah", "an invalid '\\' escape"),
 )
 
-_HINT_SYNTAX = Text(
-    "Perbaiki penulisan di tempat yang ditunjuk; editor dengan dukungan JSON "
-    "(misalnya VS Code) menandai kesalahan yang sama.",
-    "Fix the syntax at the place shown; an editor with JSON support (e.g. VS Code) "
-    "marks the same error.",
-)
+
+_SYNTAX_HINT = syntax_hint("JSON (misalnya VS Code)")
 
 
 def parse_json(text: str) -> Any:
@@ -81,18 +77,14 @@ def parse_json(text: str) -> Any:
         )
     except json.JSONDecodeError as error:
         reason = error.msg
-        message_id = message_en = reason
-        for prefix, text_id, text_en in _SYNTAX_MESSAGES:
-            if reason.startswith(prefix):
-                message_id, message_en = text_id, text_en
-                break
+        message_id, message_en = reword(reason, _SYNTAX_MESSAGES)
         if error.pos >= len(text.rstrip()) and reason.startswith(("Expecting", "Unterminated")):
             message_id += "; berkas tampaknya terpotong"
             message_en += "; the file seems truncated"
         raise LoadProblem(
             LOAD_SYNTAX,
             Text(f"JSON tidak sah: {message_id}.", f"Invalid JSON: {message_en}."),
-            hint=_HINT_SYNTAX,
+            hint=_SYNTAX_HINT,
             position=Position(error.lineno, error.colno),
         ) from None
     except _Duplicate as error:
@@ -125,10 +117,7 @@ def parse_json(text: str) -> Any:
                 f"Nilai {token} bukan angka JSON yang sah dan tidak dapat diperiksa.",
                 f"The value {token} is not a valid JSON number and cannot be checked.",
             ),
-            hint=Text(
-                'Tulis angka yang tercetak di laporan, atau "N/A" bila laporan mencetak N/A.',
-                'Write the number printed in the report, or "N/A" where the report prints N/A.',
-            ),
+            hint=NON_FINITE_HINT,
             position=position,
             pointer=pointer,
             printed=token,

@@ -27,3 +27,29 @@ class LoadProblem(Exception):
         self.position = position
         self.pointer = pointer
         self.printed = printed
+
+
+NON_FINITE_HINT = Text(
+    'Tulis angka yang tercetak di laporan, atau "N/A" bila laporan mencetak N/A.',
+    'Write the number printed in the report, or "N/A" where the report prints N/A.',
+)
+
+
+def syntax_hint(kind: str, extension: str = "") -> Text:
+    """The fix for a syntax error: the place is shown, an editor marks it too."""
+    with_id = f" dengan {extension}" if extension else ""
+    with_en = f" with {extension}" if extension else ""
+    return Text(
+        f"Perbaiki penulisan di tempat yang ditunjuk; editor dengan dukungan {kind} "
+        f"(misalnya VS Code{with_id}) menandai kesalahan yang sama.",
+        f"Fix the syntax at the place shown; an editor with {kind} support "
+        f"(e.g. VS Code{with_en}) marks the same error.",
+    )
+
+
+def reword(reason: str, table: tuple[tuple[str, str, str], ...]) -> tuple[str, str]:
+    """A parser's English reason as (Indonesian, English) plain words, from ``table``."""
+    for prefix, text_id, text_en in table:
+        if reason.startswith(prefix):
+            return text_id, text_en
+    return reason, reason

@@ -11,7 +11,7 @@ from ..codes import LOAD_NON_FINITE, LOAD_SYNTAX
 from ..findings import Text
 from .pointers import join_pointer
 from .positions import Position
-from .problems import LoadProblem
+from .problems import NON_FINITE_HINT, LoadProblem, reword, syntax_hint
 
 try:
     import tomllib
@@ -68,12 +68,8 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
-_HINT_SYNTAX = Text(
-    "Perbaiki penulisan di tempat yang ditunjuk; editor dengan dukungan TOML "
-    "(misalnya VS Code dengan Even Better TOML) menandai kesalahan yang sama.",
-    "Fix the syntax at the place shown; an editor with TOML support (e.g. VS Code "
-    "with Even Better TOML) marks the same error.",
-)
+
+_SYNTAX_HINT = syntax_hint("TOML (misalnya VS Code dengan Even Better TOML)")
 
 
 def parse_toml(text: str) -> Any:
@@ -106,18 +102,14 @@ def _syntax_problem(raw: str, text: str) -> LoadProblem:
         lines = text.splitlines() or [""]
         position = Position(len(lines), len(lines[-1]) + 1)
         reason = raw[: match.start()] + " (at end of document)"
-    message_id = message_en = reason
-    for prefix, text_id, text_en in _SYNTAX_MESSAGES:
-        if reason.startswith(prefix):
-            message_id, message_en = text_id, text_en
-            break
+    message_id, message_en = reword(reason, _SYNTAX_MESSAGES)
     if "end of document" in reason:
         message_id += "; berkas tampaknya terpotong"
         message_en += "; the file seems truncated"
     return LoadProblem(
         LOAD_SYNTAX,
         Text(f"TOML tidak sah: {message_id}.", f"Invalid TOML: {message_en}."),
-        hint=_HINT_SYNTAX,
+        hint=_SYNTAX_HINT,
         position=position,
     )
 
@@ -137,10 +129,7 @@ def _normalise(value: Any, pointer: str) -> Any:
                 f"Nilai {token} bukan angka yang dapat diperiksa.",
                 f"The value {token} is not a number that can be checked.",
             ),
-            hint=Text(
-                'Tulis angka yang tercetak di laporan, atau "N/A" bila laporan mencetak N/A.',
-                'Write the number printed in the report, or "N/A" where the report prints N/A.',
-            ),
+            hint=NON_FINITE_HINT,
             pointer=pointer,
             printed=token,
         )

@@ -1,0 +1,288 @@
+"""Exact arithmetic on printed report figures (DESIGN.md §3).
+
+Report figures arrive as ``int`` (rupiah, whole numbers) or ``Decimal`` carrying
+the printed digits: ``"99,93%"`` is ``Decimal("99.93")`` and so stands for any
+value that prints as 99,93.  This module decides whether an exactly recomputed
+value agrees with such a figure, computes capaian and percentages without
+floats, and formats numbers the way an Indonesian report prints them.
+
+Rounding conventions (the ones spreadsheets use, which is where the figures
+come from):
+
+* *half-up* is ``ROUND_HALF_UP``: ties go away from zero, like Excel's
+  ``ROUND`` (99.935 → 99.94, -99.935 → -99.94);
+* *truncate* is ``ROUND_DOWN``: towards zero, like Excel's ``TRUNC``.
+
+Both are symmetric about zero, so a negative figure behaves like its mirror.
+
+All arithmetic runs in local ``decimal.Context`` objects; the global context is
+never read or changed.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import (
+    ROUND_05UP,
+    ROUND_DOWN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+)
+from typing import Literal, NamedTuple
+
+__all__ = [
+    "DIVISION_PRECISION",
+    "Agreement",
+    "Polarity",
+    "PrintedInterval",
+    "capaian",
+    "compare_printed",
+    "decimals_of",
+    "format_en",
+    "format_id",
+    "format_rupiah_id",
+    "inverted_capaian",
+    "percent",
+    "printed_interval",
+    "round_half_up",
+    "truncate",
+]
+
+Number = Decimal | int
+Polarity = Literal["positif", "negatif"]
+
+# Significant digits kept by a division.  Far more than any printed figure
+# needs: a quotient of report numbers is only ever re-rounded to a few places.
+DIVISION_PRECISION = 50
+
+_HUNDRED = Decimal(100)
+
+
+def _context(prec: int, *, exact: bool = False) -> Context:
+    """A fresh local context; ``exact=True`` turns any rounding into an error."""
+    traps = [InvalidOperation, DivisionByZero, Overflow]
+    if exact:
+        traps.append(Inexact)
+    return Context(prec=prec, rounding=ROUND_HALF_UP, traps=traps)
+
+
+# Divisions round with ROUND_05UP ("round for re-rounding"): an inexact result
+# never ends in 0 or 5, so it never lands exactly on a tie or a cut point of a
+# coarser precision, and rounding it again later (half-up or truncate to the
+# printed places) gives the same answer as rounding the true quotient once.
+_DIVISION = Context(
+    prec=DIVISION_PRECISION,
+    rounding=ROUND_05UP,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+
+
+def _check(value: Number, name: str = "value") -> Decimal:
+    """Return ``value`` as a finite Decimal; refuse floats, bools and NaN/Infinity."""
+    # bool is an int subclass; a True reaching arithmetic is always a bug upstream.
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise TypeError(f"{name} must be int or Decimal, not {type(value).__name__}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if not value.is_finite():
+        raise ValueError(f"{name} must be finite, got {value}")
+    return value
+
+
+def _digits_needed(value: Decimal, decimals: int) -> int:
+    """Precision that holds ``value`` at ``decimals`` places with room to spare."""
+    return max(DIVISION_PRECISION, value.adjusted() + decimals + 3)
+
+
+def _exponent(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # only NaN/Infinity have a str exponent
+    return exponent
+
+
+def _exact_mul(a: Decimal, b: Decimal) -> Decimal:
+    """``a × b`` without rounding (the context traps Inexact should it ever be needed)."""
+    digits = len(a.as_tuple().digits) + len(b.as_tuple().digits)
+    return _context(max(DIVISION_PRECISION, digits + 1), exact=True).multiply(a, b)
+
+
+def _exact_sub(a: Decimal, b: Decimal) -> Decimal:
+    """``a − b`` without rounding (the context traps Inexact should it ever be needed)."""
+    top = max(a.adjusted(), b.adjusted()) + 1  # one more digit for a carry
+    bottom = min(_exponent(a), _exponent(b))
+    return _context(max(DIVISION_PRECISION, top - bottom + 2), exact=True).subtract(a, b)
+
+
+def decimals_of(value: Number) -> int:
+    """Number of printed decimal places: ``99.93`` → 2, ``100`` → 0, ``1E+2`` → 0."""
+    return max(0, -_exponent(_check(value)))
+
+
+def _quantum(decimals: int) -> Decimal:
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    return Decimal((0, (1,), -decimals))
+
+
+def round_half_up(value: Number, decimals: int) -> Decimal:
+    """``value`` rounded half-up (ties away from zero) to ``decimals`` places.
+
+    This is what a figure should have been printed as, e.g. for a message
+    "tertulis 99,93; seharusnya 99,94".
+    """
+    x = _check(value)
+    ctx = _context(_digits_needed(x, decimals))
+    return x.quantize(_quantum(decimals), rounding=ROUND_HALF_UP, context=ctx)
+
+
+def truncate(value: Number, decimals: int) -> Decimal:
+    """``value`` cut (towards zero) to ``decimals`` places, like Excel's ``TRUNC``."""
+    x = _check(value)
+    ctx = _context(_digits_needed(x, decimals))
+    return x.quantize(_quantum(decimals), rounding=ROUND_DOWN, context=ctx)
+
+
+class PrintedInterval(NamedTuple):
+    """The values a printed figure stands for: between ``low`` and ``high``.
+
+    Which end is closed follows from half-up printing (ties away from zero):
+
+    * figure > 0: ``[low, high)``. 99.925 prints as 99.93 but 99.935 prints
+      as 99.94, so for 99.93 the interval is [99.925, 99.935);
+    * figure < 0: ``(low, high]``, the mirror image ([-99.935, -99.925) would
+      wrongly admit -99.935, which prints as -99.94);
+    * figure = 0: ``(low, high)``, since ±0.005 print as ±0.01.
+
+    Use :meth:`contains` rather than comparing with the bounds by hand.
+    """
+
+    low: Decimal
+    high: Decimal
+
+    @property
+    def _sign(self) -> int:
+        # low and high are symmetric about the figure, so their sum has its sign.
+        total = _context(DIVISION_PRECISION).add(self.low, self.high)
+        return (total > 0) - (total < 0)
+
+    @property
+    def closed_low(self) -> bool:
+        return self._sign > 0
+
+    @property
+    def closed_high(self) -> bool:
+        return self._sign < 0
+
+    def contains(self, value: Number) -> bool:
+        """Whether ``value`` lies in the interval (and so prints as the figure)."""
+        x = _check(value)
+        above = x >= self.low if self.closed_low else x > self.low
+        below = x <= self.high if self.closed_high else x < self.high
+        return above and below
+
+
+def printed_interval(value: Number) -> PrintedInterval:
+    """The interval ``v ± h``, ``h = 0.5·10^-decimals``, that a printed figure stands for.
+
+    XBRL Calculations 1.1 style; see :class:`PrintedInterval` for which ends
+    are closed.  ``Decimal("99.93")`` → ``(99.925, 99.935)``, meaning
+    [99.925, 99.935).
+    """
+    v = _check(value)
+    d = decimals_of(v)
+    half = Decimal((0, (5,), -(d + 1)))
+    return PrintedInterval(_exact_sub(v, half), _exact_sub(v, -half))
+
+
+class Agreement(enum.Enum):
+    """How a printed figure relates to the exactly recomputed value."""
+
+    EXACT = "exact"
+    """The recomputed value rounds (half-up) to the printed figure."""
+    TRUNCATED = "truncated"
+    """It does not round to it, but truncation gives it: the milder finding."""
+    MISMATCH = "mismatch"
+    """Neither rounding nor truncation explains the printed figure."""
+
+
+def compare_printed(printed: Number, exact: Number) -> Agreement:
+    """Classify ``printed`` against ``exact`` at the precision ``printed`` shows."""
+    p = _check(printed, "printed")
+    d = decimals_of(p)
+    if round_half_up(exact, d) == p:
+        return Agreement.EXACT
+    if truncate(exact, d) == p:
+        return Agreement.TRUNCATED
+    return Agreement.MISMATCH
+
+
+def _ratio_percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    """``numerator / denominator × 100`` with one rounding; None when dividing by 0."""
+    if denominator == 0:
+        return None
+    # Multiply first (exactly) so the only rounding is the division's.
+    return _DIVISION.divide(_exact_mul(numerator, _HUNDRED), denominator)
+
+
+def capaian(target: Number, realisasi: Number, polarity: Polarity) -> Decimal | None:
+    """Capaian kinerja in percent, or None when the target is 0 (report must print N/A).
+
+    * ``positif``: R / T × 100;
+    * ``negatif``: (2T − R) / T × 100, i.e. (T − (R − T)) / T × 100, the form
+      printed in real LKjIPs (domain-notes §1.5).
+    """
+    t = _check(target, "target")
+    r = _check(realisasi, "realisasi")
+    if polarity == "positif":
+        return _ratio_percent(r, t)
+    if polarity == "negatif":
+        return _ratio_percent(_exact_sub(_exact_mul(Decimal(2), t), r), t)
+    raise ValueError(f"polarity must be 'positif' or 'negatif', got {polarity!r}")
+
+
+def inverted_capaian(target: Number, realisasi: Number) -> Decimal | None:
+    """T / R × 100, the inverted formula some reports use by mistake; None when R = 0."""
+    return _ratio_percent(_check(target, "target"), _check(realisasi, "realisasi"))
+
+
+def percent(part: Number, whole: Number) -> Decimal | None:
+    """``part / whole × 100`` (budget absorption, counts as shares); None when whole = 0."""
+    return _ratio_percent(_check(part, "part"), _check(whole, "whole"))
+
+
+def _format(value: Number, decimals: int | None, thousands: str, point: str) -> str:
+    x = _check(value)
+    places = decimals_of(x) if decimals is None else decimals
+    rounded = round_half_up(x, places)
+    if rounded == 0:
+        rounded = abs(rounded)  # no "-0,00": a zero has no sign on paper
+    # Already quantized, so the format spec only adds separators, never rounds.
+    text = format(rounded, f",.{places}f")
+    return text.translate({ord(","): thousands, ord("."): point})
+
+
+def format_id(value: Number, decimals: int | None = None) -> str:
+    """Indonesian form: ``1.834.058.000``, ``99,93``, ``-5,5``.
+
+    ``decimals=None`` keeps the printed places of ``value``; otherwise the value
+    is rounded half-up to ``decimals`` places.
+    """
+    return _format(value, decimals, thousands=".", point=",")
+
+
+def format_en(value: Number, decimals: int | None = None) -> str:
+    """English form: ``1,834,058,000``, ``99.93``, ``-5.5`` (same rules as :func:`format_id`)."""
+    return _format(value, decimals, thousands=",", point=".")
+
+
+def format_rupiah_id(amount: int) -> str:
+    """Rupiah as an Indonesian report prints it: ``Rp1.834.058.000``, ``-Rp5.000``."""
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise TypeError(f"rupiah amount must be int, not {type(amount).__name__}")
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp{format_id(abs(amount))}"

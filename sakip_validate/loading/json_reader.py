@@ -63,7 +63,7 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-_SYNTAX_HINT = syntax_hint("JSON (misalnya VS Code)")
+_SYNTAX_HINT = syntax_hint("JSON")
 
 
 def parse_json(text: str) -> Any:

@@ -69,7 +69,7 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-_SYNTAX_HINT = syntax_hint("TOML (misalnya VS Code dengan Even Better TOML)")
+_SYNTAX_HINT = syntax_hint("TOML", "Even Better TOML")
 
 
 def parse_toml(text: str) -> Any:

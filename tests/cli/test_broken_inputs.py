@@ -84,7 +84,8 @@ def test_english_messages_exist_for_every_case() -> None:
     assert len(document["findings"]) == len(CASES)
     for finding in document["findings"]:
         # English text, not the Indonesian default
-        assert not any(w in finding["message"] for w in (" tidak ", " harus ", "Berkas "))
+        english = finding["message"] + " " + (finding["hint"] or "")
+        assert not any(w in english for w in (" tidak ", " harus ", "Berkas ", "misalnya"))
 
 
 def test_broken_files_are_never_modified() -> None:

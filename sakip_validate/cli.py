@@ -32,7 +32,12 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(
+    epilog="\b\nKode keluar / exit codes:\n"
+    "  0  tidak ada temuan setingkat --fail-on / no finding at --fail-on or above\n"
+    "  1  ada temuan setingkat --fail-on / findings at --fail-on or above\n"
+    "  2  salah pakai atau berkas tak terbaca / usage error or unreadable input"
+)
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",

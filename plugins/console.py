@@ -62,7 +62,7 @@ class ConsoleOutput:
                 line.append("  ")
                 line.append(finding.message.get(lang))
                 console.print(line)
-                if finding.table:
+                if finding.table and finding.table not in finding.message.get(lang):
                     where = "di" if lang == "id" else "in"
                     console.print(Text(f"      {where} {finding.table}", style="dim"))
                 if finding.hint:

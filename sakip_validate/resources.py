@@ -24,15 +24,21 @@ def data_dir(name: str) -> Path:
 
 
 SCHEMA_FILE = "lkjip.schema.json"
+RULE_PACK_SCHEMA_FILE = "rule-pack.schema.json"
 
 
 @functools.cache
-def schema_text() -> str:
-    """The LKjIP JSON Schema as shipped, exactly as in the file."""
-    return (data_dir("schemas") / SCHEMA_FILE).read_text(encoding="utf-8")
+def schema_text(name: str = SCHEMA_FILE) -> str:
+    """A shipped JSON Schema exactly as in its file (default: the LKjIP schema)."""
+    return (data_dir("schemas") / name).read_text(encoding="utf-8")
 
 
 @functools.cache
+def load_schema(name: str) -> dict[str, Any]:
+    """A shipped JSON Schema, parsed once per process."""
+    return json.loads(schema_text(name))
+
+
 def lkjip_schema() -> dict[str, Any]:
-    """The LKjIP JSON Schema, parsed once per process."""
-    return json.loads(schema_text())
+    """The LKjIP JSON Schema."""
+    return load_schema(SCHEMA_FILE)

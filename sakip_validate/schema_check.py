@@ -12,7 +12,7 @@ from . import codes
 from .findings import Finding, Text
 from .loading import LoadedDocument
 from .loading.pointers import dotted, join_pointer, pointer_from_path
-from .resources import lkjip_schema
+from .resources import SCHEMA_FILE, load_schema
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -34,25 +34,29 @@ def _is_integer(checker: object, instance: object) -> bool:
 
 
 @functools.cache
-def validator() -> Validator:
-    """The compiled LKjIP validator, built once per process."""
+def validator(schema_file: str = SCHEMA_FILE) -> Validator:
+    """The compiled validator for a shipped schema, built once per process."""
     from jsonschema import Draft202012Validator
     from jsonschema.validators import extend
 
     checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
     cls = extend(Draft202012Validator, type_checker=checker)
-    return cls(lkjip_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return cls(load_schema(schema_file), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def check_schema(document: LoadedDocument) -> list[Finding]:
+def check_schema(document: LoadedDocument, schema_file: str = SCHEMA_FILE) -> list[Finding]:
     """All schema findings for one document, one per real problem, in document order."""
     data = document.data
     version = data.get("versi_skema") if isinstance(data, dict) else None
-    if isinstance(version, str) and version.split(".")[0] != SUPPORTED_MAJOR:
+    if (
+        schema_file == SCHEMA_FILE
+        and isinstance(version, str)
+        and version.split(".")[0] != SUPPORTED_MAJOR
+    ):
         return [_version_finding(document, version)]
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
-    for error in validator().iter_errors(data):
+    for error in validator(schema_file).iter_errors(data):
         for finding in _findings_for(_most_specific(error), document):
             key = (finding.rule, finding.location.pointer, finding.printed or "")
             if key not in seen:
@@ -224,7 +228,7 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
         return
 
     if keyword == "pattern":
-        if pointer == "/versi_skema":
+        if pointer == "/versi_skema" and "versi_skema" in error.schema_path:
             yield _version_finding(document, str(instance))
             return
         yield _finding(

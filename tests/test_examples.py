@@ -6,8 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sakip_validate.api import check_document
 from sakip_validate.loading import load_path
+from sakip_validate.schema_check import check_schema
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -33,7 +33,7 @@ def test_toml_and_json_load_to_identical_data() -> None:
 def test_examples_have_no_schema_finding() -> None:
     for name in ("jatinegara-2021.toml", "jatinegara-2021.json"):
         document = load_path(EXAMPLES / name)
-        assert check_document(document) == [], name
+        assert check_schema(document) == [], name
 
 
 def test_example_keeps_printed_precision_and_errors() -> None:

@@ -1,0 +1,78 @@
+"""Check kinds: the small classes that rule packs configure.
+
+A kind is found by name through the ``sakip_validate.checks`` entry-point group,
+so other packages can add kinds without forking. A rule selects a kind, gives
+its parameters and chooses which of the kind's outcomes it reports.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any, ClassVar
+
+from .view import ReportView
+
+ENTRY_POINT_GROUP = "sakip_validate.checks"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One problem a kind found, before a rule turns it into a finding."""
+
+    outcome: str
+    pointer: str
+    table: str | None
+    values: dict[str, Any] = field(default_factory=dict)
+    printed: Any = None
+    expected: Any = None
+    at_key: bool = False
+
+
+class CheckKind:
+    """Base class of check kinds.
+
+    Subclasses set ``name``, ``outcomes``, ``placeholders`` (template names they
+    fill besides the common ones) and ``params_schema`` (a JSON Schema for the
+    rule's ``params``), and implement :meth:`run`. ``__init__`` receives the
+    parameters once per process; :meth:`problems` reports parameters that the
+    schema cannot judge (unknown tables or fields).
+    """
+
+    name: ClassVar[str] = ""
+    outcomes: ClassVar[tuple[str, ...]] = ("mismatch",)
+    placeholders: ClassVar[frozenset[str]] = frozenset()
+    params_schema: ClassVar[dict[str, Any]] = {"type": "object"}
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.params = params
+
+    def problems(self) -> list[tuple[str, str]]:
+        """(pointer inside params, English message) for each bad parameter."""
+        return []
+
+    def run(self, view: ReportView) -> Iterable[Hit]:
+        """Yield the hits for one report."""
+        raise NotImplementedError
+
+
+@functools.cache
+def available() -> dict[str, str]:
+    """Installed kind names and the class each one points to."""
+    found = {}
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        found[entry.name] = entry.value
+    return dict(sorted(found.items()))
+
+
+@functools.cache
+def load_kind(name: str) -> type[CheckKind]:
+    """The class registered as kind ``name``; KeyError when none is installed."""
+    module_name, _, attribute = available()[name].partition(":")
+    cls = getattr(import_module(module_name), attribute)
+    if not (isinstance(cls, type) and issubclass(cls, CheckKind)):
+        raise TypeError(f"entry point {name!r} does not name a CheckKind subclass")
+    return cls

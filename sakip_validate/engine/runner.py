@@ -1,0 +1,64 @@
+"""Run rules over a loaded report and turn their hits into findings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from ..findings import Finding, Text
+from ..loading import LoadedDocument
+from .kinds import Hit
+from .model import Rule
+from .templates import Percent, Rupiah, render
+from .view import ReportView
+
+
+def run_rules(document: LoadedDocument, rules: Sequence[Rule]) -> list[Finding]:
+    """Every finding the rules make on one report, in document order."""
+    view = ReportView(document)
+    # Several rules often read different outcomes of the same check (mismatch,
+    # truncated, inverted): compute each configured check once per report.
+    computed: dict[tuple[str, str], list[Hit]] = {}
+    findings = []
+    for rule in rules:
+        key = (rule.kind, json.dumps(rule.params, sort_keys=True, default=str))
+        if key not in computed:
+            computed[key] = list(rule.check.run(view))
+        for hit in computed[key]:
+            if hit.outcome == rule.outcome:
+                findings.append(_finding(rule, hit, view, document))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _finding(rule: Rule, hit: Hit, view: ReportView, document: LoadedDocument) -> Finding:
+    table = view.table_label(hit.table) if hit.table else None
+    values: dict[str, Any] = {"table": table, **hit.values}
+    values.setdefault("printed", hit.printed)
+    values.setdefault("expected", hit.expected)
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=Text(render(rule.message.id, values, "id"), render(rule.message.en, values, "en")),
+        location=document.locate(hit.pointer, at_key=hit.at_key),
+        hint=rule.fix,
+        table=table,
+        printed=neutral(hit.printed),
+        expected=neutral(hit.expected),
+        legal_basis=rule.legal_basis,
+    )
+
+
+def neutral(value: Any) -> str | None:
+    """A value for machine outputs: plain digits with a decimal point, no separators."""
+    if value is None:
+        return None
+    if isinstance(value, Rupiah):
+        return str(value.amount)
+    if isinstance(value, Percent):
+        return str(value.value)
+    if isinstance(value, Decimal | int):
+        return str(value)
+    return str(value)

@@ -1,0 +1,69 @@
+"""Message templates with named placeholders, and how values look in each language."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..findings import Lang
+from ..numbers import format_en, format_id
+
+# Every kind provides these; kinds declare any others they add.
+COMMON_PLACEHOLDERS = frozenset(
+    {"table", "row", "field", "printed", "expected", "indikator", "tahun", "kode"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rupiah:
+    """An amount of rupiah: Rp1.834.058.000 / Rp1,834,058,000."""
+
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    """A percentage, shown with the given decimals (None: as printed) and a % sign."""
+
+    value: Decimal | int
+    decimals: int | None = None
+
+
+def display(value: Any, lang: Lang) -> str:
+    """A template value as a person reads it in ``lang``."""
+    fmt = format_en if lang == "en" else format_id
+    if value is None:
+        return "(empty)" if lang == "en" else "(kosong)"
+    if isinstance(value, Rupiah):
+        return "Rp" + fmt(value.amount)
+    if isinstance(value, Percent):
+        if isinstance(value.value, str):
+            return value.value
+        return fmt(value.value, value.decimals) + "%"
+    if isinstance(value, Decimal):
+        return fmt(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ", ".join(display(item, lang) for item in value)
+    return str(value)
+
+
+def placeholders(template: str) -> list[str]:
+    """The placeholder names of a template; raises ValueError for anything but plain names."""
+    names = []
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"placeholder {{{name}}} must be a plain name like {{printed}}")
+        names.append(name)
+    return names
+
+
+def render(template: str, values: dict[str, Any], lang: Lang) -> str:
+    """Fill a template (already checked by :func:`placeholders`)."""
+    shown = {name: display(values.get(name), lang) for name in placeholders(template)}
+    return template.format_map(shown)

@@ -1,0 +1,247 @@
+"""A report's tables as uniform rows, so that check kinds can be declared, not coded.
+
+Every table of the data model becomes a list of :class:`Row`: indicator tables
+are keyed by (indikator, tahun), budget tables by kode. Years spread over a row
+(Tabel 2.1 targets, Tabel 3.3 per-year figures) become one row per year. Check
+kinds read cells by table and field name; rule packs name them the same way, and
+the pack loader checks those names against :data:`TABLE_FIELDS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..loading import LoadedDocument
+from ..loading.pointers import join_pointer
+
+_INDICATOR_COLUMNS = ("no", "sasaran_tertulis", "nama_tertulis")
+
+# Fields each view table offers to rule packs (besides the row keys).
+TABLE_FIELDS: dict[str, frozenset[str]] = {
+    "iku": frozenset({"target", *_INDICATOR_COLUMNS}),
+    "tujuan_sasaran": frozenset({"target", "satuan_tertulis", *_INDICATOR_COLUMNS}),
+    "perjanjian_kinerja": frozenset({"target", "satuan_tertulis", *_INDICATOR_COLUMNS}),
+    "capaian": frozenset(
+        {"target", "realisasi", "capaian", "kategori", "sumber_data", *_INDICATOR_COLUMNS}
+    ),
+    "perbandingan_tahun": frozenset({"target", "realisasi", "capaian", *_INDICATOR_COLUMNS}),
+    "target_akhir_renstra": frozenset(
+        {"realisasi", "target_akhir", "capaian", "tingkat_kemajuan", *_INDICATOR_COLUMNS}
+    ),
+    "analisis_penyebab": frozenset(
+        {"target", "realisasi", "capaian", "analisis", "solusi", *_INDICATOR_COLUMNS}
+    ),
+    "efisiensi": frozenset(
+        {
+            "target",
+            "realisasi",
+            "capaian",
+            "anggaran",
+            "realisasi_anggaran",
+            "capaian_anggaran",
+            "tingkat_efisiensi",
+            "no",
+            "sasaran_tertulis",
+        }
+    ),
+    "program_pendukung.indikator": frozenset({"capaian", "sasaran_tertulis", "nama_tertulis"}),
+    "standar_nasional": frozenset(
+        {"realisasi", "standar", "sumber_standar", "keterangan", "no", "nama_tertulis"}
+    ),
+    "program_pk": frozenset({"nama", "tingkat", "anggaran", "indikator_kinerja"}),
+    "program_pendukung.program": frozenset(
+        {"nama", "tingkat", "capaian", "indikator_kinerja", "menunjang"}
+    ),
+    "realisasi_anggaran": frozenset(
+        {"nama", "tingkat", "induk", "anggaran", "realisasi", "persen"}
+    ),
+}
+BUDGET_TABLES = frozenset({"program_pk", "program_pendukung.program", "realisasi_anggaran"})
+INDICATOR_TABLES = frozenset(TABLE_FIELDS) - BUDGET_TABLES
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell: its value as printed (None when the cell is empty) and where it stands."""
+
+    value: Any
+    pointer: str
+
+    @property
+    def present(self) -> bool:
+        return self.value is not None
+
+    @property
+    def is_na(self) -> bool:
+        return self.value in ("N/A", "-")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a view table."""
+
+    table: str
+    pointer: str
+    label: str
+    cells: dict[str, Cell]
+    indikator: str | None = None
+    tahun: int | None = None
+    kode: str | None = None
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """The join key: (indikator, tahun) for indicator tables, (kode,) for budget tables."""
+        return (self.kode,) if self.kode is not None else (self.indikator, self.tahun)
+
+    def cell(self, name: str) -> Cell:
+        """The cell ``name``; an empty cell points where the value would be written."""
+        found = self.cells.get(name)
+        return found if found is not None else Cell(None, join_pointer(self.pointer, name))
+
+
+@dataclass(slots=True)
+class ReportView:
+    """Uniform rows over one loaded report; built once per document, read by every rule."""
+
+    document: LoadedDocument
+    _rows: dict[str, list[Row]] = field(default_factory=dict)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        data = self.document.data
+        return data if isinstance(data, dict) else {}
+
+    @property
+    def year(self) -> int | None:
+        """The budget year reported (laporan.tahun_anggaran)."""
+        year = self.data.get("laporan", {}).get("tahun_anggaran")
+        return year if isinstance(year, int) else None
+
+    @property
+    def indicators(self) -> dict[str, dict[str, Any]]:
+        """Indicators by id."""
+        return {
+            item["id"]: item
+            for item in self.data.get("indikator", [])
+            if isinstance(item, dict) and isinstance(item.get("id"), str)
+        }
+
+    def polarity(self, indikator: str | None) -> str:
+        """``positif`` or ``negatif`` (positif when the indicator is unknown)."""
+        return self.indicators.get(indikator or "", {}).get("polaritas", "positif")
+
+    def indicator_name(self, indikator: str | None) -> str:
+        found = self.indicators.get(indikator or "", {})
+        return str(found.get("nama", indikator or "?"))
+
+    def raw_table(self, name: str) -> dict[str, Any]:
+        """The table object as written (``program_pendukung.program`` gives program_pendukung)."""
+        table = self.data.get("tabel", {}).get(name.split(".")[0])
+        return table if isinstance(table, dict) else {}
+
+    def table_label(self, name: str) -> str:
+        """``Tabel 3.2`` when the report numbers the table, else its name in the data."""
+        number = self.raw_table(name).get("nomor")
+        return f"Tabel {number}" if isinstance(number, str) else f"tabel.{name.split('.')[0]}"
+
+    def has_table(self, name: str) -> bool:
+        return bool(self.raw_table(name))
+
+    def rows(self, name: str) -> list[Row]:
+        """The rows of view table ``name`` (see TABLE_FIELDS), computed once."""
+        if name not in self._rows:
+            self._rows[name] = list(self._build(name))
+        return self._rows[name]
+
+    # -- building -------------------------------------------------------------
+
+    def _build(self, name: str) -> list[Row]:
+        table = self.raw_table(name)
+        base = f"/tabel/{name.split('.')[0]}"
+        if name == "program_pendukung.indikator":
+            return self._indicator_rows(
+                name, table.get("indikator", []), f"{base}/indikator", table
+            )
+        if name == "program_pendukung.program":
+            return self._budget_rows(name, table.get("program", []), f"{base}/program")
+        if name in BUDGET_TABLES:
+            return self._budget_rows(name, table.get("baris", []), f"{base}/baris")
+        if name == "iku":
+            return self._yearly_rows(name, table.get("baris", []), f"{base}/baris", "target")
+        if name == "perbandingan_tahun":
+            return self._yearly_rows(name, table.get("baris", []), f"{base}/baris", None)
+        return self._indicator_rows(name, table.get("baris", []), f"{base}/baris", table)
+
+    def _table_year(self, table: dict[str, Any]) -> int | None:
+        year = table.get("tahun")
+        return year if isinstance(year, int) else self.year
+
+    def _indicator_rows(self, name: str, items: Any, base: str, table: dict[str, Any]) -> list[Row]:
+        year = self._table_year(table)
+        rows = []
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict):
+                continue
+            pointer = f"{base}/{index}"
+            cells = {
+                key: Cell(value, join_pointer(pointer, key))
+                for key, value in item.items()
+                if key != "indikator"
+            }
+            indikator = item.get("indikator")
+            rows.append(Row(name, pointer, self.indicator_name(indikator), cells, indikator, year))
+        return rows
+
+    def _yearly_rows(self, name: str, items: Any, base: str, single: str | None) -> list[Row]:
+        # Tabel 2.1 maps year -> target; Tabel 3.3 maps year -> {target, realisasi, capaian}.
+        rows = []
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict):
+                continue
+            pointer = f"{base}/{index}"
+            indikator = item.get("indikator")
+            shared = {
+                key: Cell(item[key], join_pointer(pointer, key))
+                for key in _INDICATOR_COLUMNS
+                if key in item
+            }
+            per_year = item.get(single or "tahun")
+            if not isinstance(per_year, dict):
+                continue
+            for year_text, value in per_year.items():
+                if not (isinstance(year_text, str) and year_text.isdigit()):
+                    continue
+                year_pointer = join_pointer(join_pointer(pointer, single or "tahun"), year_text)
+                if single is not None:
+                    cells = {single: Cell(value, year_pointer)}
+                elif isinstance(value, dict):
+                    cells = {k: Cell(v, join_pointer(year_pointer, k)) for k, v in value.items()}
+                else:
+                    continue
+                rows.append(
+                    Row(
+                        name,
+                        year_pointer,
+                        self.indicator_name(indikator),
+                        {**shared, **cells},
+                        indikator,
+                        int(year_text),
+                    )
+                )
+        return rows
+
+    def _budget_rows(self, name: str, items: Any, base: str) -> list[Row]:
+        rows = []
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict) or not isinstance(item.get("kode"), str):
+                continue
+            pointer = f"{base}/{index}"
+            cells = {
+                key: Cell(value, join_pointer(pointer, key))
+                for key, value in item.items()
+                if key != "kode"
+            }
+            label = f"{item['kode']} {item.get('nama', '')}".strip()
+            rows.append(Row(name, pointer, label, cells, kode=item["kode"]))
+        return rows

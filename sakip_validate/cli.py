@@ -84,6 +84,14 @@ def main() -> None:
     default=None,
     help="Paksa warna nyala/mati / force colours on or off.",
 )
+@click.option(
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Tambahkan paket aturan (berkas .toml atau folder; boleh berulang) / "
+    "add rule packs (a .toml file or a folder; repeatable).",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -93,9 +101,11 @@ def check(
     stdin_format: str | None,
     exclude: tuple[str, ...],
     color: bool | None,
+    rules_paths: tuple[Path, ...],
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
-    from .api import check_bytes, check_paths
+    from .api import check_bytes, check_paths, default_rules
+    from .engine.packs import RulePackError
     from .outputs import RenderOptions, available, load_output
     from .result import RunResult
 
@@ -111,13 +121,21 @@ def check(
             "reading stdin needs --stdin-format"
         )
 
+    try:
+        rules = default_rules(rules_paths)
+    except RulePackError as error:
+        _print_pack_problems(error, lang)
+        sys.exit(EXIT_USAGE)
+
     result = RunResult()
     for given in paths:
         if given == "-":
             raw = sys.stdin.buffer.read()
-            result.files.append(check_bytes(raw, "<stdin>", stdin_format))  # type: ignore[arg-type]
+            result.files.append(
+                check_bytes(raw, "<stdin>", stdin_format, rules)  # type: ignore[arg-type]
+            )
             continue
-        result.files.extend(check_paths([given], exclude).files)
+        result.files.extend(check_paths([given], exclude, rules).files)
     if not result.files:
         raise click.UsageError(
             "tidak ada berkas .toml atau .json untuk diperiksa / no .toml or .json files to check: "
@@ -135,6 +153,14 @@ def check(
     if result.any_unreadable:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if result.fails(_FAIL_ON.get(fail_on)) else EXIT_OK)
+
+
+def _print_pack_problems(error: Exception, lang: Lang) -> None:
+    findings = getattr(error, "findings", [])
+    intro = "Paket aturan tidak sah:" if lang == "id" else "Invalid rule pack:"
+    click.echo(intro, err=True)
+    for finding in findings:
+        click.echo(f"  {finding.location.display()}  {finding.message.get(lang)}", err=True)
 
 
 def _open_output(path: Path) -> TextIO:

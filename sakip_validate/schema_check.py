@@ -55,10 +55,15 @@ def check_schema(document: LoadedDocument, schema_file: str = SCHEMA_FILE) -> li
     ):
         return [_version_finding(document, version)]
     findings: list[Finding] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
     for error in validator(schema_file).iter_errors(data):
         for finding in _findings_for(_most_specific(error), document):
-            key = (finding.rule, finding.location.pointer, finding.printed or "")
+            key = (
+                finding.rule,
+                finding.location.pointer,
+                finding.printed or "",
+                finding.expected or "",
+            )
             if key not in seen:
                 seen.add(key)
                 findings.append(finding)

@@ -207,3 +207,104 @@ def init(path: str, force: bool) -> None:
     with _open_output(target) as stream:
         stream.write(text)
     click.echo(f"{path} ditulis / written. Periksa / check: sakip-validate check {path}", err=True)
+
+
+@main.command("rules")
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    envvar="SAKIP_VALIDATE_LANG",
+    help="Bahasa / language.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: satu baris per aturan / one line per rule; markdown: docs/rules.md.",
+)
+@click.option(
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Tambahkan paket aturan / add rule packs.",
+)
+def list_rules(lang: Lang, output_format: str, rules_paths: tuple[Path, ...]) -> None:
+    """Daftar aturan: id, tingkat, paket, judul / list rules: id, severity, pack, title."""
+    import json
+
+    from .engine.packs import RulePackError, load_packs
+    from .ruledocs import markdown
+
+    try:
+        packs = load_packs(rules_paths)
+    except RulePackError as error:
+        _print_pack_problems(error, lang)
+        sys.exit(EXIT_USAGE)
+    if output_format == "markdown":
+        click.echo(markdown(packs), nl=False)
+        return
+    rows = [(rule, pack) for pack in packs for rule in pack.rules]
+    if output_format == "json":
+        document = [
+            {
+                "id": rule.id,
+                "severity": rule.severity.label,
+                "pack": pack.id,
+                "kind": rule.kind,
+                "title": rule.title.get(lang),
+                "legal_basis": rule.legal_basis,
+            }
+            for rule, pack in rows
+        ]
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    for rule, pack in rows:
+        click.echo(f"{rule.id:<8} {rule.severity.label:<8} {pack.id:<20} {rule.title.get(lang)}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    envvar="SAKIP_VALIDATE_LANG",
+    help="Bahasa / language.",
+)
+@click.option(
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Tambahkan paket aturan / add rule packs.",
+)
+def explain(rule_id: str, lang: Lang, rules_paths: tuple[Path, ...]) -> None:
+    """Jelaskan satu aturan / explain one rule (e.g. CAP001, SCHEMA003)."""
+    from .codes import ALL_CODES
+    from .engine.packs import RulePackError, load_packs
+    from .ruledocs import explain as explain_rule
+
+    wanted = rule_id.strip().upper()
+    try:
+        packs = load_packs(rules_paths)
+    except RulePackError as error:
+        _print_pack_problems(error, lang)
+        sys.exit(EXIT_USAGE)
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id == wanted:
+                click.echo(explain_rule(rule, lang), nl=False)
+                return
+    for code in ALL_CODES:
+        if code.id == wanted:
+            click.echo(f"{code.id}: {code.title.get(lang)} ({code.severity.label})")
+            return
+    raise click.UsageError(
+        f"aturan {rule_id!r} tidak ada / no such rule; lihat / see: sakip-validate rules"
+    )

@@ -14,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE = ROOT / "examples" / "jatinegara-2021.toml"
+DEMO_KIND = ROOT / "tests" / "data" / "demo_kind_package"
 
 
 def _run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -102,3 +103,31 @@ def test_cli_runs_from_another_directory(installed: Path, tmp_path: Path) -> Non
     starter = _run(script, "init", "lkjip.toml", cwd=tmp_path)
     assert starter.returncode == 0, starter.stderr
     assert _run(script, "check", "lkjip.toml", cwd=tmp_path).returncode == 0
+
+
+def test_third_party_check_kind_works_through_its_entry_point(
+    installed: Path, tmp_path: Path
+) -> None:
+    """A separately installed package adds a kind; a user pack uses it."""
+    python = installed / "bin" / "python"
+    added = _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        python,
+        "install",
+        "--no-deps",
+        "-q",
+        DEMO_KIND,
+        cwd=tmp_path,
+    )
+    assert added.returncode == 0, added.stderr
+    script = installed / "bin" / "sakip-validate"
+    pack = DEMO_KIND / "demo-pack.toml"
+    checked = _run(script, "check", EXAMPLE, "--rules", pack, "--format", "json", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    demo = [f for f in json.loads(checked.stdout)["findings"] if f["rule"] == "DEMO001"]
+    assert demo and all(f["pointer"].startswith("/indikator/") for f in demo)
+    listed = _run(script, "rules", "--rules", pack, cwd=tmp_path)
+    assert "DEMO001" in listed.stdout

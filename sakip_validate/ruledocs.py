@@ -1,0 +1,109 @@
+"""Rule documentation, rendered from the rule metadata: ``explain``, ``rules``, docs/rules.md."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .codes import ALL_CODES
+from .engine.model import Rule, RulePack
+from .findings import Lang
+
+_LABELS = {
+    "id": {
+        "severity": "Tingkat",
+        "pack": "Paket",
+        "kind": "Jenis pemeriksaan",
+        "legal": "Dasar hukum",
+        "why": "Alasan",
+        "fix": "Cara memperbaiki",
+        "pass": "Contoh yang lolos",
+        "fail": "Contoh yang gagal",
+        "builtin": "Temuan bawaan (membaca berkas dan skema)",
+        "title": "Aturan sakip-validate",
+        "intro": "Dibuat otomatis dari metadata aturan (`sakip-validate rules --format markdown`).",
+    },
+    "en": {
+        "severity": "Severity",
+        "pack": "Pack",
+        "kind": "Check kind",
+        "legal": "Legal basis",
+        "why": "Rationale",
+        "fix": "How to fix",
+        "pass": "Passing example",
+        "fail": "Failing example",
+        "builtin": "Built-in findings (reading and schema)",
+        "title": "sakip-validate rules",
+        "intro": "Generated from the rule metadata (`sakip-validate rules --format markdown`).",
+    },
+}
+
+
+def explain(rule: Rule, lang: Lang) -> str:
+    """A rule's documentation as plain text (Markdown-compatible)."""
+    label = _LABELS[lang]
+    lines = [
+        f"{rule.id}: {rule.title.get(lang)}",
+        "",
+        f"{label['severity']}: {rule.severity.label}",
+        f"{label['pack']}: {rule.pack}",
+        f"{label['kind']}: {rule.kind} ({rule.outcome})",
+        f"{label['legal']}: {rule.legal_basis}",
+        "",
+        f"{label['why']}:",
+        rule.rationale.get(lang),
+        "",
+        f"{label['fix']}:",
+        rule.fix.get(lang),
+        "",
+        f"{label['pass']}:",
+        _indent(rule.example_pass),
+        "",
+        f"{label['fail']}:",
+        _indent(rule.example_fail),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line if line else "" for line in text.strip("\n").splitlines())
+
+
+def markdown(packs: Sequence[RulePack]) -> str:
+    """docs/rules.md: every rule in Bahasa Indonesia, then in English."""
+    out: list[str] = []
+    for lang in ("id", "en"):
+        label = _LABELS[lang]
+        out += [f"# {label['title']} ({lang})", "", label["intro"], ""]
+        for pack in packs:
+            out += [f"## {pack.title.get(lang)} (`{pack.id}` {pack.version})", ""]
+            for rule in pack.rules:
+                out += [
+                    f"### {rule.id}: {rule.title.get(lang)}",
+                    "",
+                    f"- {label['severity']}: {rule.severity.label}",
+                    f"- {label['kind']}: `{rule.kind}` ({rule.outcome})",
+                    f"- {label['legal']}: {rule.legal_basis}",
+                    "",
+                    rule.rationale.get(lang),
+                    "",
+                    f"**{label['fix']}:** {rule.fix.get(lang)}",
+                    "",
+                    f"{label['pass']}:",
+                    "",
+                    "```toml",
+                    rule.example_pass.strip("\n"),
+                    "```",
+                    "",
+                    f"{label['fail']}:",
+                    "",
+                    "```toml",
+                    rule.example_fail.strip("\n"),
+                    "```",
+                    "",
+                ]
+        out += [f"## {label['builtin']}", ""]
+        out += [
+            f"- `{code.id}` ({code.severity.label}): {code.title.get(lang)}" for code in ALL_CODES
+        ]
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,102 @@
+"""Rule packs a user writes: added with --rules, no Python, checked when loaded."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sakip_validate.cli import main
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+REPORT = """\
+versi_skema = "1.0"
+[laporan]
+jenis = "LKjIP"
+tahun_anggaran = 2021
+unit = { nama = "Kecamatan Contoh", tingkat = "kecamatan" }
+[[indikator]]
+id = "A"
+nama = "Indikator A"
+satuan = "Persentase"
+polaritas = "positif"
+[tabel.capaian]
+tahun = 2021
+baris = [{ indikator = "A", target = 5, realisasi = 5, capaian = 100 }]
+[tabel.analisis_penyebab]
+tahun = 2021
+baris = [{ indikator = "A", target = 5, realisasi = 6, capaian = 120 }]
+"""
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def pack_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "aturan"
+    folder.mkdir()
+    shutil.copy(DATA / "user_pack" / "kebijakan-daerah.toml", folder)
+    return folder
+
+
+def test_user_pack_runs_without_python(pack_dir: Path, tmp_path: Path) -> None:
+    report = tmp_path / "laporan.toml"
+    report.write_text(REPORT, encoding="utf-8")
+    code, output = run("check", str(report), "--rules", str(pack_dir), "--fail-on", "warning")
+    assert code == 1
+    assert "USR001" in output
+    assert "Realisasi Indikator A di Tabel" in output or "Realisasi Indikator A di tabel" in output
+    # without the pack the rule does not exist
+    assert "USR001" not in run("check", str(report))[1]
+
+
+def test_user_pack_is_listed_and_explained(pack_dir: Path) -> None:
+    code, output = run("rules", "--rules", str(pack_dir / "kebijakan-daerah.toml"))
+    assert code == 0 and "USR001" in output and "kebijakan-daerah" in output
+    code, output = run("explain", "USR001", "--rules", str(pack_dir), "--lang", "en")
+    assert code == 0 and "Regional policy requires" in output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "words"),
+    [
+        ('severity = "warning"', 'severity = "warning"\nseverty = "x"', 11, "severty"),
+        ('kind = "cross_table_equal"', 'kind = "no_such_kind"', 11, "no_such_kind"),
+        ('{other_printed}."\nmessage.en', '{nope}."\nmessage.en', 13, "nope"),
+        ('"analisis_penyebab"]', '"tabel_x"]', 18, "tabel_x"),
+        ('id = "USR001"', 'id = "usr-1"', 9, "usr-1"),
+    ],
+)
+def test_invalid_pack_names_file_and_line_and_exits_two(
+    pack_dir: Path, old: str, new: str, line: int, words: str
+) -> None:
+    pack = pack_dir / "kebijakan-daerah.toml"
+    text = pack.read_text(encoding="utf-8")
+    assert old in text
+    pack.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "--rules", str(pack)])
+    assert result.exit_code == 2
+    assert f"{pack}:{line}:" in result.output
+    assert words in result.output
+    assert "Traceback" not in result.output
+
+
+def test_duplicate_rule_id_is_refused(pack_dir: Path) -> None:
+    pack = pack_dir / "kebijakan-daerah.toml"
+    shutil.copy(pack, pack_dir / "salinan.toml")
+    result = CliRunner().invoke(main, ["rules", "--rules", str(pack_dir)])
+    assert result.exit_code == 2
+    assert "USR001" in result.output
+
+
+def test_pack_that_is_not_toml_is_refused(pack_dir: Path) -> None:
+    (pack_dir / "rusak.toml").write_text("[pack\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "--rules", str(pack_dir)])
+    assert result.exit_code == 2
+    assert "rusak.toml:1:" in result.output

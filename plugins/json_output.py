@@ -28,6 +28,7 @@ def finding_to_dict(finding: Finding, lang: Lang) -> dict[str, Any]:
         "table": finding.table,
         "printed": finding.printed,
         "expected": finding.expected,
+        "legal_basis": finding.legal_basis,
     }
 
 

@@ -103,6 +103,7 @@ def test_json_document_shape() -> None:
         "table",
         "printed",
         "expected",
+        "legal_basis",
     }
 
 

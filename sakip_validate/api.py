@@ -24,9 +24,12 @@ def default_rules(extra_packs: Iterable[str | Path] = ()) -> list[Rule]:
 
 
 def check_document(document: LoadedDocument, rules: Sequence[Rule] | None = None) -> list[Finding]:
-    """Every finding for a parsed document: schema first, then the rules."""
+    """Every finding for a parsed document: the schema's, then (if it passes) the rules'."""
     findings = check_schema(document)
-    findings.extend(run_rules(document, default_rules() if rules is None else rules))
+    # Rules assume the structure the schema promises; on a file that breaks it
+    # they would only add cascades of findings. Fix the schema findings first.
+    if not findings:
+        findings.extend(run_rules(document, default_rules() if rules is None else rules))
     findings.sort(key=Finding.sort_key)
     return findings
 

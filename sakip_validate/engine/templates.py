@@ -31,11 +31,21 @@ class Percent:
     decimals: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """Text a kind computes in both languages (a reason, a cause, a date in words)."""
+
+    id: str
+    en: str
+
+
 def display(value: Any, lang: Lang) -> str:
     """A template value as a person reads it in ``lang``."""
     fmt = format_en if lang == "en" else format_id
     if value is None:
         return "(empty)" if lang == "en" else "(kosong)"
+    if isinstance(value, Localized):
+        return value.en if lang == "en" else value.id
     if isinstance(value, Rupiah):
         return "Rp" + fmt(value.amount)
     if isinstance(value, Percent):

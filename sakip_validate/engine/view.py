@@ -112,19 +112,27 @@ class ReportView:
         data = self.document.data
         return data if isinstance(data, dict) else {}
 
+    def section(self, name: str) -> dict[str, Any]:
+        """A top-level object of the report ({} when absent or not an object)."""
+        value = self.data.get(name)
+        return value if isinstance(value, dict) else {}
+
+    def items(self, name: str) -> list[dict[str, Any]]:
+        """The objects of a top-level list of the report ([] when absent or not a list)."""
+        value = self.data.get(name)
+        return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
     @property
     def year(self) -> int | None:
         """The budget year reported (laporan.tahun_anggaran)."""
-        year = self.data.get("laporan", {}).get("tahun_anggaran")
-        return year if isinstance(year, int) else None
+        year = self.section("laporan").get("tahun_anggaran")
+        return year if isinstance(year, int) and not isinstance(year, bool) else None
 
     @property
     def indicators(self) -> dict[str, dict[str, Any]]:
         """Indicators by id."""
         return {
-            item["id"]: item
-            for item in self.data.get("indikator", [])
-            if isinstance(item, dict) and isinstance(item.get("id"), str)
+            item["id"]: item for item in self.items("indikator") if isinstance(item.get("id"), str)
         }
 
     def polarity(self, indikator: str | None) -> str:
@@ -137,7 +145,7 @@ class ReportView:
 
     def raw_table(self, name: str) -> dict[str, Any]:
         """The table object as written (``program_pendukung.program`` gives program_pendukung)."""
-        table = self.data.get("tabel", {}).get(name.split(".")[0])
+        table = self.section("tabel").get(name.split(".")[0])
         return table if isinstance(table, dict) else {}
 
     def table_label(self, name: str) -> str:

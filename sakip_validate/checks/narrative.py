@@ -1,0 +1,335 @@
+"""Figures and claims in the report's text, checked against its tables.
+
+``narasi.pernyataan`` holds single figures quoted from the text (a capaian, a
+pagu, the number of indicators); :class:`Statement` compares each with the
+table that holds the same figure (NARR-NUM). ``narasi.klaim`` holds general
+claims; :class:`Claim` tests them against the tables (NARR-CLAIM).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from ..engine.kinds import CheckKind, Hit
+from ..engine.templates import Percent, Rupiah
+from ..engine.view import Cell, ReportView, Row
+from ..numbers import Agreement, capaian, compare_printed, decimals_of, round_half_up
+from .common import number
+
+__all__ = ["BESARAN", "Claim", "Statement"]
+
+BUDGET_FIGURES = {
+    "pagu_anggaran": "anggaran",
+    "realisasi_anggaran": "realisasi",
+    "persen_realisasi_anggaran": "persen",
+}
+# How each quantity is named in a message: the regulations' own words, kept in both languages.
+BESARAN = {
+    "target": "target",
+    "realisasi": "realisasi",
+    "capaian": "capaian",
+    "kategori": "kategori",
+    "pagu_anggaran": "pagu anggaran",
+    "realisasi_anggaran": "realisasi anggaran",
+    "persen_realisasi_anggaran": "persentase realisasi anggaran",
+    "jumlah_indikator": "jumlah indikator",
+}
+# Where each indicator figure is looked up, first match wins: Tabel 3.2 reports the year,
+# Tabel 3.3 earlier years; only a target can also be planned for a later year (Tabel 2.1).
+_SOURCES = {
+    "target": ("capaian", "perbandingan_tahun", "iku"),
+    "realisasi": ("capaian", "perbandingan_tahun"),
+    "capaian": ("capaian", "perbandingan_tahun"),
+    "kategori": ("capaian",),
+}
+_NA = frozenset({"n/a", "-"})
+
+
+def _is_na(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().casefold() in _NA
+
+
+def _words(value: str) -> str:
+    return " ".join(value.casefold().split())
+
+
+def _figure(value: Any) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    figure = Decimal(value)
+    return figure if figure.is_finite() else None
+
+
+def agreement(stated: Any, table: Any) -> Agreement | None:
+    """How a figure stated in the text relates to the table's figure; None: cannot tell.
+
+    Numbers are judged at the precision the text prints ("90%" agrees with a
+    table's 90,00); "N/A" agrees only with "N/A"; words are compared ignoring
+    case and spacing. An empty table cell, or text where a number belongs, is
+    not judged.
+    """
+    if table is None or stated is None:
+        return None
+    if _is_na(stated) or _is_na(table):
+        return Agreement.EXACT if _is_na(stated) and _is_na(table) else Agreement.MISMATCH
+    ours, theirs = _figure(stated), _figure(table)
+    if ours is not None and theirs is not None:
+        return compare_printed(ours, theirs)
+    if isinstance(stated, str) and isinstance(table, str):
+        return Agreement.EXACT if _words(stated) == _words(table) else Agreement.MISMATCH
+    return None
+
+
+def _statements(view: ReportView) -> Iterator[tuple[int, dict[str, Any]]]:
+    narasi = view.data.get("narasi")
+    items = narasi.get("pernyataan") if isinstance(narasi, dict) else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict):
+            yield index, item
+
+
+def _year(item: dict[str, Any], view: ReportView) -> int | None:
+    year = item.get("tahun")
+    return year if isinstance(year, int) and not isinstance(year, bool) else view.year
+
+
+def indicator_count(view: ReportView) -> int | None:
+    """How many indicators the report has: its IKU (``iku = true``) when it marks them.
+
+    Falls back to the indicators of Tabel 2.1, then of Tabel 3.2, when the
+    ``indikator`` list is absent; None when nothing says.
+    """
+    listed = [item for item in view.data.get("indikator", []) or [] if isinstance(item, dict)]
+    if isinstance(view.data.get("indikator"), list) and listed:
+        if any("iku" in item for item in listed):
+            return sum(1 for item in listed if item.get("iku") is True)
+        return len(listed)
+    for table in ("iku", "capaian"):
+        names = {row.indikator for row in view.rows(table) if row.indikator is not None}
+        if names:
+            return len(names)
+    return None
+
+
+class Statement(CheckKind):
+    """A figure stated in the text must equal the table's (NARR-NUM).
+
+    * ``jumlah_indikator``: the number of indicators (see :func:`indicator_count`);
+    * ``target``, ``realisasi``, ``capaian`` of an indicator for a year: Tabel 3.2
+      when it reports that year, else Tabel 3.3 (earlier years); a target of a
+      year neither covers (a later year) comes from Tabel 2.1;
+    * ``kategori``: the kategori column of Tabel 3.2;
+    * ``pagu_anggaran``, ``realisasi_anggaran``, ``persen_realisasi_anggaran``: the
+      JUMLAH row of Tabel 3.8.
+
+    A statement with no table figure to compare (a year no table covers, an empty
+    cell) is skipped. Outcomes: ``mismatch``; ``truncated`` when the text cut a
+    figure that rounding would have written otherwise.
+    """
+
+    name = "statement"
+    outcomes = ("mismatch", "truncated")
+    placeholders: ClassVar[frozenset[str]] = frozenset({"bab", "besaran", "dibulatkan"})
+    params_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["besaran"],
+        "properties": {
+            "besaran": {
+                "type": "array",
+                "items": {"enum": sorted(BESARAN)},
+                "minItems": 1,
+                "uniqueItems": True,
+            }
+        },
+    }
+
+    def run(self, view: ReportView) -> Iterator[Hit]:
+        wanted = set(self.params["besaran"])
+        for index, item in _statements(view):
+            besaran = item.get("besaran")
+            if besaran not in wanted:
+                continue
+            found = self._table_figure(view, item, besaran)
+            if found is None:
+                continue
+            table, row_label, cell, shown = found
+            stated = item.get("nilai")
+            result = agreement(stated, cell.value)
+            if result is None or result is Agreement.EXACT:
+                continue
+            values: dict[str, Any] = {
+                "bab": item.get("bab") if isinstance(item.get("bab"), str) else "?",
+                "besaran": BESARAN[besaran],
+                "field": besaran,
+                "row": row_label,
+                "indikator": row_label,
+                "tahun": _year(item, view),
+                "printed": shown(stated),
+                "expected": shown(cell.value),
+            }
+            expected: Any = cell.value
+            if result is Agreement.TRUNCATED:
+                stated_figure, table_figure = _figure(stated), _figure(cell.value)
+                assert stated_figure is not None and table_figure is not None
+                expected = round_half_up(table_figure, decimals_of(stated_figure))
+                values["dibulatkan"] = shown(expected)
+            yield Hit(
+                outcome=result.value,
+                pointer=f"/narasi/pernyataan/{index}/nilai",
+                table=table,
+                values=values,
+                printed=stated,
+                expected=expected,
+            )
+
+    def _table_figure(
+        self, view: ReportView, item: dict[str, Any], besaran: str
+    ) -> tuple[str | None, str, Cell, Any] | None:
+        """(view table, row label, the table's cell, how to show values) or None."""
+        year = _year(item, view)
+        if besaran == "jumlah_indikator":
+            count = indicator_count(view)
+            if count is None:
+                return None
+            return "iku", "IKU", Cell(count, "/indikator"), _plain
+        if besaran in BUDGET_FIGURES:
+            return _budget_total(view, year, BUDGET_FIGURES[besaran], besaran)
+        indikator = item.get("indikator")
+        if not isinstance(indikator, str) or besaran not in _SOURCES:
+            return None
+        for table in _SOURCES[besaran]:
+            for row in view.rows(table):
+                if row.indikator == indikator and row.tahun == year:
+                    cell = row.cell(besaran)
+                    if cell.present:
+                        return table, row.label, cell, _shown_for(view, indikator, besaran)
+        return None
+
+
+def _plain(value: Any) -> Any:
+    return value
+
+
+def _as_percent(value: Any) -> Any:
+    return Percent(value) if _figure(value) is not None else value
+
+
+def _as_rupiah(value: Any) -> Any:
+    figure = _figure(value)
+    if figure is not None and figure == figure.to_integral_value():
+        return Rupiah(int(figure))
+    return value
+
+
+def _shown_for(view: ReportView, indikator: str, besaran: str) -> Any:
+    if besaran == "capaian":
+        return _as_percent
+    if besaran == "kategori":
+        return _plain
+    satuan = str(view.indicators.get(indikator, {}).get("satuan", "")).casefold()
+    return _as_percent if "persen" in satuan or "%" in satuan else _plain
+
+
+def _budget_total(
+    view: ReportView, year: int | None, field: str, besaran: str
+) -> tuple[str | None, str, Cell, Any] | None:
+    """The JUMLAH row of Tabel 3.8, when it reports ``year``."""
+    table = view.raw_table("realisasi_anggaran")
+    total = table.get("jumlah")
+    if not isinstance(total, dict):
+        return None
+    table_year = table.get("tahun")
+    table_year = table_year if isinstance(table_year, int) else view.year
+    if year is not None and table_year is not None and year != table_year:
+        return None
+    cell = Cell(total.get(field), f"/tabel/realisasi_anggaran/jumlah/{field}")
+    if not cell.present:
+        return None
+    shown = _as_percent if besaran == "persen_realisasi_anggaran" else _as_rupiah
+    return "realisasi_anggaran", "JUMLAH", cell, shown
+
+
+class Claim(CheckKind):
+    """A general claim of the text, tested against the tables (NARR-CLAIM).
+
+    ``seluruh_target_tercapai`` ("all targets were reached") is false when any
+    indicator of Tabel 3.2 has a capaian below 100% (polarity is already folded
+    into the capaian) or none at all (N/A). An empty capaian cell is recomputed
+    from target and realisasi. One hit per claim, naming every such indicator.
+    """
+
+    name = "claim"
+    outcomes = ("contradicted",)
+    placeholders: ClassVar[frozenset[str]] = frozenset({"bab", "capaian"})
+    params_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["jenis"],
+        "properties": {"jenis": {"enum": ["seluruh_target_tercapai"]}},
+    }
+
+    def run(self, view: ReportView) -> Iterator[Hit]:
+        narasi = view.data.get("narasi")
+        items = narasi.get("klaim") if isinstance(narasi, dict) else None
+        claims = [
+            (index, item)
+            for index, item in enumerate(items if isinstance(items, list) else [])
+            if isinstance(item, dict) and item.get("jenis") == self.params["jenis"]
+        ]
+        if not claims:
+            return
+        short = list(_short_of_target(view))
+        if not short:
+            return
+        for index, item in claims:
+            yield Hit(
+                outcome="contradicted",
+                pointer=f"/narasi/klaim/{index}/jenis",
+                table="capaian",
+                values={
+                    "bab": item.get("bab") if isinstance(item.get("bab"), str) else "?",
+                    "tahun": view.rows("capaian")[0].tahun,
+                    "indikator": [row.label for row, _ in short],
+                    "row": [row.label for row, _ in short],
+                    "capaian": [shown for _, shown in short],
+                    "printed": [shown for _, shown in short],
+                },
+                printed=", ".join(str(_neutral(shown)) for _, shown in short),
+                expected=">= 100",
+            )
+
+
+def _neutral(value: Any) -> Any:
+    return value.value if isinstance(value, Percent) else value
+
+
+def _short_of_target(view: ReportView) -> Iterator[tuple[Row, Any]]:
+    """Rows of Tabel 3.2 whose target was not reached, with the capaian to show."""
+    for row in view.rows("capaian"):
+        cell = row.cell("capaian")
+        if cell.is_na or _is_na(cell.value):
+            yield row, cell.value
+            continue
+        value = number(cell)
+        if value is None and not cell.present:
+            value = _recomputed(view, row)
+            if value == "N/A":
+                yield row, "N/A"
+                continue
+        if isinstance(value, Decimal) and value < 100:
+            yield row, Percent(value, None if cell.present else 2)
+
+
+def _recomputed(view: ReportView, row: Row) -> Decimal | str | None:
+    """The capaian of a row whose capaian cell is empty; "N/A" when it cannot exist."""
+    if _is_na(row.cell("realisasi").value):
+        return "N/A"
+    target, realisasi = number(row.cell("target")), number(row.cell("realisasi"))
+    if target is None or realisasi is None:
+        return None
+    polarity = "negatif" if view.polarity(row.indikator) == "negatif" else "positif"
+    result = capaian(target, realisasi, polarity)
+    return "N/A" if result is None else result

@@ -1,0 +1,401 @@
+"""The narrative kinds: figures of the text against the tables, and claims."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sakip_validate.checks.narrative import BESARAN, Claim, Statement, agreement, indicator_count
+from sakip_validate.engine.kinds import Hit
+from sakip_validate.engine.templates import Percent, Rupiah
+from sakip_validate.engine.view import ReportView
+from sakip_validate.loading import LoadedDocument, load_path
+from sakip_validate.numbers import Agreement
+
+D = Decimal
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "jatinegara-2021.toml"
+ALL = sorted(BESARAN)
+
+
+def view_of(data: dict[str, Any]) -> ReportView:
+    return ReportView(LoadedDocument("test.toml", "toml", "", data))
+
+
+def reference() -> dict[str, Any]:
+    return copy.deepcopy(load_path(EXAMPLE).data)
+
+
+def run(data: dict[str, Any], besaran: list[str] = ALL) -> list[Hit]:
+    return list(Statement({"besaran": besaran}).run(view_of(data)))
+
+
+def claims(data: dict[str, Any]) -> list[Hit]:
+    return list(Claim({"jenis": "seluruh_target_tercapai"}).run(view_of(data)))
+
+
+INDICATORS = [
+    {"id": "IKM", "nama": "Nilai IKM", "satuan": "Indeks", "polaritas": "positif", "iku": True},
+    {
+        "id": "TERTIB",
+        "nama": "Persentase desa tertib administrasi",
+        "satuan": "Persentase",
+        "polaritas": "positif",
+        "iku": True,
+    },
+]
+
+
+def small(*pernyataan: dict[str, Any], **tables: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "laporan": {"tahun_anggaran": 2021},
+        "indikator": copy.deepcopy(INDICATORS),
+        "tabel": {
+            "capaian": {
+                "nomor": "3.2",
+                "tahun": 2021,
+                "baris": [
+                    {
+                        "indikator": "IKM",
+                        "target": D("80.95"),
+                        "realisasi": D("80.90"),
+                        "capaian": D("99.93"),
+                        "kategori": "Sangat Tinggi",
+                    },
+                    {
+                        "indikator": "TERTIB",
+                        "target": D("50.00"),
+                        "realisasi": D("45.00"),
+                        "capaian": D("90.00"),
+                        "kategori": "Tinggi",
+                    },
+                ],
+            },
+            "perbandingan_tahun": {
+                "nomor": "3.3",
+                "baris": [
+                    {
+                        "indikator": "IKM",
+                        "tahun": {
+                            "2019": {"target": D("78.89"), "realisasi": D("78.89"), "capaian": 100},
+                            "2021": {"target": D("80.95"), "realisasi": D("80.90")},
+                        },
+                    }
+                ],
+            },
+            "realisasi_anggaran": {
+                "nomor": "3.8",
+                "tahun": 2021,
+                "jumlah": {
+                    "anggaran": 1_834_058_000,
+                    "realisasi": 1_508_747_079,
+                    "persen": D("82.26"),
+                },
+            },
+        },
+        "narasi": {"pernyataan": list(pernyataan)},
+    }
+    data["tabel"].update(tables)
+    return data
+
+
+def said(besaran: str, nilai: Any, **fields: Any) -> dict[str, Any]:
+    return {"bab": "3.2", "besaran": besaran, "nilai": nilai, "kutipan": "...", **fields}
+
+
+# -- agreement ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stated", "table", "expected"),
+    [
+        (90, D("90.00"), Agreement.EXACT),
+        (D("99.9"), D("99.93"), Agreement.EXACT),
+        (D("99.9"), D("99.96"), Agreement.TRUNCATED),
+        (95, D("90.00"), Agreement.MISMATCH),
+        ("N/A", "N/A", Agreement.EXACT),
+        ("n/a", "-", Agreement.EXACT),
+        (0, "N/A", Agreement.MISMATCH),
+        ("N/A", 0, Agreement.MISMATCH),
+        ("sangat  tinggi", "Sangat Tinggi", Agreement.EXACT),
+        ("Tinggi", "Sangat Tinggi", Agreement.MISMATCH),
+        ("sembilan puluh", D("90"), None),
+        (90, None, None),
+        (True, 1, None),
+    ],
+)
+def test_agreement(stated: Any, table: Any, expected: Agreement | None) -> None:
+    assert agreement(stated, table) is expected
+
+
+# -- Statement on the reference report --------------------------------------------------------
+
+
+def test_reference_report_only_the_indicator_count_differs() -> None:
+    hits = run(reference())
+    assert [(h.outcome, h.pointer, h.printed, h.expected, h.table) for h in hits] == [
+        ("mismatch", "/narasi/pernyataan/3/nilai", 3, 4, "iku")
+    ]
+    assert hits[0].values["bab"] == "3.2"
+
+
+def test_reference_report_bab_iv_figures_agree_and_2018_is_skipped() -> None:
+    data = reference()
+    for item in data["narasi"]["pernyataan"]:
+        if item["bab"] == "4" or item.get("tahun") == 2018:
+            item["nilai"] = D("1") if item["besaran"] != "kategori" else "Rendah"
+    changed = {h.pointer for h in run(data)}
+    bab_iv = {
+        f"/narasi/pernyataan/{i}/nilai"
+        for i, item in enumerate(data["narasi"]["pernyataan"])
+        if item["bab"] == "4"
+    }
+    # every Bab IV figure is compared (and now differs); the 2018 ones have no table
+    assert bab_iv <= changed
+    assert "/narasi/pernyataan/0/nilai" not in changed
+    assert "/narasi/pernyataan/1/nilai" not in changed
+
+
+# -- Statement outcomes -------------------------------------------------------------------------
+
+
+def test_indicator_count_from_the_iku_flags() -> None:
+    data = small(said("jumlah_indikator", 2))
+    assert indicator_count(view_of(data)) == 2
+    data["indikator"][1]["iku"] = False
+    assert indicator_count(view_of(data)) == 1
+    assert [h.expected for h in run(data)] == [1]
+
+
+def test_indicator_count_falls_back_to_the_tables() -> None:
+    data = small(said("jumlah_indikator", 2))
+    del data["indikator"]
+    assert indicator_count(view_of(data)) == 2
+    assert run(data) == []
+    data["tabel"] = {}
+    assert indicator_count(view_of(data)) is None
+    assert run(data) == []
+
+
+def test_capaian_at_the_printed_precision_of_the_text() -> None:
+    assert run(small(said("capaian", 90, indikator="TERTIB", tahun=2021))) == []
+    hits = run(small(said("capaian", 95, indikator="TERTIB", tahun=2021)))
+    assert [(h.outcome, h.table, h.values["printed"], h.values["expected"]) for h in hits] == [
+        ("mismatch", "capaian", Percent(95), Percent(D("90.00")))
+    ]
+
+
+def test_truncated_figure_in_the_text() -> None:
+    hits = run(small(said("capaian", D("99.9"), indikator="IKM")))
+    assert hits == []
+    hits = run(small(said("realisasi", D("80.8"), indikator="IKM")))
+    assert [h.outcome for h in hits] == ["mismatch"]
+    data = small(said("capaian", D("99.9"), indikator="IKM"))
+    data["tabel"]["capaian"]["baris"][0]["capaian"] = D("99.96")
+    hits = run(data)
+    assert [(h.outcome, h.expected, h.values["dibulatkan"]) for h in hits] == [
+        ("truncated", D("100.0"), Percent(D("100.0")))
+    ]
+
+
+def test_index_shown_without_percent_sign() -> None:
+    hits = run(small(said("realisasi", D("80.80"), indikator="IKM")))
+    assert hits[0].values["printed"] == D("80.80")
+    hits = run(small(said("target", 55, indikator="TERTIB")))
+    assert hits[0].values["expected"] == Percent(D("50.00"))
+
+
+def test_year_defaults_to_the_report_year() -> None:
+    hits = run(small(said("target", D("80.90"), indikator="IKM")))
+    assert [(h.table, h.values["tahun"]) for h in hits] == [("capaian", 2021)]
+
+
+def test_earlier_years_from_tabel_3_3() -> None:
+    assert run(small(said("realisasi", D("78.89"), indikator="IKM", tahun=2019))) == []
+    hits = run(small(said("realisasi", D("78.51"), indikator="IKM", tahun=2019)))
+    assert [(h.table, h.pointer) for h in hits] == [
+        ("perbandingan_tahun", "/narasi/pernyataan/0/nilai")
+    ]
+
+
+def test_empty_cell_in_tabel_3_2_falls_back_to_tabel_3_3() -> None:
+    data = small(said("capaian", 100, indikator="IKM", tahun=2019))
+    assert run(data) == []
+    data = small(said("realisasi", D("80.90"), indikator="IKM"))
+    del data["tabel"]["capaian"]["baris"][0]["realisasi"]
+    assert run(data) == []  # Tabel 3.3 2021 realisasi 80,90
+
+
+def test_later_target_from_tabel_2_1() -> None:
+    iku = {
+        "nomor": "2.1",
+        "baris": [{"indikator": "IKM", "target": {"2021": D("80.95"), "2022": D("82.20")}}],
+    }
+    assert run(small(said("target", D("82.20"), indikator="IKM", tahun=2022), iku=iku)) == []
+    hits = run(small(said("target", D("82.00"), indikator="IKM", tahun=2022), iku=iku))
+    assert [(h.table, h.expected) for h in hits] == [("iku", D("82.20"))]
+    assert run(small(said("realisasi", D("82.00"), indikator="IKM", tahun=2022), iku=iku)) == []
+
+
+def test_year_without_table_is_skipped() -> None:
+    assert run(small(said("realisasi", D("78.51"), indikator="IKM", tahun=2018))) == []
+
+
+def test_kategori_ignores_case_and_compares_words() -> None:
+    assert run(small(said("kategori", "sangat tinggi", indikator="IKM"))) == []
+    hits = run(small(said("kategori", "Tinggi", indikator="IKM")))
+    assert [(h.printed, h.expected) for h in hits] == [("Tinggi", "Sangat Tinggi")]
+
+
+def test_kategori_only_from_tabel_3_2() -> None:
+    assert run(small(said("kategori", "Rendah", indikator="IKM", tahun=2019))) == []
+
+
+def test_na_in_text_and_table() -> None:
+    data = small(said("capaian", "N/A", indikator="IKM"))
+    assert [h.outcome for h in run(data)] == ["mismatch"]
+    data["tabel"]["capaian"]["baris"][0]["capaian"] = "N/A"
+    assert run(data) == []
+
+
+def test_budget_figures_against_the_jumlah_row() -> None:
+    ok = small(
+        said("pagu_anggaran", 1_834_058_000, bab="4"),
+        said("realisasi_anggaran", 1_508_747_079, bab="4"),
+        said("persen_realisasi_anggaran", D("82.26"), bab="4"),
+        said("persen_realisasi_anggaran", D("82.3"), bab="4"),
+    )
+    assert run(ok) == []
+    wrong = small(
+        said("pagu_anggaran", 1_843_058_000, bab="4"),
+        said("realisasi_anggaran", 1_508_747_080, bab="4", tahun=2021),
+        said("persen_realisasi_anggaran", D("82.2"), bab="4"),
+    )
+    hits = run(wrong)
+    assert [(h.outcome, h.table, h.values["row"]) for h in hits] == [
+        ("mismatch", "realisasi_anggaran", "JUMLAH"),
+        ("mismatch", "realisasi_anggaran", "JUMLAH"),
+        ("truncated", "realisasi_anggaran", "JUMLAH"),
+    ]
+    assert hits[0].values["printed"] == Rupiah(1_843_058_000)
+    assert hits[0].values["expected"] == Rupiah(1_834_058_000)
+
+
+def test_budget_of_another_year_or_without_jumlah_row_is_skipped() -> None:
+    assert run(small(said("pagu_anggaran", 1, tahun=2020))) == []
+    data = small(said("pagu_anggaran", 1))
+    del data["tabel"]["realisasi_anggaran"]["jumlah"]
+    assert run(data) == []
+
+
+def test_besaran_filter() -> None:
+    data = small(said("pagu_anggaran", 1), said("capaian", 1, indikator="IKM"))
+    assert [h.values["besaran"] for h in run(data, ["capaian"])] == ["capaian"]
+    assert [h.values["besaran"] for h in run(data, ["pagu_anggaran"])] == ["pagu anggaran"]
+
+
+@pytest.mark.parametrize(
+    "pernyataan",
+    [
+        None,
+        "text",
+        [1, None, "x", {}],
+        [{"besaran": "capaian", "nilai": 90}],
+        [{"besaran": "capaian", "nilai": 90, "indikator": "UNKNOWN"}],
+        [{"besaran": "capaian", "nilai": "sembilan puluh", "indikator": "IKM"}],
+        [{"besaran": "capaian", "nilai": 90, "indikator": ["IKM"], "tahun": "2021"}],
+        [{"besaran": "pagu_anggaran", "nilai": "banyak", "tahun": True}],
+        [{"besaran": "lainnya", "nilai": 1}],
+        [{"besaran": "jumlah_indikator", "nilai": "empat"}],
+    ],
+)
+def test_malformed_statements_are_skipped(pernyataan: Any) -> None:
+    data = small()
+    data["narasi"] = {"pernyataan": pernyataan}
+    assert run(data) == []
+
+
+def test_malformed_tables_are_skipped() -> None:
+    data = small(said("pagu_anggaran", 1), said("capaian", 1, indikator="IKM"))
+    data["tabel"] = {"capaian": "x", "realisasi_anggaran": {"jumlah": [1]}}
+    data["indikator"] = "x"
+    assert run(data) == []
+    assert claims(data) == []
+
+
+# -- Claim --------------------------------------------------------------------------------
+
+
+def test_reference_report_claim_is_contradicted() -> None:
+    hits = claims(reference())
+    assert len(hits) == 1
+    hit = hits[0]
+    assert hit.pointer == "/narasi/klaim/0/jenis"
+    assert hit.values["indikator"] == [
+        "Laju Peningkatan Nilai IKM Kecamatan",
+        "Peningkatan persentase desa yang tertib administrasi",
+        "Peningkatan Persentase desa mandiri",
+    ]
+    assert hit.values["capaian"] == [Percent(D("99.93")), Percent(D("90.00")), "N/A"]
+    assert hit.values["bab"] == "4"
+
+
+def claim_data(*rows: dict[str, Any]) -> dict[str, Any]:
+    data = small()
+    data["indikator"].append(
+        {"id": "NEG", "nama": "Angka kemiskinan", "satuan": "Persen", "polaritas": "negatif"}
+    )
+    data["tabel"]["capaian"]["baris"] = list(rows)
+    data["narasi"]["klaim"] = [
+        {"bab": "4", "jenis": "seluruh_target_tercapai", "kutipan": "seluruh target tercapai"}
+    ]
+    return data
+
+
+def test_claim_true_when_every_target_reached() -> None:
+    data = claim_data(
+        {"indikator": "IKM", "target": 80, "realisasi": 81, "capaian": D("101.25")},
+        {"indikator": "NEG", "target": 10, "realisasi": 9, "capaian": 110},  # negative: folded
+        {"indikator": "TERTIB", "target": 50, "realisasi": 50, "capaian": D("100.00")},
+    )
+    assert claims(data) == []
+
+
+def test_claim_with_an_empty_capaian_cell_is_recomputed() -> None:
+    data = claim_data(
+        {"indikator": "NEG", "target": 10, "realisasi": 9},  # (2*10-9)/10 = 110%
+        {"indikator": "TERTIB", "target": 50, "realisasi": 45},
+        {"indikator": "IKM", "target": 0, "realisasi": 0},
+        {"indikator": "IKM", "target": 80},
+    )
+    hits = claims(data)
+    assert hits[0].values["capaian"] == [Percent(D("90"), 2), "N/A"]
+    assert [name for name in hits[0].values["indikator"]] == [
+        "Persentase desa tertib administrasi",
+        "Nilai IKM",
+    ]
+
+
+def test_no_claim_or_no_table_gives_nothing() -> None:
+    data = claim_data({"indikator": "IKM", "capaian": 50})
+    data["narasi"]["klaim"] = []
+    assert claims(data) == []
+    data = claim_data()
+    assert claims(data) == []
+    data = claim_data({"indikator": "IKM", "capaian": 50})
+    data["narasi"]["klaim"][0]["jenis"] = "lainnya"
+    assert claims(data) == []
+
+
+def test_each_claim_is_reported_once() -> None:
+    data = claim_data({"indikator": "IKM", "capaian": 50}, {"indikator": "TERTIB", "capaian": "-"})
+    data["narasi"]["klaim"].append(dict(data["narasi"]["klaim"][0], bab="1"))
+    hits = claims(data)
+    assert [(h.pointer, h.values["bab"]) for h in hits] == [
+        ("/narasi/klaim/0/jenis", "4"),
+        ("/narasi/klaim/1/jenis", "1"),
+    ]
+    assert hits[0].values["capaian"] == [Percent(50), "-"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..findings import Lang
+from ..findings import Lang, Text
 from ..numbers import format_en, format_id
 
 # Every kind provides these; kinds declare any others they add.
@@ -44,7 +44,7 @@ def display(value: Any, lang: Lang) -> str:
     fmt = format_en if lang == "en" else format_id
     if value is None:
         return "(empty)" if lang == "en" else "(kosong)"
-    if isinstance(value, Localized):
+    if isinstance(value, Localized | Text):
         return value.en if lang == "en" else value.id
     if isinstance(value, Rupiah):
         return "Rp" + fmt(value.amount)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from . import __version__
 from .findings import Lang, Severity
+
+if TYPE_CHECKING:
+    from .engine.model import RulePack
 
 # Documented in the README; CI scripts rely on them.
 EXIT_OK = 0
@@ -17,6 +20,23 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2  # usage error, or an input that could not be read at all
 
 _FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    envvar="SAKIP_VALIDATE_LANG",
+    help="Bahasa pesan / message language.",
+)
+rules_option = click.option(
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Tambahkan paket aturan (berkas .toml atau folder; boleh berulang) / "
+    "add rule packs (a .toml file or a folder; repeatable).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,14 +72,7 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Tulis ke berkas, bukan stdout / write to a file instead of stdout.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default="id",
-    show_default=True,
-    envvar="SAKIP_VALIDATE_LANG",
-    help="Bahasa pesan / message language.",
-)
+@lang_option
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info", "never"]),
@@ -84,14 +97,7 @@ def main() -> None:
     default=None,
     help="Paksa warna nyala/mati / force colours on or off.",
 )
-@click.option(
-    "--rules",
-    "rules_paths",
-    multiple=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="Tambahkan paket aturan (berkas .toml atau folder; boleh berulang) / "
-    "add rule packs (a .toml file or a folder; repeatable).",
-)
+@rules_option
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -104,8 +110,7 @@ def check(
     rules_paths: tuple[Path, ...],
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
-    from .api import check_bytes, check_paths, default_rules
-    from .engine.packs import RulePackError
+    from .api import check_bytes, check_paths
     from .outputs import RenderOptions, available, load_output
     from .result import RunResult
 
@@ -121,11 +126,7 @@ def check(
             "reading stdin needs --stdin-format"
         )
 
-    try:
-        rules = default_rules(rules_paths)
-    except RulePackError as error:
-        _print_pack_problems(error, lang)
-        sys.exit(EXIT_USAGE)
+    rules = [rule for pack in _packs_or_exit(rules_paths, lang) for rule in pack.rules]
 
     result = RunResult()
     for given in paths:
@@ -155,12 +156,18 @@ def check(
     sys.exit(EXIT_FINDINGS if result.fails(_FAIL_ON.get(fail_on)) else EXIT_OK)
 
 
-def _print_pack_problems(error: Exception, lang: Lang) -> None:
-    findings = getattr(error, "findings", [])
-    intro = "Paket aturan tidak sah:" if lang == "id" else "Invalid rule pack:"
-    click.echo(intro, err=True)
-    for finding in findings:
-        click.echo(f"  {finding.location.display()}  {finding.message.get(lang)}", err=True)
+def _packs_or_exit(rules_paths: tuple[Path, ...], lang: Lang) -> list[RulePack]:
+    """The built-in packs and those given; an invalid pack is listed and exits 2."""
+    from .engine.packs import RulePackError, load_packs
+
+    try:
+        return load_packs(rules_paths)
+    except RulePackError as error:
+        intro = "Paket aturan tidak sah:" if lang == "id" else "Invalid rule pack:"
+        click.echo(intro, err=True)
+        for finding in error.findings:
+            click.echo(f"  {finding.location.display()}  {finding.message.get(lang)}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def _open_output(path: Path) -> TextIO:
@@ -210,14 +217,7 @@ def init(path: str, force: bool) -> None:
 
 
 @main.command("rules")
-@click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default="id",
-    show_default=True,
-    envvar="SAKIP_VALIDATE_LANG",
-    help="Bahasa / language.",
-)
+@lang_option
 @click.option(
     "--format",
     "output_format",
@@ -226,25 +226,14 @@ def init(path: str, force: bool) -> None:
     show_default=True,
     help="text: satu baris per aturan / one line per rule; markdown: docs/rules.md.",
 )
-@click.option(
-    "--rules",
-    "rules_paths",
-    multiple=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="Tambahkan paket aturan / add rule packs.",
-)
+@rules_option
 def list_rules(lang: Lang, output_format: str, rules_paths: tuple[Path, ...]) -> None:
     """Daftar aturan: id, tingkat, paket, judul / list rules: id, severity, pack, title."""
     import json
 
-    from .engine.packs import RulePackError, load_packs
     from .ruledocs import markdown
 
-    try:
-        packs = load_packs(rules_paths)
-    except RulePackError as error:
-        _print_pack_problems(error, lang)
-        sys.exit(EXIT_USAGE)
+    packs = _packs_or_exit(rules_paths, lang)
     if output_format == "markdown":
         click.echo(markdown(packs), nl=False)
         return
@@ -269,33 +258,15 @@ def list_rules(lang: Lang, output_format: str, rules_paths: tuple[Path, ...]) ->
 
 @main.command()
 @click.argument("rule_id")
-@click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default="id",
-    show_default=True,
-    envvar="SAKIP_VALIDATE_LANG",
-    help="Bahasa / language.",
-)
-@click.option(
-    "--rules",
-    "rules_paths",
-    multiple=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="Tambahkan paket aturan / add rule packs.",
-)
+@lang_option
+@rules_option
 def explain(rule_id: str, lang: Lang, rules_paths: tuple[Path, ...]) -> None:
     """Jelaskan satu aturan / explain one rule (e.g. CAP001, SCHEMA003)."""
     from .codes import ALL_CODES
-    from .engine.packs import RulePackError, load_packs
     from .ruledocs import explain as explain_rule
 
     wanted = rule_id.strip().upper()
-    try:
-        packs = load_packs(rules_paths)
-    except RulePackError as error:
-        _print_pack_problems(error, lang)
-        sys.exit(EXIT_USAGE)
+    packs = _packs_or_exit(rules_paths, lang)
     for pack in packs:
         for rule in pack.rules:
             if rule.id == wanted:

@@ -1,0 +1,83 @@
+"""The reference report: each defect found once; nothing on the corrected copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sakip_validate.api import check_file
+
+EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
+
+# (rule, pointer) for every finding on examples/jatinegara-2021.*, in document order.
+# Reviewed by hand against ../shared/reference/lkjip-kecamatan-jatinegara-2021.txt.
+EXPECTED = [
+    ("LKP010", "/penandatangan/1/jabatan"),
+    ("TGT011", "/indikator/0/satuan"),
+    ("TGT006", "/tabel/iku/baris/2/target/2020"),
+    ("TGT006", "/tabel/perjanjian_kinerja/baris/2/target"),
+    ("KAT016", "/tabel/skala_kategori/baris/0"),
+    ("KAT004", "/tabel/skala_kategori/baris/0/batas_bawah"),
+    ("KAT005", "/tabel/skala_kategori/baris/0/batas_atas"),
+    ("KAT004", "/tabel/skala_kategori/baris/1/batas_bawah"),
+    ("KAT004", "/tabel/skala_kategori/baris/2/batas_bawah"),
+    ("KAT004", "/tabel/skala_kategori/baris/3/batas_bawah"),
+    ("CAP002", "/tabel/capaian/baris/0/capaian"),
+    ("LKP005", "/tabel/capaian/baris/1/sumber_data"),
+    ("LKP005", "/tabel/capaian/baris/2/sumber_data"),
+    ("TGT001", "/tabel/perbandingan_tahun/baris/0/tahun/2020/target"),
+    ("CAP006", "/tabel/perbandingan_tahun/baris/0/tahun/2020/capaian"),
+    ("CAP005", "/tabel/perbandingan_tahun/baris/0/tahun/2021/capaian"),
+    ("TGT001", "/tabel/perbandingan_tahun/baris/1/tahun/2019/target"),
+    ("TGT001", "/tabel/perbandingan_tahun/baris/1/tahun/2020/target"),
+    ("TGT001", "/tabel/perbandingan_tahun/baris/2/tahun/2019/target"),
+    ("TGT001", "/tabel/perbandingan_tahun/baris/2/tahun/2020/target"),
+    ("TGT002", "/tabel/perbandingan_tahun/baris/2/tahun/2021/realisasi"),
+    ("TGT004", "/tabel/perbandingan_tahun/baris/2/tahun/2021/capaian"),
+    ("TGT002", "/tabel/target_akhir_renstra/baris/2/realisasi"),
+    ("LKP008", "/tabel/analisis_penyebab/baris/0/solusi"),
+    ("CAP008", "/tabel/analisis_penyebab/baris/0/capaian"),
+    ("CAP011", "/tabel/efisiensi/baris/0/capaian"),
+    ("TGT003", "/tabel/program_pendukung/indikator/3/capaian"),
+    ("ANG021", "/tabel/program_pendukung/program/0/indikator_kinerja/0/capaian"),
+    ("DIS007", "/narasi/distribusi/1/kelompok/0/jumlah"),
+    ("DIS007", "/narasi/distribusi/2/kelompok/0/jumlah"),
+    ("DIS007", "/narasi/distribusi/3/kelompok/0/jumlah"),
+    ("DIS002", "/narasi/distribusi/4/kelompok/2/persen"),
+    ("DIS002", "/narasi/distribusi/4/kelompok/3/persen"),
+    ("NAR001", "/narasi/pernyataan/3/nilai"),
+    ("NAR006", "/narasi/klaim/0/jenis"),
+    ("LKP001", "/kelengkapan/bagian"),
+    ("LKP001", "/kelengkapan/bagian"),
+    ("LKP003", "/kelengkapan/pernyataan_tanpa_standar_nasional"),
+]
+
+
+@pytest.mark.parametrize("name", ["jatinegara-2021.toml", "jatinegara-2021.json"])
+def test_reference_report_findings_are_pinned(name: str) -> None:
+    report = check_file(EXAMPLES / name)
+    found = [(f.rule, f.location.pointer) for f in report.findings]
+    assert sorted(found) == sorted(EXPECTED)
+    distinct = {(f.rule, f.location.pointer, f.message.en) for f in report.findings}
+    assert len(distinct) == len(found), "a defect is reported twice"
+
+
+def test_reference_report_key_defects_carry_values() -> None:
+    findings = {
+        (f.rule, f.location.pointer): f
+        for f in check_file(EXAMPLES / "jatinegara-2021.toml").findings
+    }
+    inverted = findings[("CAP006", "/tabel/perbandingan_tahun/baris/0/tahun/2020/capaian")]
+    assert inverted.printed == "98.98"
+    assert inverted.expected == "101.03"
+    assert inverted.table == "Tabel 3.3"
+    assert inverted.legal_basis
+    share = findings[("DIS002", "/narasi/distribusi/4/kelompok/2/persen")]
+    assert "10 dari 17" in share.message.id
+
+
+@pytest.mark.parametrize("name", ["jatinegara-2021-corrected.toml"])
+def test_corrected_report_gives_no_finding(name: str) -> None:
+    report = check_file(EXAMPLES / name)
+    assert [(f.rule, f.location.pointer, f.message.en) for f in report.findings] == []

@@ -5,16 +5,17 @@ The CLI is a thin layer over these functions.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .discovery import discover
-from .engine.model import Rule
+from .engine.model import Rule, RulePack
 from .engine.packs import load_packs
 from .engine.runner import run_rules
 from .findings import Finding
 from .loading import Format, LoadedDocument, LoadFailed, load_bytes, load_path
-from .result import FileReport, RunResult
+from .result import FileReport, Manifest, RunResult
 from .schema_check import check_schema
 
 
@@ -45,7 +46,14 @@ def _report(
     except LoadFailed as failure:
         return FileReport(label, fmt, [failure.finding], unreadable=failure.unreadable)
     findings = check_document(document, rules)
-    return FileReport(label, document.format, findings, text=document.text)
+    return FileReport(
+        label,
+        document.format,
+        findings,
+        text=document.text,
+        data=document.data,
+        sha256=document.sha256,
+    )
 
 
 def check_file(
@@ -66,12 +74,31 @@ def check_bytes(
     return _report(label, fmt, lambda: load_bytes(raw, label, fmt), rules)
 
 
+def new_run(packs: Sequence[RulePack] | None = None, *, timestamp: bool = False) -> RunResult:
+    """An empty result carrying the rules and the manifest of the packs that will run."""
+    from . import __version__
+    from .resources import lkjip_schema
+
+    packs = load_packs() if packs is None else packs
+    generated_at = None
+    if timestamp:
+        generated_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    return RunResult(
+        rules=[rule for pack in packs for rule in pack.rules],
+        manifest=Manifest(
+            tool_version=__version__,
+            schema_id=str(lkjip_schema().get("$id", "")),
+            packs=tuple((pack.id, pack.version) for pack in packs),
+            generated_at=generated_at,
+        ),
+    )
+
+
 def check_paths(
     paths: Iterable[str], exclude: Iterable[str] = (), rules: Sequence[Rule] | None = None
 ) -> RunResult:
     """Check files and folders; folders contribute their .toml and .json files."""
-    rules = default_rules() if rules is None else rules
-    result = RunResult()
+    result = new_run() if rules is None else RunResult(rules=list(rules))
     for target in discover(paths, exclude):
-        result.files.append(check_file(target.path, target.label, rules=rules))
+        result.files.append(check_file(target.path, target.label, rules=result.rules))
     return result

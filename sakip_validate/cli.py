@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -52,25 +53,67 @@ def main() -> None:
     """
 
 
+class _CheckCommand(click.Command):
+    """Keeps the raw arguments: each ``-o`` belongs to the ``--format`` before it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["raw_args"] = list(args)
+        return super().parse_args(ctx, args)
+
+
+def pair_formats(args: list[str], default: str) -> list[tuple[str, Path | None]]:
+    """``--format excel -o a.xlsx --format console`` -> [(excel, a.xlsx), (console, None)].
+
+    An output given before any ``--format`` belongs to the default format.
+    """
+    pairs: list[list[Any]] = []
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":
+            break
+        name, value = token, None
+        if token.startswith("--") and "=" in token:
+            name, value = token.split("=", 1)
+        elif token.startswith("-o") and len(token) > 2:
+            name, value = "-o", token[2:]
+        if name == "--format":
+            pairs.append([value if value is not None else next(tokens, ""), None])
+        elif name in ("-o", "--output"):
+            target = Path(value if value is not None else next(tokens, ""))
+            if not pairs or pairs[-1][1] is not None:
+                pairs.append([default if not pairs else pairs[-1][0], None])
+            pairs[-1][1] = target
+    return [(name, target) for name, target in pairs] or [(default, None)]
+
+
+def default_format() -> str:
+    """``github`` inside GitHub Actions (annotations), else ``console``."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "console"
+
+
 @main.command(
+    cls=_CheckCommand,
     epilog="\b\nKode keluar / exit codes:\n"
     "  0  tidak ada temuan setingkat --fail-on / no finding at --fail-on or above\n"
     "  1  ada temuan setingkat --fail-on / findings at --fail-on or above\n"
-    "  2  salah pakai atau berkas tak terbaca / usage error or unreadable input"
+    "  2  salah pakai atau berkas tak terbaca / usage error or unreadable input",
 )
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
-    "output_format",
-    default="console",
-    show_default=True,
-    help="Format keluaran (console, json) / output format.",
+    "output_formats",
+    multiple=True,
+    metavar="NAME",
+    help="Format keluaran, boleh berulang (lihat: sakip-validate formats); bawaan console, "
+    "atau github di GitHub Actions / output format, repeatable (see: sakip-validate formats).",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Tulis ke berkas, bukan stdout / write to a file instead of stdout.",
+    "outputs",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Berkas untuk --format sebelumnya, bukan stdout / file for the preceding --format.",
 )
 @lang_option
 @click.option(
@@ -97,28 +140,48 @@ def main() -> None:
     default=None,
     help="Paksa warna nyala/mati / force colours on or off.",
 )
+@click.option(
+    "--timestamp",
+    is_flag=True,
+    help="Catat waktu pembuatan di keluaran (bawaan: tidak, agar keluaran sama persis) / "
+    "record the generation time (default: no, so outputs are byte-identical).",
+)
 @rules_option
+@click.pass_context
 def check(
+    ctx: click.Context,
     paths: tuple[str, ...],
-    output_format: str,
-    output: Path | None,
+    output_formats: tuple[str, ...],
+    outputs: tuple[Path, ...],
     lang: Lang,
     fail_on: str,
     stdin_format: str | None,
     exclude: tuple[str, ...],
     color: bool | None,
+    timestamp: bool,
     rules_paths: tuple[Path, ...],
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
-    from .api import check_bytes, check_paths
+    from .api import check_bytes, check_paths, new_run
     from .outputs import RenderOptions, available, load_output
-    from .result import RunResult
 
-    if output_format not in available():
-        names = ", ".join(available())
+    plan = pair_formats(ctx.meta.get("raw_args", []), default_format())
+    unknown = [name for name, _ in plan if name not in available()]
+    if unknown:
         raise click.UsageError(
-            f"format '{output_format}' tidak dikenal / unknown format; "
-            f"tersedia / available: {names}"
+            f"format {', '.join(unknown)} tidak dikenal / unknown format; "
+            f"tersedia / available: {', '.join(available())}"
+        )
+    plugins = [(load_output(name), target) for name, target in plan]
+    for plugin, target in plugins:
+        if plugin.binary and target is None:
+            raise click.UsageError(
+                f"format {plugin.name} menulis berkas: beri -o BERKAS / writes a file: give -o FILE"
+            )
+    if sum(target is None for _, target in plugins) > 1:
+        raise click.UsageError(
+            "hanya satu format boleh menulis ke stdout; beri -o untuk yang lain / "
+            "only one format may write to stdout; give -o for the others"
         )
     if "-" in paths and stdin_format is None:
         raise click.UsageError(
@@ -126,34 +189,50 @@ def check(
             "reading stdin needs --stdin-format"
         )
 
-    rules = [rule for pack in _packs_or_exit(rules_paths, lang) for rule in pack.rules]
-
-    result = RunResult()
+    result = new_run(_packs_or_exit(rules_paths, lang), timestamp=timestamp)
     for given in paths:
         if given == "-":
             raw = sys.stdin.buffer.read()
             result.files.append(
-                check_bytes(raw, "<stdin>", stdin_format, rules)  # type: ignore[arg-type]
+                check_bytes(raw, "<stdin>", stdin_format, result.rules)  # type: ignore[arg-type]
             )
             continue
-        result.files.extend(check_paths([given], exclude, rules).files)
+        result.files.extend(check_paths([given], exclude, result.rules).files)
     if not result.files:
         raise click.UsageError(
             "tidak ada berkas .toml atau .json untuk diperiksa / no .toml or .json files to check: "
             + " ".join(paths)
         )
 
-    plugin = load_output(output_format)
     options = RenderOptions(lang=lang, color=color)
-    if output is None:
-        plugin.render(result, options, sys.stdout)
-    else:
-        with _open_output(output) as stream:
-            plugin.render(result, options, stream)
+    for plugin, target in plugins:
+        if target is None:
+            plugin.render(result, options, sys.stdout)
+        elif plugin.binary:
+            with _open_output(target, binary=True) as stream:
+                plugin.render(result, options, stream)
+        else:
+            with _open_output(target) as stream:
+                plugin.render(result, options, stream)
 
     if result.any_unreadable:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if result.fails(_FAIL_ON.get(fail_on)) else EXIT_OK)
+
+
+@main.command()
+def formats() -> None:
+    """Daftar format keluaran yang terpasang / list the installed output formats."""
+    from .outputs import available, load_output
+
+    for name in available():
+        try:
+            plugin = load_output(name)
+        except Exception as error:  # a broken third-party plugin must not hide the others
+            click.echo(f"{name:<10} (tidak dapat dimuat / cannot be loaded: {error})")
+            continue
+        kind = "berkas/file" if plugin.binary else "teks/text"
+        click.echo(f"{name:<10} {kind:<12} {plugin.description}")
 
 
 def _packs_or_exit(rules_paths: tuple[Path, ...], lang: Lang) -> list[RulePack]:
@@ -170,8 +249,10 @@ def _packs_or_exit(rules_paths: tuple[Path, ...], lang: Lang) -> list[RulePack]:
         sys.exit(EXIT_USAGE)
 
 
-def _open_output(path: Path) -> TextIO:
+def _open_output(path: Path, *, binary: bool = False) -> Any:
     try:
+        if binary:
+            return path.open("wb")
         return path.open("w", encoding="utf-8", newline="\n")
     except OSError as error:
         raise click.FileError(str(path), hint=error.strerror) from None

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import entry_points
-from typing import Protocol, TextIO
+from typing import BinaryIO, Protocol, TextIO
 
 from .findings import Lang
 from .result import RunResult
@@ -29,13 +29,21 @@ class RenderOptions:
 
 
 class OutputPlugin(Protocol):
-    """An output format. It renders a result; it never computes findings."""
+    """An output format. It renders a result; it never computes findings.
+
+    A text format (``binary = False``) writes str to a text stream (stdout or a
+    UTF-8 file); a binary one (an .xlsx workbook) writes bytes and needs ``-o``.
+    The same result must give byte-identical output: no timestamps unless
+    ``result.manifest.generated_at`` is set, no dict-order or hash-order effects.
+    """
 
     name: str
     description: str
     binary: bool
 
-    def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None: ...
+    def render(
+        self, result: RunResult, options: RenderOptions, stream: TextIO | BinaryIO
+    ) -> None: ...
 
 
 @functools.cache

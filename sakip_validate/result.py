@@ -4,26 +4,48 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from .engine.model import Rule
 
 
 @dataclass(slots=True)
 class FileReport:
-    """The outcome for one input file."""
+    """The outcome for one input file.
+
+    ``text`` and ``data`` are the file's source and parsed data (None when it did
+    not parse), so outputs can quote a line or show a table as printed.
+    """
 
     label: str
     format: str | None
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False
     text: str | None = None
+    data: Any = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What produced a result: enough to reproduce it (no timestamp unless asked)."""
+
+    tool_version: str
+    schema_id: str
+    packs: tuple[tuple[str, str], ...]  # (pack id, pack version)
+    generated_at: str | None = None
 
 
 @dataclass(slots=True)
 class RunResult:
-    """Every file of one run, in the order they were checked."""
+    """Every file of one run, in the order they were checked, with the rules that ran."""
 
     files: list[FileReport] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    manifest: Manifest | None = None
 
     @property
     def findings(self) -> list[Finding]:

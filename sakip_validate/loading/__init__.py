@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from ..codes import LOAD_UNREADABLE
@@ -67,7 +68,7 @@ def load_bytes(raw: bytes, label: str, fmt: Format) -> LoadedDocument:
                 printed=problem.printed,
             )
         ) from None
-    return LoadedDocument(label, fmt, text, data)
+    return LoadedDocument(label, fmt, text, data, sha256=hashlib.sha256(raw).hexdigest())
 
 
 def load_path(path: Path, label: str | None = None, fmt: Format | None = None) -> LoadedDocument:

@@ -23,6 +23,7 @@ class LoadedDocument:
     format: Format
     text: str
     data: Any
+    sha256: str | None = None
     _index: PositionIndex | None = field(default=None, repr=False)
 
     @property

@@ -209,3 +209,57 @@ def test_python_dash_m(entry: list[str]) -> None:
     assert process.returncode == 1
     assert "LOAD005" in process.stdout
     assert process.stderr == ""
+
+
+def test_formats_pair_with_their_outputs() -> None:
+    from sakip_validate.cli import pair_formats
+
+    assert pair_formats(
+        [
+            "x.toml",
+            "--format",
+            "excel",
+            "-o",
+            "k.xlsx",
+            "--format=sarif",
+            "--output=h.sarif",
+            "--format",
+            "console",
+        ],
+        "console",
+    ) == [("excel", Path("k.xlsx")), ("sarif", Path("h.sarif")), ("console", None)]
+    assert pair_formats(["x.toml", "-o", "out.txt"], "console") == [("console", Path("out.txt"))]
+    assert pair_formats(["x.toml", "-oout.json", "--format", "json"], "console") == [
+        ("console", Path("out.json")),
+        ("json", None),
+    ]
+    assert pair_formats(["x.toml"], "github") == [("github", None)]
+
+
+def test_several_formats_in_one_run(tmp_path: Path) -> None:
+    target = tmp_path / "hasil.json"
+    code, output = run(
+        "check",
+        str(BROKEN / "wrong-type.toml"),
+        "--format",
+        "json",
+        "-o",
+        str(target),
+        "--format",
+        "console",
+    )
+    assert code == 1
+    assert "SCHEMA001" in output  # console on stdout
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["error"] == 1
+
+
+def test_only_one_format_on_stdout_and_unknown_formats_refused() -> None:
+    assert run("check", str(VALID), "--format", "json", "--format", "console")[0] == 2
+    assert run("check", str(VALID), "--format", "nope")[0] == 2
+
+
+def test_formats_command_lists_installed_outputs() -> None:
+    code, output = run("formats")
+    assert code == 0
+    names = [line.split()[0] for line in output.splitlines()]
+    assert {"console", "json"} <= set(names)

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+import re
+from collections import Counter
+from typing import Any, TextIO
 
 from sakip_validate.findings import Finding, Severity
 from sakip_validate.outputs import RenderOptions
-from sakip_validate.result import RunResult
+from sakip_validate.result import FileReport, RunResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_BUILT_IN_PACKS = {"LOAD": "berkas", "SCHEMA": "skema", "PACK": "paket"}
+
+
+def one_line(text: str) -> str:
+    """Text from a report on one line: a newline or a control character cannot break the layout."""
+    return _CONTROL.sub(" ", text.replace("\r\n", " ").replace("\n", " "))
+
+
+def pack_of(finding: Finding, packs: dict[str, str]) -> str:
+    """The rule pack a finding belongs to (built-in codes: berkas, skema, paket)."""
+    if finding.rule in packs:
+        return packs[finding.rule]
+    prefix = finding.rule.rstrip("0123456789")
+    return _BUILT_IN_PACKS.get(prefix, prefix.lower())
 
 
 def summary_line(result: RunResult, lang: str) -> str:
@@ -29,6 +46,20 @@ def summary_line(result: RunResult, lang: str) -> str:
     return f"{files} berkas diperiksa: {tally}."
 
 
+def source_excerpt(report: FileReport, finding: Finding) -> tuple[str, str] | None:
+    """The source line a finding points at and a caret under its column, like a compiler."""
+    line_no, column = finding.location.line, finding.location.column
+    if report.text is None or line_no is None:
+        return None
+    lines = report.text.splitlines()
+    if not 1 <= line_no <= len(lines):
+        return None
+    gutter = f"{line_no:>5} | "
+    source = one_line(lines[line_no - 1].replace("\t", " "))
+    caret = " " * (len(gutter) + max((column or 1) - 1, 0)) + "^"
+    return gutter + source, caret
+
+
 class ConsoleOutput:
     """Rich text for a terminal; plain text when piped or when NO_COLOR is set."""
 
@@ -42,7 +73,7 @@ class ConsoleOutput:
 
         console = Console(
             file=stream,
-            soft_wrap=True,  # never break a file:line:col in two
+            soft_wrap=True,  # never break a file:line:col in two; the terminal wraps
             no_color=None if options.color is None else not options.color,
             force_terminal=options.color or None,
             highlight=False,
@@ -60,12 +91,45 @@ class ConsoleOutput:
                 line.append("  ")
                 line.append(finding.severity.label, style=_STYLE[finding.severity])
                 line.append("  ")
-                line.append(finding.message.get(lang))
+                line.append(one_line(finding.message.get(lang)))
                 console.print(line)
+                excerpt = source_excerpt(report, finding)
+                if excerpt is not None:
+                    console.print(Text(excerpt[0], style="dim"))
+                    console.print(Text(excerpt[1], style=_STYLE[finding.severity]))
                 if finding.table and finding.table not in finding.message.get(lang):
                     where = "di" if lang == "id" else "in"
                     console.print(Text(f"      {where} {finding.table}", style="dim"))
                 if finding.hint:
-                    console.print(Text(f"      ↳ {finding.hint.get(lang)}", style="dim"))
+                    console.print(Text(f"      ↳ {one_line(finding.hint.get(lang))}", style="dim"))
             console.print()
+        if result.findings:
+            console.print(self._pack_table(result, lang))
         console.print(Text(summary_line(result, lang), style="bold"))
+
+    @staticmethod
+    def _pack_table(result: RunResult, lang: str) -> Any:
+        from rich import box
+        from rich.table import Table
+
+        packs = {rule.id: rule.pack for rule in result.rules}
+        tally: Counter[tuple[str, Severity]] = Counter(
+            (pack_of(finding, packs), finding.severity) for finding in result.findings
+        )
+        table = Table(
+            title="Temuan per paket aturan" if lang == "id" else "Findings per rule pack",
+            box=box.SIMPLE,
+            title_justify="left",
+        )
+        table.add_column("paket" if lang == "id" else "pack")
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+            table.add_column(severity.label, justify="right", style=_STYLE[severity])
+        for pack in sorted({pack for pack, _ in tally}):
+            table.add_row(
+                pack,
+                *(
+                    str(tally[(pack, severity)])
+                    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+                ),
+            )
+        return table

@@ -35,15 +35,24 @@ def finding_to_dict(finding: Finding, lang: Lang) -> dict[str, Any]:
 def result_to_dict(result: RunResult, lang: Lang) -> dict[str, Any]:
     """The whole JSON document (see docs/output-json.md)."""
     counts = result.counts()
+    manifest = result.manifest
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "sakip-validate", "version": __version__},
         "lang": lang,
+        "manifest": None
+        if manifest is None
+        else {
+            "schema": manifest.schema_id,
+            "packs": [{"id": pack, "version": version} for pack, version in manifest.packs],
+            "generated_at": manifest.generated_at,
+        },
         "files": [
             {
                 "file": report.label,
                 "format": report.format,
                 "readable": not report.unreadable,
+                "sha256": report.sha256,
                 "findings": len(report.findings),
             }
             for report in result.files

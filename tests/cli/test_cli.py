@@ -54,7 +54,13 @@ def test_missing_file_exits_two_and_is_reported() -> None:
     assert code == 2
     document = json.loads(output)
     assert document["files"] == [
-        {"file": "no-such-report.toml", "format": None, "readable": False, "findings": 1}
+        {
+            "file": "no-such-report.toml",
+            "format": None,
+            "readable": False,
+            "sha256": None,
+            "findings": 1,
+        }
     ]
     assert document["findings"][0]["rule"] == "LOAD001"
 

@@ -1,0 +1,177 @@
+"""The ``junit`` output: JUnit XML for CI test reports (GitLab, Jenkins, Azure, test reporters).
+
+One ``<testsuite>`` per file; in it one ``<testcase>`` per stage: ``skema`` (reading
+and the JSON Schema: the LOAD and SCHEMA codes) and each rule pack, with
+``classname`` the file and ``name`` the pack id.
+
+Mapping of severities (JUnit knows only pass and fail):
+
+- a test case with an **error or warning** finding has one ``<failure>``; its
+  ``type`` is the worst severity (``error`` or ``warning``), its ``message`` the
+  count, its text one line per finding (``file:line:col ID severity: message``,
+  then the hint). Warnings fail the test case so that a CI run with
+  ``--fail-on warning`` sees in its test report what made it fail; with the
+  default ``--fail-on error`` the exit code, not this report, decides the build.
+- **info** findings never fail a test case: they are listed in its ``<system-out>``.
+- when the ``skema`` stage has a finding, the rule packs did not run on that file
+  (see README: rules run only on files that pass the schema); their test cases are
+  ``<skipped>`` rather than passed.
+
+``errors`` is always 0 (a tool failure is not a test error here) and ``time`` is
+left out, so the same result gives byte-identical XML. Characters that XML 1.0
+cannot carry (control characters such as U+000B) are replaced by U+FFFD; line
+breaks become ``\\n``; everything else is escaped by the serializer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, TextIO
+
+from sakip_validate.findings import Finding, Lang, Severity
+from sakip_validate.outputs import RenderOptions
+from sakip_validate.result import FileReport, RunResult
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+STAGE = "skema"  # the reading and schema stage, before any rule pack
+
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+_WORDS = {
+    "id": {
+        "finding": "temuan",
+        "findings": "temuan",
+        "skipped": "Paket aturan tidak dijalankan: berkas belum lolos tahap skema.",
+    },
+    "en": {
+        "finding": "finding",
+        "findings": "findings",
+        "skipped": "Rule pack not run: the file did not pass the schema stage.",
+    },
+}
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (replaced by U+FFFD)."""
+    return _ILLEGAL_XML.sub("\ufffd", text)
+
+
+def xml_text(text: str) -> str:
+    """Element text: XML-safe, line breaks as ``\\n`` (a parser turns ``\\r`` into ``\\n``)."""
+    return xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _finding_line(finding: Finding, lang: Lang) -> str:
+    line = (
+        f"{finding.location.display()} {finding.rule} {finding.severity.label}: "
+        f"{finding.message.get(lang)}"
+    )
+    if finding.hint:
+        line += f"\n    ↳ {finding.hint.get(lang)}"
+    return line
+
+
+def _count_text(findings: list[Finding], lang: Lang) -> str:
+    """``3 temuan: 2 error, 1 warning`` (only the severities present)."""
+    tally = [
+        f"{count} {severity.label}"
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if (count := sum(finding.severity == severity for finding in findings))
+    ]
+    noun = _WORDS[lang]["finding" if len(findings) == 1 else "findings"]
+    return f"{len(findings)} {noun}: {', '.join(tally)}"
+
+
+def _stages(result: RunResult) -> list[str]:
+    """``skema`` and the rule packs, in the order they ran."""
+    stages = [STAGE]
+    for rule in result.rules:
+        if rule.pack not in stages:
+            stages.append(rule.pack)
+    return stages
+
+
+def _testsuite(
+    report: FileReport,
+    stages: list[str],
+    pack_of: dict[str, str],
+    lang: Lang,
+    timestamp: str | None,
+) -> Element:
+    from xml.etree.ElementTree import Element, SubElement
+
+    by_stage: dict[str, list[Finding]] = {stage: [] for stage in stages}
+    for finding in sorted(report.findings, key=Finding.sort_key):
+        by_stage.setdefault(pack_of.get(finding.rule, STAGE), []).append(finding)
+    schema_failed = bool(by_stage[STAGE])
+
+    suite = Element("testsuite", name=xml_safe(report.label))
+    if timestamp:
+        suite.set("timestamp", timestamp)
+    properties = SubElement(suite, "properties")
+    if report.format:
+        SubElement(properties, "property", name="format", value=report.format)
+    if report.sha256:
+        SubElement(properties, "property", name="sha256", value=report.sha256)
+    if not len(properties):
+        suite.remove(properties)
+
+    failures = skipped = 0
+    for stage, findings in by_stage.items():
+        case = SubElement(suite, "testcase", classname=xml_safe(report.label), name=xml_safe(stage))
+        failing = [finding for finding in findings if finding.severity >= Severity.WARNING]
+        infos = [finding for finding in findings if finding.severity < Severity.WARNING]
+        if failing:
+            failures += 1
+            failure = SubElement(
+                case,
+                "failure",
+                message=xml_safe(_count_text(failing, lang)),
+                type=max(finding.severity for finding in failing).label,
+            )
+            failure.text = xml_text("\n".join(_finding_line(f, lang) for f in failing))
+        elif not findings and stage != STAGE and schema_failed:
+            skipped += 1
+            SubElement(case, "skipped", message=_WORDS[lang]["skipped"])
+        if infos:
+            out = SubElement(case, "system-out")
+            out.text = xml_text("\n".join(_finding_line(f, lang) for f in infos))
+
+    suite.set("tests", str(len(by_stage)))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", str(skipped))
+    return suite
+
+
+def result_to_junit(result: RunResult, lang: Lang) -> str:
+    """The whole JUnit XML document, with its XML declaration and a final newline."""
+    from xml.etree.ElementTree import Element, indent, tostring
+
+    stages = _stages(result)
+    pack_of = {rule.id: rule.pack for rule in result.rules}
+    timestamp = result.manifest.generated_at if result.manifest else None
+    root = Element("testsuites", name="sakip-validate")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for report in result.files:
+        suite = _testsuite(report, stages, pack_of, lang, timestamp)
+        for key in totals:
+            totals[key] += int(suite.get(key, "0"))
+        root.append(suite)
+    for key, value in totals.items():
+        root.set(key, str(value))
+    indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
+
+
+class JunitOutput:
+    """Writes the result as JUnit XML: a test suite per file, a test case per rule pack."""
+
+    name = "junit"
+    description = "JUnit XML for CI test reports (a test case per file and rule pack)"
+    binary = False
+
+    def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
+        stream.write(result_to_junit(result, options.lang))

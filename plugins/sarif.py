@@ -1,0 +1,318 @@
+"""The ``sarif`` output: SARIF 2.1.0 for code-scanning tools (GitHub code scanning, IDEs).
+
+One run. ``tool.driver.rules`` describes every rule that ran plus the built-in
+LOAD/SCHEMA/PACK codes that occur; each result points at its file (a relative URI
+under ``%SRCROOT%``, the folder the check ran in), line and column, and carries the
+JSON pointer, table, printed and expected values as properties. Texts from a
+report stay plain text: SARIF placeholders (``{``/``}``) and embedded links
+(``[text](target)``) in a message are escaped, so a report cannot make a link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from sakip_validate import __version__
+from sakip_validate.codes import ALL_CODES
+from sakip_validate.engine.model import Rule
+from sakip_validate.findings import Finding, Lang, Severity, Text
+from sakip_validate.outputs import RenderOptions
+from sakip_validate.result import FileReport, RunResult
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+TOOL_NAME = "sakip-validate"
+SRCROOT = "%SRCROOT%"
+BUILT_IN_PACK = "skema"  # the loading and schema stage, as the junit output names it
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+_LABELS = {
+    "id": {"why": "Alasan", "fix": "Cara memperbaiki", "legal": "Dasar hukum"},
+    "en": {"why": "Rationale", "fix": "How to fix", "legal": "Legal basis"},
+}
+
+# Built-in codes have a title only; their documentation is shared by family.
+_BUILT_IN_DOCS: dict[str, tuple[str, Text, Text]] = {
+    "LOAD": (
+        "load",
+        Text(
+            "Berkas harus dapat dibaca sebagai teks UTF-8 dan ditulis sebagai TOML atau JSON "
+            "yang sah; berkas yang tidak terbaca tidak diperiksa lebih lanjut.",
+            "The file must be readable UTF-8 text in valid TOML or JSON; a file that cannot "
+            "be read is not checked further.",
+        ),
+        Text(
+            "Perbaiki berkas di tempat yang ditunjuk (nama, izin, pengodean, atau penulisan "
+            "TOML/JSON), lalu periksa kembali.",
+            "Fix the file at the place shown (name, permission, encoding or TOML/JSON "
+            "syntax), then check it again.",
+        ),
+    ),
+    "SCHEMA": (
+        "schema",
+        Text(
+            "Data laporan harus sesuai dengan model data LKjIP (JSON Schema) sebelum paket "
+            "aturan dijalankan; pada data yang tidak sesuai, aturan hanya akan menambah "
+            "temuan turunan.",
+            "The report data must fit the LKjIP data model (JSON Schema) before the rule "
+            "packs run; on data that does not fit, rules would only add cascading findings.",
+        ),
+        Text(
+            "Perbaiki nilai di tempat yang ditunjuk sesuai keterangan temuan "
+            "(perintah sakip-validate schema menampilkan skemanya), lalu periksa kembali.",
+            "Fix the value at the place shown as the finding describes "
+            "(the command sakip-validate schema prints the schema), then check it again.",
+        ),
+    ),
+    "PACK": (
+        "pack",
+        Text(
+            "Paket aturan diperiksa seluruhnya saat dimuat, agar kesalahan penulisan aturan "
+            "tampak sebelum laporan diperiksa.",
+            "Rule packs are checked completely when loaded, so a mistake in a rule shows "
+            "before any report is checked.",
+        ),
+        Text(
+            "Perbaiki paket aturan di tempat yang ditunjuk (lihat docs/writing-rules.md).",
+            "Fix the rule pack at the place shown (see docs/writing-rules.md).",
+        ),
+    ),
+}
+_PACK_TITLE = Text("Paket aturan tidak sah", "Invalid rule pack")
+
+
+def _family(rule_id: str) -> str | None:
+    return next((prefix for prefix in _BUILT_IN_DOCS if rule_id.startswith(prefix)), None)
+
+
+def rule_name(title_en: str) -> str:
+    """A rule's SARIF ``name``: its English title in PascalCase (ASCII letters and digits)."""
+    title = re.sub(r"['’]", "", title_en).replace("%", " percent ")
+    words = re.findall(r"[A-Za-z0-9]+", title)
+    return "".join(word[:1].upper() + word[1:] for word in words) or "Rule"
+
+
+def markdown_escape(text: str) -> str:
+    """Text shown literally in GitHub-Flavored Markdown (no links, emphasis or HTML)."""
+    return re.sub(r"([\\`*_\[\]<>#|~&])", r"\\\1", " ".join(text.split()))
+
+
+def message_text(text: str) -> str:
+    """A SARIF plain-text message string that shows ``text`` literally.
+
+    ``{`` and ``}`` are doubled (SARIF 3.11.5, placeholders) and a ``]`` that
+    would close an embedded link ``[...](...)`` is escaped (SARIF 3.11.6).
+    """
+    text = text.replace("{", "{{").replace("}", "}}")
+    return re.sub(r"(\\*)\](?=\()", lambda match: match.group(1) * 2 + "\\]", text)
+
+
+def artifact_location(label: str) -> dict[str, str]:
+    """The file label as a URI: relative ones under ``%SRCROOT%``, absolute ones ``file:``."""
+    windows = PureWindowsPath(label)
+    if windows.drive and windows.is_absolute():
+        return {"uri": windows.as_uri()}
+    path = label.replace(os.sep, "/") if os.sep != "/" else label
+    if path.startswith("/"):
+        return {"uri": PurePosixPath(path).as_uri()}
+    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+
+
+def _descriptor(
+    rule_id: str,
+    title: Text,
+    severity: Severity,
+    lang: Lang,
+    *,
+    pack: str,
+    kind: str,
+    rationale: Text | None,
+    fix: Text | None,
+    legal_basis: str | None,
+) -> dict[str, Any]:
+    label = _LABELS[lang]
+    why = (rationale or title).get(lang)
+    text_parts = [why]
+    markdown_parts = [f"**{label['why']}:** {markdown_escape(why)}"]
+    if fix is not None:
+        text_parts.append(f"{label['fix']}: {fix.get(lang)}")
+        markdown_parts.append(f"**{label['fix']}:** {markdown_escape(fix.get(lang))}")
+    properties: dict[str, Any] = {"pack": pack, "kind": kind, "tags": [pack]}
+    if legal_basis:
+        text_parts.append(f"{label['legal']}: {legal_basis}")
+        markdown_parts.append(f"**{label['legal']}:** {markdown_escape(legal_basis)}")
+        properties["legalBasis"] = legal_basis
+    return {
+        "id": rule_id,
+        "name": rule_name(title.en),
+        "shortDescription": {"text": title.get(lang)},
+        "fullDescription": {"text": why},
+        "help": {"text": "\n\n".join(text_parts), "markdown": "\n\n".join(markdown_parts)},
+        "defaultConfiguration": {"level": LEVELS[severity]},
+        "properties": properties,
+    }
+
+
+def rule_descriptors(result: RunResult, lang: Lang) -> list[dict[str, Any]]:
+    """Every rule that ran and every other code that occurs, sorted by id."""
+    by_id: dict[str, Rule] = {rule.id: rule for rule in result.rules}
+    codes = {code.id: code for code in ALL_CODES}
+    descriptors = [
+        _descriptor(
+            rule.id,
+            rule.title,
+            rule.severity,
+            lang,
+            pack=rule.pack,
+            kind=rule.kind,
+            rationale=rule.rationale,
+            fix=rule.fix,
+            legal_basis=rule.legal_basis,
+        )
+        for rule in by_id.values()
+    ]
+    others: dict[str, Severity] = {}
+    for finding in result.findings:
+        if finding.rule not in by_id:
+            others[finding.rule] = max(others.get(finding.rule, finding.severity), finding.severity)
+    for rule_id in sorted(others):
+        family = _family(rule_id)
+        kind, rationale, fix = _BUILT_IN_DOCS[family] if family else ("other", None, None)
+        code = codes.get(rule_id)
+        title = code.title if code else _PACK_TITLE if family == "PACK" else Text(rule_id, rule_id)
+        descriptors.append(
+            _descriptor(
+                rule_id,
+                title,
+                code.severity if code else others[rule_id],
+                lang,
+                pack=BUILT_IN_PACK,
+                kind=kind,
+                rationale=rationale,
+                fix=fix,
+                legal_basis=None,
+            )
+        )
+    return sorted(descriptors, key=lambda descriptor: descriptor["id"])
+
+
+def _fingerprint(finding: Finding) -> str:
+    """Stable across runs while the same finding stands at the same value (lines may move)."""
+    location = finding.location
+    key = "\0".join((finding.rule, location.file, location.pointer, finding.message.en))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _result(
+    finding: Finding, lang: Lang, rule_index: dict[str, int], artifact_index: int
+) -> dict[str, Any]:
+    location = finding.location
+    physical: dict[str, Any] = {
+        "artifactLocation": {**artifact_location(location.file), "index": artifact_index}
+    }
+    if location.line is not None:
+        region: dict[str, int] = {"startLine": location.line}
+        if location.column is not None:
+            region["startColumn"] = location.column
+        physical["region"] = region
+    sarif_location: dict[str, Any] = {"physicalLocation": physical}
+    if location.pointer:
+        sarif_location["logicalLocations"] = [
+            {"fullyQualifiedName": location.pointer, "kind": "value"}
+        ]
+    properties = {
+        "pointer": location.pointer,
+        "table": finding.table,
+        "printed": finding.printed,
+        "expected": finding.expected,
+        "hint": finding.hint.get(lang) if finding.hint else None,
+        "legalBasis": finding.legal_basis,
+    }
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index[finding.rule],
+        "level": LEVELS[finding.severity],
+        "message": {"text": message_text(finding.message.get(lang))},
+        "locations": [sarif_location],
+        "partialFingerprints": {"sakipValue/v1": _fingerprint(finding)},
+        "properties": {key: value for key, value in properties.items() if value is not None},
+    }
+
+
+def _artifact(report: FileReport) -> dict[str, Any]:
+    artifact: dict[str, Any] = {
+        "location": artifact_location(report.label),
+        "roles": ["analysisTarget"],
+    }
+    if report.format:
+        artifact["sourceLanguage"] = report.format
+    if report.sha256:
+        artifact["hashes"] = {"sha-256": report.sha256}
+    return artifact
+
+
+def result_to_sarif(result: RunResult, lang: Lang) -> dict[str, Any]:
+    """The whole SARIF log as a dict (JSON-ready)."""
+    rules = rule_descriptors(result, lang)
+    rule_index = {descriptor["id"]: index for index, descriptor in enumerate(rules)}
+    results = [
+        _result(finding, lang, rule_index, index)
+        for index, report in enumerate(result.files)
+        for finding in sorted(report.findings, key=Finding.sort_key)
+    ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": TOOL_NAME,
+                "version": __version__,
+                "semanticVersion": __version__,
+                "language": lang,
+                "rules": rules,
+            }
+        },
+        "language": lang,
+        "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {
+            SRCROOT: {
+                "description": {
+                    "text": "Folder tempat sakip-validate dijalankan."
+                    if lang == "id"
+                    else "The folder sakip-validate ran in."
+                }
+            }
+        },
+        "artifacts": [_artifact(report) for report in result.files],
+        "results": results,
+    }
+    manifest = result.manifest
+    if manifest is not None:
+        run["properties"] = {
+            "schemaId": manifest.schema_id,
+            "packs": [{"id": pack, "version": version} for pack, version in manifest.packs],
+        }
+        if manifest.generated_at:
+            end = manifest.generated_at.replace("+00:00", "Z")
+            run["invocations"] = [{"executionSuccessful": True, "endTimeUtc": end}]
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+class SarifOutput:
+    """Writes the result as a SARIF 2.1.0 log."""
+
+    name = "sarif"
+    description = "SARIF 2.1.0 for code scanning (GitHub code scanning, IDEs)"
+    binary = False
+
+    def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
+        log = result_to_sarif(result, options.lang)
+        json.dump(log, stream, ensure_ascii=False, indent=2, sort_keys=True)
+        stream.write("\n")

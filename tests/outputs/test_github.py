@@ -1,0 +1,153 @@
+"""The github output: one workflow command per finding, escaped, golden; the CLI default in CI."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from sakip_validate.cli import main
+from sakip_validate.findings import Finding, Severity, Text, TextLocation
+from sakip_validate.outputs import RenderOptions, load_output
+from sakip_validate.result import FileReport, RunResult
+
+from .conftest import EXAMPLE
+from .golden import assert_golden
+
+HOSTILE_TEXT = (
+    "x ::error::injected\n::warning file=a::b\r\n::set-output name=x::y\r"
+    "::add-mask::z %0A %25 50% a,b:c\n\n"
+)
+HOSTILE_LABEL = "laporan, v2::error::\n::warning::x%0A.toml"
+COMMAND = re.compile(
+    r"^::(?P<command>error|warning|notice) (?P<properties>[^:]*)::(?P<message>.*)$", re.DOTALL
+)
+
+
+def render(result: RunResult, lang: str = "id") -> str:
+    stream = io.StringIO()
+    load_output("github").render(result, RenderOptions(lang=lang), stream)  # type: ignore[arg-type]
+    return stream.getvalue()
+
+
+def unescape(text: str) -> str:
+    """What the Actions runner reads back (the reverse of the toolkit's escaping)."""
+    for escaped, plain in [("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")]:
+        text = text.replace(escaped, plain)
+    return text
+
+
+def parse(line: str) -> tuple[str, dict[str, str], str]:
+    """A workflow command line as the runner splits it: command, properties, message."""
+    match = COMMAND.match(line)
+    assert match, line
+    properties = dict(item.split("=", 1) for item in match["properties"].split(","))
+    return (
+        match["command"],
+        {key: unescape(value) for key, value in properties.items()},
+        unescape(match["message"]),
+    )
+
+
+def hostile_plus(result: RunResult) -> RunResult:
+    """``result`` plus a file whose label and finding texts are hostile."""
+    base = result.files[0].findings[0]
+    finding = dataclasses.replace(
+        base,
+        message=Text(HOSTILE_TEXT, HOSTILE_TEXT),
+        hint=Text(HOSTILE_TEXT, HOSTILE_TEXT),
+        location=TextLocation(HOSTILE_LABEL, "/x", 3, 7),
+    )
+    extra = FileReport(HOSTILE_LABEL, "toml", [finding])
+    return RunResult([*result.files, extra], result.rules, result.manifest)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_github_matches_golden(example_result: RunResult, lang: str) -> None:
+    assert_golden(f"github-example-{lang}.txt", render(example_result, lang))
+
+
+def test_one_annotation_per_finding_then_a_summary(example_result: RunResult) -> None:
+    lines = render(example_result).splitlines()
+    findings = sorted(example_result.files[0].findings, key=Finding.sort_key)
+    assert len(lines) == len(findings) + 1 == 39
+    assert lines[-1] == "2 berkas diperiksa: 16 error, 20 warning, 2 info."
+    titles = {rule.id: rule.title.id for rule in example_result.rules}
+    commands = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    for line, finding in zip(lines[:-1], findings, strict=True):
+        command, properties, message = parse(line)
+        assert command == commands[finding.severity]
+        assert properties == {
+            "file": "examples/jatinegara-2021.toml",
+            "line": str(finding.location.line),
+            "col": str(finding.location.column),
+            "title": f"{finding.rule} {titles[finding.rule]}",
+        }
+        assert finding.hint is not None
+        assert message == f"{finding.message.id}\n↳ {finding.hint.id}"
+
+
+def test_annotation_without_line_or_rule_metadata() -> None:
+    finding = Finding(
+        "LOAD001",
+        Severity.ERROR,
+        Text("Berkas tidak ada.", "File not found."),
+        TextLocation("hilang.toml"),
+    )
+    result = RunResult([FileReport("hilang.toml", None, [finding], unreadable=True)])
+    assert render(result, "en").splitlines() == [
+        "::error file=hilang.toml,title=LOAD001 File cannot be read::File not found.",
+        "1 file checked: 1 error, 0 warning, 0 info.",
+    ]
+
+
+def test_hostile_text_cannot_inject_a_command(hostile_result: RunResult) -> None:
+    result = hostile_plus(hostile_result)
+    text = render(result)
+    lines = text.split("\n")
+    assert lines[-1] == ""  # every line ends with \n, no stray \r
+    assert "\r" not in text
+    lines = lines[:-1]
+    assert len(lines) == len(result.findings) + 1  # nothing injected
+    for line in lines[:-1]:
+        parse(line)
+    assert not lines[-1].startswith("::")
+    command, properties, message = parse(lines[-2])
+    assert command == "error"
+    assert properties["file"] == HOSTILE_LABEL
+    assert properties["title"].startswith("CAP001 ")
+    assert message == f"{HOSTILE_TEXT}\n↳ {HOSTILE_TEXT}"
+    assert "::error::" in message  # kept as text, inside the one command
+    # the hostile report's own names stay inside their annotation
+    _, _, first = parse(lines[0])
+    assert '<script>alert(1)</script> **tebal** `kode`\nbaris kedua & "kutip"' in first
+
+
+def test_github_is_deterministic(example_result: RunResult) -> None:
+    assert render(example_result) == render(example_result)
+
+
+def test_cli_uses_github_inside_github_actions() -> None:
+    result = CliRunner().invoke(main, ["check", str(EXAMPLE)], env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 39
+    assert all(COMMAND.match(line) for line in lines[:-1])
+    assert lines[-1] == "1 berkas diperiksa: 16 error, 20 warning, 2 info."
+
+
+def test_cli_keeps_an_explicit_format_inside_github_actions() -> None:
+    result = CliRunner().invoke(
+        main, ["check", str(EXAMPLE), "--format", "console"], env={"GITHUB_ACTIONS": "true"}
+    )
+    assert result.exit_code == 1
+    assert not result.output.startswith("::")
+
+
+def test_cli_uses_console_outside_github_actions() -> None:
+    result = CliRunner().invoke(main, ["check", str(EXAMPLE)], env={"GITHUB_ACTIONS": None})
+    assert result.exit_code == 1
+    assert "::error" not in result.output

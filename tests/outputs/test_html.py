@@ -17,10 +17,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from sakip_validate.plugins.html_report import CSP, SCRIPT
 
 from sakip_validate.findings import Finding, Severity, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
+from sakip_validate.plugins.html_report import CSP, SCRIPT
 from sakip_validate.result import FileReport, RunResult
 
 from .golden import assert_golden

@@ -7,10 +7,10 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from sakip_validate.plugins.markdown import display_value, md_cell, md_text
 
 from sakip_validate.findings import Finding, Severity, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
+from sakip_validate.plugins.markdown import display_value, md_cell, md_text
 from sakip_validate.result import FileReport, RunResult
 
 from .golden import assert_golden

@@ -14,11 +14,11 @@ from urllib.parse import unquote
 
 import pytest
 from jsonschema import Draft4Validator, FormatChecker
-from sakip_validate.plugins.sarif import artifact_location, markdown_escape, message_text
 
 from sakip_validate.codes import ALL_CODES
 from sakip_validate.findings import Finding, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
+from sakip_validate.plugins.sarif import artifact_location, markdown_escape, message_text
 from sakip_validate.result import FileReport, RunResult
 
 from .conftest import ROOT, result_for

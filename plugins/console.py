@@ -66,6 +66,7 @@ class ConsoleOutput:
     name = "console"
     description = "readable text grouped by file (colours on a terminal)"
     binary = False
+    needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         from rich.console import Console

@@ -1433,6 +1433,7 @@ class ExcelOutput:
     """The auditor's review workbook (Kertas Kerja Reviu) as an .xlsx file."""
 
     name = "excel"
+    needs_data = True  # the table sheets show the report's printed figures
     description = "Kertas Kerja Reviu: Excel workbook for auditors (live formulas, charts)"
     binary = True
 

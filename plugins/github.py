@@ -61,6 +61,7 @@ class GithubOutput:
     name = "github"
     description = "GitHub Actions annotations (default inside GitHub Actions)"
     binary = False
+    needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         titles = _titles(result)

@@ -723,6 +723,7 @@ class HtmlOutput:
     """One self-contained HTML page: summary, filterable findings, Tabel 3.8 and charts."""
 
     name = "html"
+    needs_data = True  # the budget tree and the charts show printed figures
     description = "self-contained HTML page (filters, budget tree, charts; no network)"
     binary = False
 

@@ -76,6 +76,7 @@ class JsonOutput:
     name = "json"
     description = "JSON document for machines (stable, versioned)"
     binary = False
+    needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         json.dump(result_to_dict(result, options.lang), stream, ensure_ascii=False, indent=2)

@@ -172,6 +172,7 @@ class JunitOutput:
     name = "junit"
     description = "JUnit XML for CI test reports (a test case per file and rule pack)"
     binary = False
+    needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         stream.write(result_to_junit(result, options.lang))

@@ -325,6 +325,7 @@ class MarkdownOutput:
     name = "markdown"
     description = "Markdown report for a pull-request comment or a CI job summary"
     binary = False
+    needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         stream.write(render_markdown(result, options.lang))
@@ -638,6 +639,7 @@ class ReviewNoteOutput:
     """A draft Catatan Hasil Reviu (CHR) in Bahasa Indonesia, as Markdown to edit."""
 
     name = "reviu"
+    needs_data = True  # the note names the unit, the pemda and the year
     description = "draf Catatan Hasil Reviu (Markdown, Bahasa Indonesia) untuk Inspektorat"
     binary = False
 

@@ -311,6 +311,7 @@ class SarifOutput:
     name = "sarif"
     description = "SARIF 2.1.0 for code scanning (GitHub code scanning, IDEs)"
     binary = False
+    needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         log = result_to_sarif(result, options.lang)

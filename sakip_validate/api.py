@@ -40,18 +40,21 @@ def _report(
     fmt: Format | None,
     load: Callable[[], LoadedDocument],
     rules: Sequence[Rule] | None,
+    keep_data: bool,
 ) -> FileReport:
     try:
         document = load()
     except LoadFailed as failure:
         return FileReport(label, fmt, [failure.finding], unreadable=failure.unreadable)
     findings = check_document(document, rules)
+    # The source is kept only where a finding may quote it, the parsed data only
+    # when an output asks for it: a CI run over thousands of files stays small.
     return FileReport(
         label,
         document.format,
         findings,
-        text=document.text,
-        data=document.data,
+        text=document.text if findings else None,
+        data=document.data if keep_data else None,
         sha256=document.sha256,
     )
 
@@ -61,17 +64,24 @@ def check_file(
     label: str | None = None,
     fmt: Format | None = None,
     rules: Sequence[Rule] | None = None,
+    *,
+    keep_data: bool = True,
 ) -> FileReport:
-    """Load and check one file."""
+    """Load and check one file (``keep_data``: keep the parsed report for outputs)."""
     label = label if label is not None else str(path)
-    return _report(label, fmt, lambda: load_path(path, label, fmt), rules)
+    return _report(label, fmt, lambda: load_path(path, label, fmt), rules, keep_data)
 
 
 def check_bytes(
-    raw: bytes, label: str, fmt: Format, rules: Sequence[Rule] | None = None
+    raw: bytes,
+    label: str,
+    fmt: Format,
+    rules: Sequence[Rule] | None = None,
+    *,
+    keep_data: bool = True,
 ) -> FileReport:
     """Check report content that is already in memory (for example, standard input)."""
-    return _report(label, fmt, lambda: load_bytes(raw, label, fmt), rules)
+    return _report(label, fmt, lambda: load_bytes(raw, label, fmt), rules, keep_data)
 
 
 def new_run(packs: Sequence[RulePack] | None = None, *, timestamp: bool = False) -> RunResult:
@@ -95,10 +105,15 @@ def new_run(packs: Sequence[RulePack] | None = None, *, timestamp: bool = False)
 
 
 def check_paths(
-    paths: Iterable[str], exclude: Iterable[str] = (), rules: Sequence[Rule] | None = None
+    paths: Iterable[str],
+    exclude: Iterable[str] = (),
+    rules: Sequence[Rule] | None = None,
+    *,
+    keep_data: bool = True,
 ) -> RunResult:
     """Check files and folders; folders contribute their .toml and .json files."""
     result = new_run() if rules is None else RunResult(rules=list(rules))
     for target in discover(paths, exclude):
-        result.files.append(check_file(target.path, target.label, rules=result.rules))
+        report = check_file(target.path, target.label, rules=result.rules, keep_data=keep_data)
+        result.files.append(report)
     return result

@@ -190,14 +190,21 @@ def check(
         )
 
     result = new_run(_packs_or_exit(rules_paths, lang), timestamp=timestamp)
+    keep_data = any(getattr(plugin, "needs_data", False) for plugin, _ in plugins)
     for given in paths:
         if given == "-":
             raw = sys.stdin.buffer.read()
-            result.files.append(
-                check_bytes(raw, "<stdin>", stdin_format, result.rules)  # type: ignore[arg-type]
+            report = check_bytes(
+                raw,
+                "<stdin>",
+                stdin_format,  # type: ignore[arg-type]
+                result.rules,
+                keep_data=keep_data,
             )
+            result.files.append(report)
             continue
-        result.files.extend(check_paths([given], exclude, result.rules).files)
+        checked = check_paths([given], exclude, result.rules, keep_data=keep_data)
+        result.files.extend(checked.files)
     if not result.files:
         raise click.UsageError(
             "tidak ada berkas .toml atau .json untuk diperiksa / no .toml or .json files to check: "

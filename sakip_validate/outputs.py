@@ -40,6 +40,9 @@ class OutputPlugin(Protocol):
     name: str
     description: str
     binary: bool
+    # True when the plugin reads FileReport.data; without it, a run over
+    # thousands of files keeps no parsed data in memory.
+    needs_data: bool
 
     def render(
         self, result: RunResult, options: RenderOptions, stream: TextIO | BinaryIO

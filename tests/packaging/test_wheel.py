@@ -15,6 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE = ROOT / "examples" / "jatinegara-2021.toml"
 DEMO_KIND = ROOT / "tests" / "data" / "demo_kind_package"
+DEMO_OUTPUT = ROOT / "tests" / "data" / "demo_output_package"
 
 
 def _run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -131,3 +132,30 @@ def test_third_party_check_kind_works_through_its_entry_point(
     assert demo and all(f["pointer"].startswith("/indikator/") for f in demo)
     listed = _run(script, "rules", "--rules", pack, cwd=tmp_path)
     assert "DEMO001" in listed.stdout
+
+
+def test_third_party_output_plugin_works_through_its_entry_point(
+    installed: Path, tmp_path: Path
+) -> None:
+    """A separately installed package adds a format; no change to sakip-validate."""
+    python = installed / "bin" / "python"
+    added = _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        python,
+        "install",
+        "--no-deps",
+        "-q",
+        DEMO_OUTPUT,
+        cwd=tmp_path,
+    )
+    assert added.returncode == 0, added.stderr
+    script = installed / "bin" / "sakip-validate"
+    assert "demo_tsv" in _run(script, "formats", cwd=tmp_path).stdout
+    checked = _run(script, "check", EXAMPLE, "--format", "demo_tsv", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    lines = checked.stdout.splitlines()
+    assert len(lines) == 38
+    assert all(len(line.split("\t")) == 6 for line in lines)

@@ -106,10 +106,8 @@ def test_cli_runs_from_another_directory(installed: Path, tmp_path: Path) -> Non
     assert _run(script, "check", "lkjip.toml", cwd=tmp_path).returncode == 0
 
 
-def test_third_party_check_kind_works_through_its_entry_point(
-    installed: Path, tmp_path: Path
-) -> None:
-    """A separately installed package adds a kind; a user pack uses it."""
+def _pip_install(installed: Path, package: Path, cwd: Path) -> Path:
+    """Install a local package into the fresh venv; return its sakip-validate script."""
     python = installed / "bin" / "python"
     added = _run(
         sys.executable,
@@ -120,11 +118,18 @@ def test_third_party_check_kind_works_through_its_entry_point(
         "install",
         "--no-deps",
         "-q",
-        DEMO_KIND,
-        cwd=tmp_path,
+        package,
+        cwd=cwd,
     )
     assert added.returncode == 0, added.stderr
-    script = installed / "bin" / "sakip-validate"
+    return installed / "bin" / "sakip-validate"
+
+
+def test_third_party_check_kind_works_through_its_entry_point(
+    installed: Path, tmp_path: Path
+) -> None:
+    """A separately installed package adds a kind; a user pack uses it."""
+    script = _pip_install(installed, DEMO_KIND, tmp_path)
     pack = DEMO_KIND / "demo-pack.toml"
     checked = _run(script, "check", EXAMPLE, "--rules", pack, "--format", "json", cwd=tmp_path)
     assert checked.returncode == 1, checked.stderr
@@ -138,21 +143,7 @@ def test_third_party_output_plugin_works_through_its_entry_point(
     installed: Path, tmp_path: Path
 ) -> None:
     """A separately installed package adds a format; no change to sakip-validate."""
-    python = installed / "bin" / "python"
-    added = _run(
-        sys.executable,
-        "-m",
-        "pip",
-        "--python",
-        python,
-        "install",
-        "--no-deps",
-        "-q",
-        DEMO_OUTPUT,
-        cwd=tmp_path,
-    )
-    assert added.returncode == 0, added.stderr
-    script = installed / "bin" / "sakip-validate"
+    script = _pip_install(installed, DEMO_OUTPUT, tmp_path)
     assert "demo_tsv" in _run(script, "formats", cwd=tmp_path).stdout
     checked = _run(script, "check", EXAMPLE, "--format", "demo_tsv", cwd=tmp_path)
     assert checked.returncode == 1, checked.stderr

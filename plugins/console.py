@@ -49,13 +49,10 @@ def summary_line(result: RunResult, lang: str) -> str:
 def source_excerpt(report: FileReport, finding: Finding) -> tuple[str, str] | None:
     """The source line a finding points at and a caret under its column, like a compiler."""
     line_no, column = finding.location.line, finding.location.column
-    if report.text is None or line_no is None:
-        return None
-    lines = report.text.splitlines()
-    if not 1 <= line_no <= len(lines):
+    if line_no is None or line_no not in report.lines:
         return None
     gutter = f"{line_no:>5} | "
-    source = one_line(lines[line_no - 1].replace("\t", " "))
+    source = one_line(report.lines[line_no].replace("\t", " "))
     caret = " " * (len(gutter) + max((column or 1) - 1, 0)) + "^"
     return gutter + source, caret
 

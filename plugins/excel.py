@@ -1017,9 +1017,7 @@ def _view_of(report: FileReport) -> ReportView | None:
     from sakip_validate.engine.view import ReportView
     from sakip_validate.loading import LoadedDocument
 
-    document = LoadedDocument(
-        report.label, report.format or "toml", report.text or "", report.data, report.sha256
-    )
+    document = LoadedDocument(report.label, report.format or "toml", "", report.data, report.sha256)
     return ReportView(document)
 
 

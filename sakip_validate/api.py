@@ -47,16 +47,24 @@ def _report(
     except LoadFailed as failure:
         return FileReport(label, fmt, [failure.finding], unreadable=failure.unreadable)
     findings = check_document(document, rules)
-    # The source is kept only where a finding may quote it, the parsed data only
+    # Only the source lines findings point at are kept, and the parsed data only
     # when an output asks for it: a CI run over thousands of files stays small.
     return FileReport(
         label,
         document.format,
         findings,
-        text=document.text if findings else None,
+        lines=_quoted_lines(document.text, findings),
         data=document.data if keep_data else None,
         sha256=document.sha256,
     )
+
+
+def _quoted_lines(text: str, findings: list[Finding]) -> dict[int, str]:
+    wanted = {f.location.line for f in findings if f.location.line is not None}
+    if not wanted:
+        return {}
+    lines = text.splitlines()
+    return {n: lines[n - 1] for n in sorted(wanted) if 1 <= n <= len(lines)}
 
 
 def check_file(

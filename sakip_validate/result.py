@@ -16,15 +16,16 @@ if TYPE_CHECKING:
 class FileReport:
     """The outcome for one input file.
 
-    ``text`` and ``data`` are the file's source and parsed data (None when it did
-    not parse), so outputs can quote a line or show a table as printed.
+    ``lines`` holds the source lines the findings point at (line number -> text),
+    so outputs can quote them; ``data`` the parsed report when an output asked for
+    it (None otherwise, or when it did not parse).
     """
 
     label: str
     format: str | None
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False
-    text: str | None = None
+    lines: dict[int, str] = field(default_factory=dict)
     data: Any = None
     sha256: str | None = None
 

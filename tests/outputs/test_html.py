@@ -170,7 +170,9 @@ def test_html_marks_budget_rows_with_findings(example_result: RunResult) -> None
         location=TextLocation(source.label, "/tabel/realisasi_anggaran/baris/1/anggaran", 9, 1),
         table="Tabel 3.8",
     )
-    report = FileReport(source.label, source.format, [finding], text=source.text, data=source.data)
+    report = FileReport(
+        source.label, source.format, [finding], lines=source.lines, data=source.data
+    )
     result = RunResult([report], example_result.rules, example_result.manifest)
     parser = parse(render(result))
     tree = [a for tag, a in parser.tags if tag == "tr" and "--lvl" in (a.get("style") or "")]

@@ -141,6 +141,15 @@ def default_format() -> str:
     help="Paksa warna nyala/mati / force colours on or off.",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Proses paralel untuk folder besar (0: satu per CPU) / worker processes "
+    "for large folders (0: one per CPU).",
+)
+@click.option(
     "--timestamp",
     is_flag=True,
     help="Catat waktu pembuatan di keluaran (bawaan: tidak, agar keluaran sama persis) / "
@@ -158,6 +167,7 @@ def check(
     stdin_format: str | None,
     exclude: tuple[str, ...],
     color: bool | None,
+    jobs: int,
     timestamp: bool,
     rules_paths: tuple[Path, ...],
 ) -> None:
@@ -203,7 +213,7 @@ def check(
             )
             result.files.append(report)
             continue
-        checked = check_paths([given], exclude, result.rules, keep_data=keep_data)
+        checked = check_paths([given], exclude, result.rules, keep_data=keep_data, jobs=jobs)
         result.files.extend(checked.files)
     if not result.files:
         raise click.UsageError(

@@ -269,3 +269,14 @@ def test_formats_command_lists_installed_outputs() -> None:
     assert code == 0
     names = [line.split()[0] for line in output.splitlines()]
     assert {"console", "json"} <= set(names)
+
+
+def test_parallel_jobs_give_the_same_result_in_the_same_order(tmp_path: Path) -> None:
+    sources = [VALID, BROKEN / "wrong-type.toml", BROKEN / "nan.json", DATA / "valid.json"]
+    for index in range(12):
+        source = sources[index % len(sources)]
+        (tmp_path / f"r{index:02d}{source.suffix}").write_bytes(source.read_bytes())
+    serial = run("check", str(tmp_path), "--format", "json", "-j", "1")
+    parallel = run("check", str(tmp_path), "--format", "json", "-j", "2")
+    assert serial == parallel
+    assert serial[0] == 1

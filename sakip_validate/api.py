@@ -118,13 +118,15 @@ def check_paths(
     exclude: Iterable[str] = (),
     rules: Sequence[Rule] | None = None,
     *,
-    keep_data: bool = True,
+    keep_data: bool = False,
     jobs: int = 1,
 ) -> RunResult:
     """Check files and folders; folders contribute their .toml and .json files.
 
-    ``jobs`` > 1 checks files in that many worker processes (0: one per CPU);
-    the result keeps the files' order either way.
+    ``keep_data`` keeps each file's parsed report for outputs that show it
+    (excel, html, reviu); off by default, since a batch of thousands of files
+    would hold them all in memory. ``jobs`` > 1 checks files in that many worker
+    processes (0: one per CPU); the result keeps the files' order either way.
     """
     result = new_run() if rules is None else RunResult(rules=list(rules))
     targets = [(target.path, target.label) for target in discover(paths, exclude)]

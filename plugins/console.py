@@ -67,6 +67,7 @@ class ConsoleOutput:
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         from rich.console import Console
+        from rich.padding import Padding
         from rich.text import Text
 
         console = Console(
@@ -88,9 +89,17 @@ class ConsoleOutput:
                 line.append(finding.rule, style="magenta")
                 line.append("  ")
                 line.append(finding.severity.label, style=_STYLE[finding.severity])
-                line.append("  ")
-                line.append(one_line(finding.message.get(lang)))
-                console.print(line)
+                message = one_line(finding.message.get(lang))
+                if console.is_terminal:
+                    # Long Indonesian messages wrap at words under their header,
+                    # indented, instead of running across the terminal's edge.
+                    console.print(line)
+                    console.print(Padding(Text(message), (0, 0, 0, 6)), soft_wrap=False)
+                else:
+                    # Piped: one line per finding, for grep and editors' parsers.
+                    line.append("  ")
+                    line.append(message)
+                    console.print(line)
                 excerpt = source_excerpt(report, finding)
                 if excerpt is not None:
                     console.print(Text(excerpt[0], style="dim"))
@@ -99,7 +108,11 @@ class ConsoleOutput:
                     where = "di" if lang == "id" else "in"
                     console.print(Text(f"      {where} {finding.table}", style="dim"))
                 if finding.hint:
-                    console.print(Text(f"      ↳ {one_line(finding.hint.get(lang))}", style="dim"))
+                    hint = Text(f"↳ {one_line(finding.hint.get(lang))}", style="dim")
+                    if console.is_terminal:
+                        console.print(Padding(hint, (0, 0, 0, 6)), soft_wrap=False)
+                    else:
+                        console.print(Text("      ") + hint)
             console.print()
         if result.findings:
             console.print(self._pack_table(result, lang))

@@ -616,10 +616,7 @@ class Ordering(CheckKind):
                 low_cell.pointer,
                 p["table"],
                 {
-                    "row": row.label,
-                    "kode": row.kode,
-                    "indikator": row.indikator,
-                    "tahun": row.tahun,
+                    **row.values(),
                     "field": p["field_low"],
                     "printed": _money_or_number(low, as_rupiah),
                     "expected": _money_or_number(high, as_rupiah),
@@ -683,10 +680,7 @@ class Percentage(CheckKind):
             if self._explained(shown, part_cell, part, whole_cell, whole, corrections):
                 continue
             values: dict[str, Any] = {
-                "row": row.label,
-                "kode": row.kode,
-                "indikator": row.indikator,
-                "tahun": row.tahun,
+                **row.values(),
                 "field": p["printed"],
                 "part": _money_or_number(part, as_rupiah),
                 "whole": _money_or_number(whole, as_rupiah),
@@ -919,10 +913,7 @@ class SuspiciousAmount(CheckKind):
                         cell.pointer,
                         table,
                         {
-                            "row": row.label,
-                            "kode": row.kode,
-                            "indikator": row.indikator,
-                            "tahun": row.tahun,
+                            **row.values(),
                             "field": name,
                             "printed": Rupiah(value),
                         },

@@ -113,10 +113,8 @@ class Capaian(CheckKind):
             return None
         decimals = decimals_of(printed)
         values: dict[str, Any] = {
-            "row": row.label,
+            **row.values(),
             "field": capaian_field,
-            "indikator": row.indikator,
-            "tahun": row.tahun,
             "target": target,
             "realisasi": realisasi,
             "formula": FORMULAS[polarity],

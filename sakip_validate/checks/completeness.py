@@ -313,11 +313,8 @@ class RequiredCells(CheckKind):
                     pointer=cell.pointer,
                     table=table,
                     values={
-                        "row": row.label,
+                        **row.values(),
                         "field": name,
-                        "indikator": row.indikator,
-                        "tahun": row.tahun,
-                        "kode": row.kode,
                         "capaian": Percent(capaian)
                         if number(row.cell("capaian")) is not None
                         else capaian,

@@ -183,11 +183,8 @@ class CrossTableEqual(CheckKind):
                     pointer=cell.pointer,
                     table=table,
                     values={
-                        "row": row.label,
+                        **row.values(),
                         "field": field,
-                        "indikator": row.indikator,
-                        "tahun": row.tahun,
-                        "kode": row.kode,
                         "printed": show(cell.value),
                         "other_table": view.table_label(other_table),
                         "other_printed": show(other_value),
@@ -250,10 +247,8 @@ class ZeroTarget(CheckKind):
                 if target is None or number(target) != 0:
                     continue
                 values = {
-                    "row": row.label,
+                    **row.values(),
                     "field": field,
-                    "indikator": row.indikator,
-                    "tahun": row.tahun,
                     "printed": _shown(cell.value),
                     "target": _show_for(view, row.indikator, target.value),
                 }

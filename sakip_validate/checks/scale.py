@@ -393,10 +393,8 @@ class Category(CheckKind):
             return None  # nothing printed to judge (or not text: the schema says so)
         capaian_cell = row.cell(capaian_field)
         values: dict[str, Any] = {
-            "row": row.label,
+            **row.values(),
             "field": kategori_field,
-            "indikator": row.indikator,
-            "tahun": row.tahun,
             "printed": kategori,
             "scale": scale.nama,
         }

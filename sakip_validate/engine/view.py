@@ -94,6 +94,15 @@ class Row:
         """The join key: (indikator, tahun) for indicator tables, (kode,) for budget tables."""
         return (self.kode,) if self.kode is not None else (self.indikator, self.tahun)
 
+    def values(self) -> dict[str, Any]:
+        """The template values every row-level finding shares: row, indikator, tahun, kode."""
+        return {
+            "row": self.label,
+            "indikator": self.indikator,
+            "tahun": self.tahun,
+            "kode": self.kode,
+        }
+
     def cell(self, name: str) -> Cell:
         """The cell ``name``; an empty cell points where the value would be written."""
         found = self.cells.get(name)

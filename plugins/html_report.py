@@ -417,9 +417,14 @@ def _capaian_chart(report: FileReport, index: int, flagged: set[int], lang: Lang
         title=words["chart_capaian"],
         reference=Decimal(100),
     )
+    return _figure(svg, words, "chart_capaian")
+
+
+def _figure(svg: str, words: dict[str, str], key: str) -> str:
+    """A chart with its caption and the note under it (``key`` and ``key_note``)."""
     return (
-        f"<figure><figcaption>{esc(words['chart_capaian'])}</figcaption>{svg}"
-        f'<p class="note">{esc(words["chart_capaian_note"])}</p></figure>'
+        f"<figure><figcaption>{esc(words[key])}</figcaption>{svg}"
+        f'<p class="note">{esc(words[key + "_note"])}</p></figure>'
     )
 
 
@@ -446,10 +451,7 @@ def _serapan_chart(report: FileReport, index: int, flagged: set[int], lang: Lang
         title=words["chart_serapan"],
         reference=Decimal(100),
     )
-    return (
-        f"<figure><figcaption>{esc(words['chart_serapan'])}</figcaption>{svg}"
-        f'<p class="note">{esc(words["chart_serapan_note"])}</p></figure>'
-    )
+    return _figure(svg, words, "chart_serapan")
 
 
 # ---------------------------------------------------------------------------

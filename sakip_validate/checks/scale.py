@@ -16,12 +16,13 @@ All arithmetic is on ``Decimal``; bounds are compared exactly.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar, Literal
+
+import tomli
 
 from ..engine.kinds import CheckKind, Hit
 from ..engine.templates import Percent
@@ -279,7 +280,7 @@ def _scale(
 def read_scale_file(path: Path) -> Scale:
     """A scale shipped as data (``rules/skala/*.toml``); ValueError when it is malformed."""
     with path.open("rb") as handle:
-        data = tomllib.load(handle, parse_float=Decimal)
+        data = tomli.load(handle, parse_float=Decimal)
     nama = data.get("nama") if isinstance(data.get("nama"), str) else path.stem
     scale = _scale(nama, data.get("rentang"), "", "default", "bawah", "atas", "")
     if scale is None:

@@ -12,20 +12,11 @@ from sakip_validate.result import FileReport, RunResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_BUILT_IN_PACKS = {"LOAD": "berkas", "SCHEMA": "skema", "PACK": "paket"}
 
 
 def one_line(text: str) -> str:
     """Text from a report on one line: a newline or a control character cannot break the layout."""
     return _CONTROL.sub(" ", text.replace("\r\n", " ").replace("\n", " "))
-
-
-def pack_of(finding: Finding, packs: dict[str, str]) -> str:
-    """The rule pack a finding belongs to (built-in codes: berkas, skema, paket)."""
-    if finding.rule in packs:
-        return packs[finding.rule]
-    prefix = finding.rule.rstrip("0123456789")
-    return _BUILT_IN_PACKS.get(prefix, prefix.lower())
 
 
 def summary_line(result: RunResult, lang: str) -> str:
@@ -104,9 +95,10 @@ class ConsoleOutput:
                 if excerpt is not None:
                     console.print(Text(excerpt[0], style="dim"))
                     console.print(Text(excerpt[1], style=_STYLE[finding.severity]))
-                if finding.table and finding.table not in finding.message.get(lang):
+                table = finding.table.get(lang) if finding.table else None
+                if table and table not in finding.message.get(lang):
                     where = "di" if lang == "id" else "in"
-                    console.print(Text(f"      {where} {finding.table}", style="dim"))
+                    console.print(Text(f"      {where} {table}", style="dim"))
                 if finding.hint:
                     hint = Text(f"↳ {one_line(finding.hint.get(lang))}", style="dim")
                     if console.is_terminal:
@@ -123,9 +115,8 @@ class ConsoleOutput:
         from rich import box
         from rich.table import Table
 
-        packs = {rule.id: rule.pack for rule in result.rules}
         tally: Counter[tuple[str, Severity]] = Counter(
-            (pack_of(finding, packs), finding.severity) for finding in result.findings
+            (finding.pack, finding.severity) for finding in result.findings
         )
         table = Table(
             title="Temuan per paket aturan" if lang == "id" else "Findings per rule pack",

@@ -28,8 +28,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sakip_validate import __version__
+from sakip_validate.domain.numbers import capaian, decimals_of, format_en, format_id, percent
 from sakip_validate.findings import Finding, Lang, Severity
-from sakip_validate.numbers import capaian, decimals_of, format_en, format_id, percent
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import FileReport, RunResult
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
 
-    from sakip_validate.engine.view import ReportView, Row
+    from sakip_validate.domain.view import ReportView, Row
 
 Number = int | Decimal
 Cached = float | str  # what a formula cell stores as its last result
@@ -590,7 +590,7 @@ class _Writer:
 
 def _table_title(view: ReportView, name: str) -> str:
     table = view.raw_table(name)
-    parts = [view.table_label(name)]
+    parts = [view.table_label(name).id]
     judul = table.get("judul")
     if isinstance(judul, str) and judul:
         parts.append(judul)
@@ -603,7 +603,7 @@ def _table_title(view: ReportView, name: str) -> str:
 
 def _budget_sheet(w: _Writer, ws: Worksheet, view: ReportView, name: str, label: str) -> None:
     """A budget tree: printed figures, Σ of the children as SUM formulas, % recomputed."""
-    from sakip_validate.checks.budget import build_tree
+    from sakip_validate.domain.budget import build_tree
 
     rows = view.rows(name)
     tree = build_tree(rows)
@@ -948,7 +948,7 @@ def _cross_sheet(w: _Writer, ws: Worksheet, view: ReportView, label: str) -> Non
             (w.label("indicator_id"), widths[0]),
             (w.label("indicator_name"), widths[1]),
             (w.label("tahun"), widths[2]),
-            *((view.table_label(table), 11.0) for table in tables),
+            *((view.table_label(table).get(w.lang), 11.0) for table in tables),
             (w.label("spread"), 11.0),
             (w.label("same"), 9.0),
         ]
@@ -1014,11 +1014,9 @@ class _FileSheets:
 def _view_of(report: FileReport) -> ReportView | None:
     if not isinstance(report.data, dict):
         return None
-    from sakip_validate.engine.view import ReportView
-    from sakip_validate.loading import LoadedDocument
+    from sakip_validate.domain.view import ReportView
 
-    document = LoadedDocument(report.label, report.format or "toml", "", report.data, report.sha256)
-    return ReportView(document)
+    return ReportView(report.data)
 
 
 def _plan(w: _Writer, result: RunResult) -> list[_FileSheets]:
@@ -1084,8 +1082,8 @@ def _pack_of(w: _Writer, rule_id: str, packs: dict[str, str]) -> str:
 
 
 def _findings_sheet(w: _Writer, ws: Worksheet, result: RunResult) -> None:
-    rules = {rule.id: rule for rule in result.rules}
-    packs = {rule.id: rule.pack for rule in result.rules}
+    rules = {rule.id: rule for rule in result.catalog}
+    packs = {rule.id: rule.pack for rule in result.catalog}
     columns = [
         (w.label("no"), 5),
         (w.label("file"), 26),
@@ -1123,7 +1121,7 @@ def _findings_sheet(w: _Writer, ws: Worksheet, result: RunResult) -> None:
             w.text(ws, r, 2, finding.rule)
             w.text(ws, r, 3, finding.severity.label, bold=True, **_SEVERITY_STYLE[finding.severity])
             w.text(ws, r, 4, _pack_of(w, finding.rule, packs), **wrap)
-            w.text(ws, r, 5, finding.table or "")
+            w.text(ws, r, 5, finding.table.get(w.lang) if finding.table else "")
             w.text(ws, r, 6, place)
             w.text(ws, r, 7, loc.pointer, **wrap)
             w.text(ws, r, 8, finding.printed or "", **wrap)
@@ -1240,7 +1238,7 @@ def _pack_table(w: _Writer, ws: Worksheet, r: int, result: RunResult) -> int:
     ]
     for offset, title in enumerate(titles):
         w.header(ws, r, 1 + offset, title)
-    packs = {rule.id: rule.pack for rule in result.rules}
+    packs = {rule.id: rule.pack for rule in result.catalog}
     rows: list[tuple[str, str]] = [
         (w.label("pack_load"), ""),
         (w.label("pack_schema"), ""),
@@ -1311,7 +1309,7 @@ _GRID = {"visible": True, "line": {"color": "#E0E0E0"}}
 
 def _capaian_chart(w: _Writer, ws: Worksheet, r: int, view: ReportView) -> int:
     """Printed capaian per indicator (Tabel 3.2) as columns, kategori lower bounds as lines."""
-    from sakip_validate.checks.scale import scale_in_force
+    from sakip_validate.domain.scale import scale_in_force
 
     rows = [row for row in view.rows("capaian") if isinstance(row.indikator, str)]
     if not rows:
@@ -1326,7 +1324,7 @@ def _capaian_chart(w: _Writer, ws: Worksheet, r: int, view: ReportView) -> int:
         reverse=True,
     )
     name = ws.get_name()
-    table = view.table_label("capaian")
+    table = view.table_label("capaian").get(w.lang)
     ws.write_string(r, 1, f"{w.label('chart_data')} ({table})", w.fmt(italic=True))
     head = r + 1
     w.header(ws, head, 1, w.label("indicator"))
@@ -1386,7 +1384,7 @@ def _serapan_chart(w: _Writer, ws: Worksheet, r: int, view: ReportView) -> int:
     if not programs:
         return r
     name = ws.get_name()
-    table = view.table_label("realisasi_anggaran")
+    table = view.table_label("realisasi_anggaran").get(w.lang)
     entries = [(f"{row.kode} {_text(row.cell('nama').value)}", _values(row)) for row in programs]
     total = view.raw_table("realisasi_anggaran").get("jumlah")
     if isinstance(total, dict):

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from sakip_validate.codes import ALL_CODES
-from sakip_validate.findings import Finding, Lang, Severity, Text
+from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import RunResult
 
@@ -32,13 +31,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _titles(result: RunResult) -> dict[str, Text]:
-    titles = {code.id: code.title for code in ALL_CODES}
-    titles.update((rule.id, rule.title) for rule in result.rules)
-    return titles
-
-
-def annotation(finding: Finding, title: Text | None, lang: Lang) -> str:
+def annotation(finding: Finding, lang: Lang) -> str:
     """One workflow command line (without its line break) for ``finding``."""
     location = finding.location
     properties = [("file", location.file)]
@@ -46,6 +39,7 @@ def annotation(finding: Finding, title: Text | None, lang: Lang) -> str:
         properties.append(("line", str(location.line)))
         if location.column is not None:
             properties.append(("col", str(location.column)))
+    title = finding.title
     heading = f"{finding.rule} {title.get(lang)}" if title else finding.rule
     properties.append(("title", heading))
     message = finding.message.get(lang)
@@ -64,9 +58,7 @@ class GithubOutput:
     needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
-        titles = _titles(result)
         for report in result.files:
             for finding in sorted(report.findings, key=Finding.sort_key):
-                title = titles.get(finding.rule)
-                stream.write(annotation(finding, title, options.lang) + "\n")
+                stream.write(annotation(finding, options.lang) + "\n")
         stream.write(summary_line(result, options.lang) + "\n")

@@ -14,8 +14,8 @@ import re
 from decimal import ROUND_CEILING, Decimal
 from typing import Any, TextIO
 
+from sakip_validate.domain.numbers import format_en, format_id
 from sakip_validate.findings import Finding, Lang, Severity
-from sakip_validate.numbers import format_en, format_id
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import FileReport, RunResult
 
@@ -554,7 +554,7 @@ def _finding_row(
         f'<td><b title="{esc(title)}">{esc(finding.rule)}</b></td>'
         f'<td><span class="sev {esc(severity)}">{esc(severity)}</span></td>'
         f"<td>{esc(pack)}</td>"
-        f'<td class="tbl">{esc(finding.table or "")}</td>'
+        f'<td class="tbl">{esc(finding.table.get(lang) if finding.table else "")}</td>'
         f"<td>{esc(finding.message.get(lang))}{hint}</td>"
         f'<td class="val">{esc(display_value(finding.printed, lang))}</td>'
         f'<td class="val">{esc(display_value(finding.expected, lang))}</td></tr>'

@@ -25,7 +25,7 @@ def finding_to_dict(finding: Finding, lang: Lang) -> dict[str, Any]:
         "column": location.column,
         "message": finding.message.get(lang),
         "hint": finding.hint.get(lang) if finding.hint else None,
-        "table": finding.table,
+        "table": finding.table.get(lang) if finding.table else None,
         "printed": finding.printed,
         "expected": finding.expected,
         "legal_basis": finding.legal_basis,

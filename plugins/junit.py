@@ -1,21 +1,17 @@
 """The ``junit`` output: JUnit XML for CI test reports (GitLab, Jenkins, Azure, test reporters).
 
-One ``<testsuite>`` per file; in it one ``<testcase>`` per stage: ``skema`` (reading
-and the JSON Schema: the LOAD and SCHEMA codes) and each rule pack, with
-``classname`` the file and ``name`` the pack id.
+One ``<testsuite>`` per file; in it one ``<testcase>`` per stage: ``berkas``
+(reading the file: the LOAD codes), ``skema`` (the JSON Schema: the SCHEMA codes)
+and each rule pack, with ``classname`` the file and ``name`` the pack id.
 
-Mapping of severities (JUnit knows only pass and fail):
-
-- a test case with an **error or warning** finding has one ``<failure>``; its
-  ``type`` is the worst severity (``error`` or ``warning``), its ``message`` the
-  count, its text one line per finding (``file:line:col ID severity: message``,
-  then the hint). Warnings fail the test case so that a CI run with
-  ``--fail-on warning`` sees in its test report what made it fail; with the
-  default ``--fail-on error`` the exit code, not this report, decides the build.
-- **info** findings never fail a test case: they are listed in its ``<system-out>``.
-- when the ``skema`` stage has a finding, the rule packs did not run on that file
-  (see README: rules run only on files that pass the schema); their test cases are
-  ``<skipped>`` rather than passed.
+A test case fails exactly when the run's policy counts one of its findings
+(``--fail-on``: by default errors), so the test report and the exit code always
+agree. It then has one ``<failure>``: its ``type`` is the worst severity among
+the counted findings, its ``message`` their count, its text one line per finding
+(``file:line:col ID severity: message``, then the hint). Findings the policy
+does not count are listed in the test case's ``<system-out>``. When a file did
+not pass the schema, the rule packs did not run on it (see README); their test
+cases are ``<skipped>`` rather than passed.
 
 ``errors`` is always 0 (a tool failure is not a test error here) and ``time`` is
 left out, so the same result gives byte-identical XML. Characters that XML 1.0
@@ -28,14 +24,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TextIO
 
+from sakip_validate.codes import LOAD, SCHEMA
 from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.outputs import RenderOptions
+from sakip_validate.policy import Policy
 from sakip_validate.result import FileReport, RunResult
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-STAGE = "skema"  # the reading and schema stage, before any rule pack
+# The built-in stages before any rule pack: reading the file, then the schema.
+BUILT_IN_STAGES = (LOAD.pack, SCHEMA.pack)
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -85,18 +84,14 @@ def _count_text(findings: list[Finding], lang: Lang) -> str:
 
 
 def _stages(result: RunResult) -> list[str]:
-    """``skema`` and the rule packs, in the order they ran."""
-    stages = [STAGE]
-    for rule in result.rules:
-        if rule.pack not in stages:
-            stages.append(rule.pack)
-    return stages
+    """Reading, schema, then the rule packs in the order they ran."""
+    return [*BUILT_IN_STAGES, *(pack.id for pack in result.catalog.packs)]
 
 
 def _testsuite(
     report: FileReport,
     stages: list[str],
-    pack_of: dict[str, str],
+    policy: Policy,
     lang: Lang,
     timestamp: str | None,
 ) -> Element:
@@ -104,8 +99,7 @@ def _testsuite(
 
     by_stage: dict[str, list[Finding]] = {stage: [] for stage in stages}
     for finding in sorted(report.findings, key=Finding.sort_key):
-        by_stage.setdefault(pack_of.get(finding.rule, STAGE), []).append(finding)
-    schema_failed = bool(by_stage[STAGE])
+        by_stage.setdefault(finding.pack, []).append(finding)
 
     suite = Element("testsuite", name=xml_safe(report.label))
     if timestamp:
@@ -121,8 +115,9 @@ def _testsuite(
     failures = skipped = 0
     for stage, findings in by_stage.items():
         case = SubElement(suite, "testcase", classname=xml_safe(report.label), name=xml_safe(stage))
-        failing = [finding for finding in findings if finding.severity >= Severity.WARNING]
-        infos = [finding for finding in findings if finding.severity < Severity.WARNING]
+        # A test case fails exactly when the run's policy counts one of its findings.
+        failing = [finding for finding in findings if policy.fails(finding)]
+        infos = [finding for finding in findings if not policy.fails(finding)]
         if failing:
             failures += 1
             failure = SubElement(
@@ -132,7 +127,7 @@ def _testsuite(
                 type=max(finding.severity for finding in failing).label,
             )
             failure.text = xml_text("\n".join(_finding_line(f, lang) for f in failing))
-        elif not findings and stage != STAGE and schema_failed:
+        elif not findings and stage not in BUILT_IN_STAGES and not report.checked:
             skipped += 1
             SubElement(case, "skipped", message=_WORDS[lang]["skipped"])
         if infos:
@@ -151,12 +146,11 @@ def result_to_junit(result: RunResult, lang: Lang) -> str:
     from xml.etree.ElementTree import Element, indent, tostring
 
     stages = _stages(result)
-    pack_of = {rule.id: rule.pack for rule in result.rules}
     timestamp = result.manifest.generated_at if result.manifest else None
     root = Element("testsuites", name="sakip-validate")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for report in result.files:
-        suite = _testsuite(report, stages, pack_of, lang, timestamp)
+        suite = _testsuite(report, stages, result.policy, lang, timestamp)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
         root.append(suite)

@@ -20,13 +20,13 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
+from sakip_validate.domain.numbers import format_en, format_id
 from sakip_validate.findings import Finding, Lang, Severity
-from sakip_validate.numbers import format_en, format_id
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import FileReport, RunResult
 
 if TYPE_CHECKING:
-    from sakip_validate.engine.model import Rule
+    from sakip_validate.catalog import RuleInfo
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -69,20 +69,14 @@ def display_value(text: str | None, lang: Lang) -> str:
     return text
 
 
-def rules_by_id(result: RunResult) -> dict[str, Rule]:
+def rules_by_id(result: RunResult) -> dict[str, RuleInfo]:
     """The rules of the run, by id."""
-    return {rule.id: rule for rule in result.rules}
+    return {rule.id: rule for rule in result.catalog}
 
 
-def pack_of(finding: Finding, rules: dict[str, Rule]) -> str:
-    """The rule pack a finding comes from (``schema``/``load`` for the built-in codes)."""
-    rule = rules.get(finding.rule)
-    if rule is not None:
-        return rule.pack
-    for prefix, pack in (("SCHEMA", "schema"), ("LOAD", "load")):
-        if finding.rule.startswith(prefix):
-            return pack
-    return "other"
+def pack_of(finding: Finding, rules: dict[str, RuleInfo]) -> str:
+    """The rule pack a finding comes from, as the catalogue says."""
+    return finding.pack or "lainnya"
 
 
 def pack_order(result: RunResult) -> list[str]:
@@ -305,7 +299,7 @@ def render_markdown(result: RunResult, lang: Lang) -> str:
                         md_cell(finding.location.display()),
                         md_cell(finding.rule),
                         f"{_MARK[finding.severity]} {finding.severity.label}",
-                        md_cell(finding.table or ""),
+                        md_cell(finding.table.get(lang) if finding.table else ""),
                         md_cell(finding.message.get(lang)),
                         md_cell(display_value(finding.printed, lang)),
                         md_cell(display_value(finding.expected, lang)),
@@ -418,7 +412,9 @@ def _table_titles(data: Any) -> dict[str, str]:
     return titles
 
 
-def _group(finding: Finding, data: Any, rules: dict[str, Rule]) -> tuple[tuple[Any, ...], str, str]:
+def _group(
+    finding: Finding, data: Any, rules: dict[str, RuleInfo]
+) -> tuple[tuple[Any, ...], str, str]:
     """(sort key, chapter key, sub-heading) of a finding in the note."""
     pointer = finding.location.pointer
     if pointer.startswith("/narasi/"):
@@ -426,7 +422,7 @@ def _group(finding: Finding, data: Any, rules: dict[str, Rule]) -> tuple[tuple[A
         bab = _text_field(_lookup(data, "/".join(parts[:4])), "bab") if len(parts) > 3 else None
         chapter = (bab or "").split(".")[0]
         return (2, chapter or "9"), "narasi", _BAB.get(chapter, "Bab lain")
-    table = finding.table
+    table = finding.table.id if finding.table else None
     if table and not pointer.startswith(("/kelengkapan", "/penandatangan")):
         number = _table_number_key(table)
         chapter = {2: "bab2", 3: "bab3"}.get(number[0], "lainnya")
@@ -449,7 +445,7 @@ def _place(finding: Finding) -> str:
     return where
 
 
-def _point(number: int, finding: Finding, rules: dict[str, Rule]) -> list[str]:
+def _point(number: int, finding: Finding, rules: dict[str, RuleInfo]) -> list[str]:
     rule = rules.get(finding.rule)
     recommendation = rule.fix.id if rule else (finding.hint.id if finding.hint else "")
     basis = finding.legal_basis or (rule.legal_basis if rule else "")

@@ -19,8 +19,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from sakip_validate import __version__
-from sakip_validate.codes import ALL_CODES
-from sakip_validate.engine.model import Rule
+from sakip_validate.catalog import RuleInfo
 from sakip_validate.findings import Finding, Lang, Severity, Text
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import FileReport, RunResult
@@ -31,7 +30,6 @@ SARIF_SCHEMA = (
 )
 TOOL_NAME = "sakip-validate"
 SRCROOT = "%SRCROOT%"
-BUILT_IN_PACK = "skema"  # the loading and schema stage, as the junit output names it
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -39,59 +37,6 @@ _LABELS = {
     "id": {"why": "Alasan", "fix": "Cara memperbaiki", "legal": "Dasar hukum"},
     "en": {"why": "Rationale", "fix": "How to fix", "legal": "Legal basis"},
 }
-
-# Built-in codes have a title only; their documentation is shared by family.
-_BUILT_IN_DOCS: dict[str, tuple[str, Text, Text]] = {
-    "LOAD": (
-        "load",
-        Text(
-            "Berkas harus dapat dibaca sebagai teks UTF-8 dan ditulis sebagai TOML atau JSON "
-            "yang sah; berkas yang tidak terbaca tidak diperiksa lebih lanjut.",
-            "The file must be readable UTF-8 text in valid TOML or JSON; a file that cannot "
-            "be read is not checked further.",
-        ),
-        Text(
-            "Perbaiki berkas di tempat yang ditunjuk (nama, izin, pengodean, atau penulisan "
-            "TOML/JSON), lalu periksa kembali.",
-            "Fix the file at the place shown (name, permission, encoding or TOML/JSON "
-            "syntax), then check it again.",
-        ),
-    ),
-    "SCHEMA": (
-        "schema",
-        Text(
-            "Data laporan harus sesuai dengan model data LKjIP (JSON Schema) sebelum paket "
-            "aturan dijalankan; pada data yang tidak sesuai, aturan hanya akan menambah "
-            "temuan turunan.",
-            "The report data must fit the LKjIP data model (JSON Schema) before the rule "
-            "packs run; on data that does not fit, rules would only add cascading findings.",
-        ),
-        Text(
-            "Perbaiki nilai di tempat yang ditunjuk sesuai keterangan temuan "
-            "(perintah sakip-validate schema menampilkan skemanya), lalu periksa kembali.",
-            "Fix the value at the place shown as the finding describes "
-            "(the command sakip-validate schema prints the schema), then check it again.",
-        ),
-    ),
-    "PACK": (
-        "pack",
-        Text(
-            "Paket aturan diperiksa seluruhnya saat dimuat, agar kesalahan penulisan aturan "
-            "tampak sebelum laporan diperiksa.",
-            "Rule packs are checked completely when loaded, so a mistake in a rule shows "
-            "before any report is checked.",
-        ),
-        Text(
-            "Perbaiki paket aturan di tempat yang ditunjuk (lihat docs/writing-rules.md).",
-            "Fix the rule pack at the place shown (see docs/writing-rules.md).",
-        ),
-    ),
-}
-_PACK_TITLE = Text("Paket aturan tidak sah", "Invalid rule pack")
-
-
-def _family(rule_id: str) -> str | None:
-    return next((prefix for prefix in _BUILT_IN_DOCS if rule_id.startswith(prefix)), None)
 
 
 def rule_name(title_en: str) -> str:
@@ -164,44 +109,32 @@ def _descriptor(
 
 def rule_descriptors(result: RunResult, lang: Lang) -> list[dict[str, Any]]:
     """Every rule that ran and every other code that occurs, sorted by id."""
-    by_id: dict[str, Rule] = {rule.id: rule for rule in result.rules}
-    codes = {code.id: code for code in ALL_CODES}
+    catalog = result.catalog
+    infos: dict[str, RuleInfo] = {info.id: info for info in catalog}
+    for finding in result.findings:
+        if finding.rule not in infos:
+            found = catalog.get(finding.rule)
+            infos[finding.rule] = found or RuleInfo(
+                finding.rule,
+                finding.pack or catalog.pack_of(finding.rule),
+                finding.severity,
+                finding.title or Text(finding.rule, finding.rule),
+                kind="other",
+            )
     descriptors = [
         _descriptor(
-            rule.id,
-            rule.title,
-            rule.severity,
+            info.id,
+            info.title,
+            info.severity,
             lang,
-            pack=rule.pack,
-            kind=rule.kind,
-            rationale=rule.rationale,
-            fix=rule.fix,
-            legal_basis=rule.legal_basis,
+            pack=info.pack,
+            kind=info.kind or "other",
+            rationale=info.rationale,
+            fix=info.fix,
+            legal_basis=info.legal_basis,
         )
-        for rule in by_id.values()
+        for info in infos.values()
     ]
-    others: dict[str, Severity] = {}
-    for finding in result.findings:
-        if finding.rule not in by_id:
-            others[finding.rule] = max(others.get(finding.rule, finding.severity), finding.severity)
-    for rule_id in sorted(others):
-        family = _family(rule_id)
-        kind, rationale, fix = _BUILT_IN_DOCS[family] if family else ("other", None, None)
-        code = codes.get(rule_id)
-        title = code.title if code else _PACK_TITLE if family == "PACK" else Text(rule_id, rule_id)
-        descriptors.append(
-            _descriptor(
-                rule_id,
-                title,
-                code.severity if code else others[rule_id],
-                lang,
-                pack=BUILT_IN_PACK,
-                kind=kind,
-                rationale=rationale,
-                fix=fix,
-                legal_basis=None,
-            )
-        )
     return sorted(descriptors, key=lambda descriptor: descriptor["id"])
 
 
@@ -231,7 +164,7 @@ def _result(
         ]
     properties = {
         "pointer": location.pointer,
-        "table": finding.table,
+        "table": finding.table.get(lang) if finding.table else None,
         "printed": finding.printed,
         "expected": finding.expected,
         "hint": finding.hint.get(lang) if finding.hint else None,

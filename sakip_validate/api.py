@@ -1,23 +1,66 @@
 """The library API: check files, bytes or loaded documents from Python.
 
-The CLI is a thin layer over these functions.
+:func:`run` is what the command line does: load the rule packs, check every
+input, apply the policy, and return the result with its verdict. The CLI is
+parse -> :func:`run` -> render -> exit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
+from .catalog import Catalog
 from .discovery import discover
 from .engine.model import Rule, RulePack
 from .engine.packs import load_packs
 from .engine.runner import run_rules
 from .findings import Finding
 from .loading import Format, LoadedDocument, LoadFailed, load_bytes, load_path
+from .policy import Policy
 from .result import FileReport, Manifest, RunResult
 from .schema_check import check_schema
+
+__all__ = [
+    "NothingToCheck",
+    "RunOptions",
+    "check_bytes",
+    "check_document",
+    "check_file",
+    "check_paths",
+    "default_rules",
+    "new_run",
+    "run",
+]
+
+STDIN = "-"
+STDIN_LABEL = "<stdin>"
+
+
+class NothingToCheck(Exception):
+    """The paths given hold no report file to check."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        super().__init__(" ".join(paths))
+        self.paths = tuple(paths)
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How to run a check; every field has the command line's default."""
+
+    exclude: tuple[str, ...] = ()
+    rule_paths: tuple[str | Path, ...] = ()
+    jobs: int = 1  # worker processes; 0: one per CPU
+    keep_data: bool = False  # keep each file's parsed report (outputs that draw tables)
+    timestamp: bool = False  # record the generation time in the manifest
+    stdin_format: Format | None = None  # the format of "-" (standard input)
+    policy: Policy = field(default_factory=Policy)
 
 
 def default_rules(extra_packs: Iterable[str | Path] = ()) -> list[Rule]:
@@ -25,15 +68,23 @@ def default_rules(extra_packs: Iterable[str | Path] = ()) -> list[Rule]:
     return [rule for pack in load_packs(extra_packs) for rule in pack.rules]
 
 
-def check_document(document: LoadedDocument, rules: Sequence[Rule] | None = None) -> list[Finding]:
-    """Every finding for a parsed document: the schema's, then (if it passes) the rules'."""
+def _check_loaded(
+    document: LoadedDocument, rules: Sequence[Rule] | None
+) -> tuple[list[Finding], bool]:
+    """(findings, whether the rules ran) for a parsed document."""
     findings = check_schema(document)
     # Rules assume the structure the schema promises; on a file that breaks it
     # they would only add cascades of findings. Fix the schema findings first.
-    if not findings:
+    checked = not findings
+    if checked:
         findings.extend(run_rules(document, default_rules() if rules is None else rules))
     findings.sort(key=Finding.sort_key)
-    return findings
+    return findings, checked
+
+
+def check_document(document: LoadedDocument, rules: Sequence[Rule] | None = None) -> list[Finding]:
+    """Every finding for a parsed document: the schema's, then (if it passes) the rules'."""
+    return _check_loaded(document, rules)[0]
 
 
 def _report(
@@ -47,13 +98,14 @@ def _report(
         document = load()
     except LoadFailed as failure:
         return FileReport(label, fmt, [failure.finding], unreadable=failure.unreadable)
-    findings = check_document(document, rules)
+    findings, checked = _check_loaded(document, rules)
     # Only the source lines findings point at are kept, and the parsed data only
     # when an output asks for it: a CI run over thousands of files stays small.
     return FileReport(
         label,
         document.format,
         findings,
+        checked=checked,
         lines=_quoted_lines(document.text, findings),
         data=document.data if keep_data else None,
         sha256=document.sha256,
@@ -93,8 +145,13 @@ def check_bytes(
     return _report(label, fmt, lambda: load_bytes(raw, label, fmt), rules, keep_data)
 
 
-def new_run(packs: Sequence[RulePack] | None = None, *, timestamp: bool = False) -> RunResult:
-    """An empty result carrying the rules and the manifest of the packs that will run."""
+def new_run(
+    packs: Sequence[RulePack] | None = None,
+    *,
+    timestamp: bool = False,
+    policy: Policy | None = None,
+) -> RunResult:
+    """An empty result carrying the catalogue and manifest of the packs that will run."""
     from . import __version__
     from .resources import lkjip_schema
 
@@ -103,14 +160,30 @@ def new_run(packs: Sequence[RulePack] | None = None, *, timestamp: bool = False)
     if timestamp:
         generated_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     return RunResult(
-        rules=[rule for pack in packs for rule in pack.rules],
+        catalog=Catalog.from_packs(packs),
         manifest=Manifest(
             tool_version=__version__,
             schema_id=str(lkjip_schema().get("$id", "")),
             packs=tuple((pack.id, pack.version) for pack in packs),
             generated_at=generated_at,
         ),
+        policy=policy or Policy(),
     )
+
+
+def _check_targets(
+    targets: list[tuple[Path, str]], rules: Sequence[Rule], *, keep_data: bool, jobs: int
+) -> list[FileReport]:
+    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
+    # A pool costs a process start per worker: worth it only for a real batch.
+    if workers > 1 and len(targets) >= 4 * workers:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(list(rules), keep_data)
+        ) as pool:
+            return list(pool.map(_check_in_worker, targets, chunksize=8))
+    return [check_file(path, label, rules=rules, keep_data=keep_data) for path, label in targets]
 
 
 def check_paths(
@@ -127,21 +200,58 @@ def check_paths(
     (excel, html, reviu); off by default, since a batch of thousands of files
     would hold them all in memory. ``jobs`` > 1 checks files in that many worker
     processes (0: one per CPU); the result keeps the files' order either way.
+    The result carries the default policy's verdict.
     """
-    result = new_run() if rules is None else RunResult(rules=list(rules))
+    if rules is None:
+        result = new_run()
+        rules = default_rules()
+    else:
+        result = RunResult()
     targets = [(target.path, target.label) for target in discover(paths, exclude)]
-    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
-    # A pool costs a process start per worker: worth it only for a real batch.
-    if workers > 1 and len(targets) >= 4 * workers:
-        from concurrent.futures import ProcessPoolExecutor
+    result.files.extend(_check_targets(targets, rules, keep_data=keep_data, jobs=jobs))
+    result.decide()
+    return result
 
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(result.rules, keep_data)
-        ) as pool:
-            result.files.extend(pool.map(_check_in_worker, targets, chunksize=8))
-        return result
-    for path, label in targets:
-        result.files.append(check_file(path, label, rules=result.rules, keep_data=keep_data))
+
+def run(
+    paths: Sequence[str],
+    options: RunOptions | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+) -> RunResult:
+    """Check ``paths`` (files, folders, ``-`` for ``stdin``) and decide the run by the policy.
+
+    Raises :class:`~sakip_validate.engine.packs.RulePackError` when a rule pack is
+    invalid, :class:`NothingToCheck` when the paths hold no report, and
+    ValueError when ``-`` is given without ``options.stdin_format``.
+    """
+    options = options or RunOptions()
+    if STDIN in paths and options.stdin_format is None:
+        raise ValueError("reading standard input ('-') needs a stdin_format")
+    packs = load_packs(options.rule_paths)
+    result = new_run(packs, timestamp=options.timestamp, policy=options.policy)
+    rules = [rule for pack in packs for rule in pack.rules]
+    for given in paths:
+        if given == STDIN:
+            assert options.stdin_format is not None  # checked above
+            source = stdin if stdin is not None else sys.stdin.buffer
+            result.files.append(
+                check_bytes(
+                    source.read(),
+                    STDIN_LABEL,
+                    options.stdin_format,
+                    rules,
+                    keep_data=options.keep_data,
+                )
+            )
+            continue
+        targets = [(target.path, target.label) for target in discover([given], options.exclude)]
+        result.files.extend(
+            _check_targets(targets, rules, keep_data=options.keep_data, jobs=options.jobs)
+        )
+    if not result.files:
+        raise NothingToCheck(paths)
+    result.decide()
     return result
 
 

@@ -5,22 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
-from .findings import Lang, Severity
+from .findings import Lang
+from .policy import EXIT_USAGE, FAIL_ON_CHOICES
 
 if TYPE_CHECKING:
     from .engine.model import RulePack
-
-# Documented in the README; CI scripts rely on them.
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2  # usage error, or an input that could not be read at all
-
-_FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+    from .engine.packs import RulePackError
 
 lang_option = click.option(
     "--lang",
@@ -118,7 +113,7 @@ def default_format() -> str:
 @lang_option
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning", "info", "never"]),
+    type=click.Choice(FAIL_ON_CHOICES),
     default="error",
     show_default=True,
     help="Keluar dengan kode 1 bila ada temuan setingkat ini atau lebih / "
@@ -172,8 +167,10 @@ def check(
     rules_paths: tuple[Path, ...],
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
-    from .api import check_bytes, check_paths, new_run
+    from .api import NothingToCheck, RunOptions, run
+    from .engine.packs import RulePackError
     from .outputs import RenderOptions, available, load_output
+    from .policy import Policy, parse_fail_on
 
     plan = pair_formats(ctx.meta.get("raw_args", []), default_format())
     unknown = [name for name, _ in plan if name not in available()]
@@ -199,42 +196,37 @@ def check(
             "reading stdin needs --stdin-format"
         )
 
-    result = new_run(_packs_or_exit(rules_paths, lang), timestamp=timestamp)
-    keep_data = any(getattr(plugin, "needs_data", False) for plugin, _ in plugins)
-    for given in paths:
-        if given == "-":
-            raw = sys.stdin.buffer.read()
-            report = check_bytes(
-                raw,
-                "<stdin>",
-                stdin_format,  # type: ignore[arg-type]
-                result.rules,
-                keep_data=keep_data,
-            )
-            result.files.append(report)
-            continue
-        checked = check_paths([given], exclude, result.rules, keep_data=keep_data, jobs=jobs)
-        result.files.extend(checked.files)
-    if not result.files:
+    options = RunOptions(
+        exclude=exclude,
+        rule_paths=rules_paths,
+        jobs=jobs,
+        keep_data=any(plugin.needs_data for plugin, _ in plugins),
+        timestamp=timestamp,
+        stdin_format=stdin_format,  # type: ignore[arg-type]
+        policy=Policy(fail_on=parse_fail_on(fail_on)),
+    )
+    try:
+        result = run(paths, options, stdin=sys.stdin.buffer)
+    except RulePackError as error:
+        _report_pack_error(error, lang)
+    except NothingToCheck:
         raise click.UsageError(
             "tidak ada berkas .toml atau .json untuk diperiksa / no .toml or .json files to check: "
             + " ".join(paths)
-        )
+        ) from None
 
-    options = RenderOptions(lang=lang, color=color)
+    render_options = RenderOptions(lang=lang, color=color)
     for plugin, target in plugins:
         if target is None:
-            plugin.render(result, options, sys.stdout)
+            plugin.render(result, render_options, sys.stdout)
         elif plugin.binary:
             with _open_output(target, binary=True) as stream:
-                plugin.render(result, options, stream)
+                plugin.render(result, render_options, stream)
         else:
             with _open_output(target) as stream:
-                plugin.render(result, options, stream)
-
-    if result.any_unreadable:
-        sys.exit(EXIT_USAGE)
-    sys.exit(EXIT_FINDINGS if result.fails(_FAIL_ON.get(fail_on)) else EXIT_OK)
+                plugin.render(result, render_options, stream)
+    assert result.verdict is not None  # run() applies the policy
+    sys.exit(result.verdict.exit_code)
 
 
 @main.command()
@@ -259,11 +251,16 @@ def _packs_or_exit(rules_paths: tuple[Path, ...], lang: Lang) -> list[RulePack]:
     try:
         return load_packs(rules_paths)
     except RulePackError as error:
-        intro = "Paket aturan tidak sah:" if lang == "id" else "Invalid rule pack:"
-        click.echo(intro, err=True)
-        for finding in error.findings:
-            click.echo(f"  {finding.location.display()}  {finding.message.get(lang)}", err=True)
-        sys.exit(EXIT_USAGE)
+        _report_pack_error(error, lang)
+
+
+def _report_pack_error(error: RulePackError, lang: Lang) -> NoReturn:
+    """List an invalid pack's problems on stderr and exit 2."""
+    intro = "Paket aturan tidak sah:" if lang == "id" else "Invalid rule pack:"
+    click.echo(intro, err=True)
+    for finding in error.findings:
+        click.echo(f"  {finding.location.display()}  {finding.message.get(lang)}", err=True)
+    sys.exit(EXIT_USAGE)
 
 
 def _open_output(path: Path, *, binary: bool = False) -> Any:

@@ -1,8 +1,10 @@
-"""Built-in finding codes for reading and schema checking.
+"""Built-in finding codes: reading a file, the schema step, rule packs.
 
 Rule packs (``rules/*.toml``) carry the consistency rules; these codes cover
-what happens before them: the file cannot be read, parsed, or does not fit
-the data model. Their ids are stable: CI baselines and ``--ignore`` refer to them.
+what happens before them: the file cannot be read, parsed, or does not fit the
+data model, or a rule pack itself is broken. Their ids are stable: CI
+baselines and rule selection refer to them. Each family belongs to a built-in
+pack of its own (``berkas``, ``skema``, ``paket``), documented here once.
 """
 
 from __future__ import annotations
@@ -13,33 +15,104 @@ from .findings import Severity, Text
 
 
 @dataclass(frozen=True, slots=True)
+class Family:
+    """A family of built-in codes: the pack it counts under and its shared documentation."""
+
+    prefix: str
+    pack: str
+    title: Text
+    rationale: Text
+    fix: Text
+
+
+LOAD = Family(
+    "LOAD",
+    "berkas",
+    Text("Pembacaan berkas", "Reading the file"),
+    Text(
+        "Berkas harus dapat dibaca sebagai teks UTF-8 dan ditulis sebagai TOML atau JSON "
+        "yang sah; berkas yang tidak terbaca tidak diperiksa lebih lanjut.",
+        "The file must be readable UTF-8 text in valid TOML or JSON; a file that cannot "
+        "be read is not checked further.",
+    ),
+    Text(
+        "Perbaiki berkas di tempat yang ditunjuk (nama, izin, pengodean, atau penulisan "
+        "TOML/JSON), lalu periksa kembali.",
+        "Fix the file at the place shown (name, permission, encoding or TOML/JSON "
+        "syntax), then check it again.",
+    ),
+)
+SCHEMA = Family(
+    "SCHEMA",
+    "skema",
+    Text("Kesesuaian dengan model data", "Fit to the data model"),
+    Text(
+        "Data laporan harus sesuai dengan model data LKjIP (JSON Schema) sebelum paket "
+        "aturan dijalankan; pada data yang tidak sesuai, aturan hanya akan menambah "
+        "temuan turunan.",
+        "The report data must fit the LKjIP data model (JSON Schema) before the rule "
+        "packs run; on data that does not fit, rules would only add cascading findings.",
+    ),
+    Text(
+        "Perbaiki nilai di tempat yang ditunjuk sesuai keterangan temuan "
+        "(perintah sakip-validate schema menampilkan skemanya), lalu periksa kembali.",
+        "Fix the value at the place shown as the finding describes "
+        "(the command sakip-validate schema prints the schema), then check it again.",
+    ),
+)
+PACK = Family(
+    "PACK",
+    "paket",
+    Text("Paket aturan", "Rule packs"),
+    Text(
+        "Paket aturan diperiksa seluruhnya saat dimuat, agar kesalahan penulisan aturan "
+        "tampak sebelum laporan diperiksa.",
+        "Rule packs are checked completely when loaded, so a mistake in a rule shows "
+        "before any report is checked.",
+    ),
+    Text(
+        "Perbaiki paket aturan di tempat yang ditunjuk (lihat docs/writing-rules.md).",
+        "Fix the rule pack at the place shown (see docs/writing-rules.md).",
+    ),
+)
+FAMILIES: tuple[Family, ...] = (LOAD, SCHEMA, PACK)
+
+
+@dataclass(frozen=True, slots=True)
 class Code:
     """A built-in finding code and its documentation."""
 
     id: str
     severity: Severity
     title: Text
+    family: Family
+
+    @property
+    def pack(self) -> str:
+        return self.family.pack
 
 
-def _code(code_id: str, title_id: str, title_en: str) -> Code:
-    return Code(code_id, Severity.ERROR, Text(title_id, title_en))
+def _code(family: Family, number: int, title_id: str, title_en: str) -> Code:
+    return Code(f"{family.prefix}{number:03d}", Severity.ERROR, Text(title_id, title_en), family)
 
 
-LOAD_UNREADABLE = _code("LOAD001", "Berkas tidak dapat dibaca", "File cannot be read")
-LOAD_ENCODING = _code("LOAD002", "Berkas bukan teks UTF-8", "File is not UTF-8 text")
-LOAD_SYNTAX = _code("LOAD003", "Penulisan TOML/JSON tidak sah", "Invalid TOML/JSON syntax")
-LOAD_DUPLICATE_KEY = _code("LOAD004", "Kunci ganda dalam JSON", "Duplicate key in JSON")
-LOAD_NON_FINITE = _code("LOAD005", "Angka tak hingga atau NaN", "Infinite or not-a-number value")
+LOAD_UNREADABLE = _code(LOAD, 1, "Berkas tidak dapat dibaca", "File cannot be read")
+LOAD_ENCODING = _code(LOAD, 2, "Berkas bukan teks UTF-8", "File is not UTF-8 text")
+LOAD_SYNTAX = _code(LOAD, 3, "Penulisan TOML/JSON tidak sah", "Invalid TOML/JSON syntax")
+LOAD_DUPLICATE_KEY = _code(LOAD, 4, "Kunci ganda dalam JSON", "Duplicate key in JSON")
+LOAD_NON_FINITE = _code(LOAD, 5, "Angka tak hingga atau NaN", "Infinite or not-a-number value")
 
-SCHEMA_TYPE = _code("SCHEMA001", "Jenis nilai salah", "Wrong kind of value")
-SCHEMA_REQUIRED = _code("SCHEMA002", "Isian wajib tidak ada", "Required field missing")
-SCHEMA_UNKNOWN_KEY = _code("SCHEMA003", "Kunci tidak dikenal", "Unknown key")
-SCHEMA_CHOICE = _code("SCHEMA004", "Nilai di luar pilihan yang sah", "Value not among the choices")
-SCHEMA_FORMAT = _code("SCHEMA005", "Bentuk penulisan salah", "Wrong format")
-SCHEMA_RANGE = _code("SCHEMA006", "Nilai di luar batas", "Value out of range")
-SCHEMA_SIZE = _code("SCHEMA007", "Jumlah isian tidak sesuai", "Wrong number of items")
-SCHEMA_VERSION = _code("SCHEMA008", "Versi skema tidak didukung", "Unsupported schema version")
-SCHEMA_OTHER = _code("SCHEMA009", "Tidak sesuai skema", "Does not match the schema")
+SCHEMA_TYPE = _code(SCHEMA, 1, "Jenis nilai salah", "Wrong kind of value")
+SCHEMA_REQUIRED = _code(SCHEMA, 2, "Isian wajib tidak ada", "Required field missing")
+SCHEMA_UNKNOWN_KEY = _code(SCHEMA, 3, "Kunci tidak dikenal", "Unknown key")
+SCHEMA_CHOICE = _code(SCHEMA, 4, "Nilai di luar pilihan yang sah", "Value not among the choices")
+SCHEMA_FORMAT = _code(SCHEMA, 5, "Bentuk penulisan salah", "Wrong format")
+SCHEMA_RANGE = _code(SCHEMA, 6, "Nilai di luar batas", "Value out of range")
+SCHEMA_SIZE = _code(SCHEMA, 7, "Jumlah isian tidak sesuai", "Wrong number of items")
+SCHEMA_VERSION = _code(SCHEMA, 8, "Versi skema tidak didukung", "Unsupported schema version")
+SCHEMA_OTHER = _code(SCHEMA, 9, "Tidak sesuai skema", "Does not match the schema")
+
+PACK_INVALID = _code(PACK, 1, "Paket aturan tidak sah", "Invalid rule pack")
 
 ALL_CODES: tuple[Code, ...] = (
     LOAD_UNREADABLE,
@@ -56,4 +129,5 @@ ALL_CODES: tuple[Code, ...] = (
     SCHEMA_SIZE,
     SCHEMA_VERSION,
     SCHEMA_OTHER,
+    PACK_INVALID,
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Lang = Literal["id", "en"]
@@ -63,18 +63,29 @@ Location = TextLocation
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found in one report file."""
+    """One problem found in one report file, with everything an output shows of it.
+
+    ``pack`` and ``title`` name the rule as the catalogue does; ``table`` is how the
+    reader names the printed table ("Tabel 3.2"), ``table_key`` its key in the data;
+    ``row`` the printed row's label. ``printed`` and ``expected`` are neutral
+    figures (plain digits, decimal point); ``operands`` the figures the expected
+    value is computed from (e.g. target and realisasi), in the same form.
+    """
 
     rule: str
     severity: Severity
     message: Text
     location: Location
     hint: Text | None = None
-    table: str | None = None
+    pack: str = ""
+    title: Text | None = None
+    table: Text | None = None
+    table_key: str | None = None
+    row: str | None = None
     printed: str | None = None
     expected: str | None = None
+    operands: tuple[tuple[str, str], ...] = ()
     legal_basis: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
+import sys
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import BinaryIO, Protocol, TextIO
 
 from .findings import Lang
+from .resources import data_dir
 from .result import RunResult
 
 ENTRY_POINT_GROUP = "sakip_validate.outputs"
+PLUGINS_PACKAGE = "sakip_validate.plugins"
 
-# Used when the package metadata is absent (running from a bare checkout).
-_BUILT_IN = {
+# The built-in formats, found the same way from a wheel, an editable install or
+# a bare checkout; other packages add theirs through the entry-point group (a
+# built-in name cannot be taken over).
+BUILT_IN = {
     "console": "sakip_validate.plugins.console:ConsoleOutput",
     "json": "sakip_validate.plugins.json_output:JsonOutput",
+    "markdown": "sakip_validate.plugins.markdown:MarkdownOutput",
+    "reviu": "sakip_validate.plugins.markdown:ReviewNoteOutput",
+    "excel": "sakip_validate.plugins.excel:ExcelOutput",
+    "sarif": "sakip_validate.plugins.sarif:SarifOutput",
+    "junit": "sakip_validate.plugins.junit:JunitOutput",
+    "github": "sakip_validate.plugins.github:GithubOutput",
+    "html": "sakip_validate.plugins.html_report:HtmlOutput",
 }
 
 
@@ -52,15 +65,38 @@ class OutputPlugin(Protocol):
 @functools.cache
 def available() -> dict[str, str]:
     """Installed output names and the object each one points to."""
-    found = dict(_BUILT_IN)
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        found[entry.name] = entry.value
+    found = {entry.name: entry.value for entry in entry_points(group=ENTRY_POINT_GROUP)}
+    found.update(BUILT_IN)
     return dict(sorted(found.items()))
+
+
+def ensure_plugins_package() -> None:
+    """Make ``sakip_validate.plugins`` importable from a bare checkout too.
+
+    A wheel and an editable install map the top-level ``plugins/`` folder to
+    ``sakip_validate.plugins`` (pyproject.toml); a checkout run with
+    ``python -m sakip_validate`` has no such mapping, so the folder beside the
+    package is registered as that package here, once.
+    """
+    if PLUGINS_PACKAGE in sys.modules or importlib.util.find_spec(PLUGINS_PACKAGE) is not None:
+        return
+    folder = data_dir("plugins")
+    spec = importlib.util.spec_from_file_location(
+        PLUGINS_PACKAGE, folder / "__init__.py", submodule_search_locations=[str(folder)]
+    )
+    if spec is None or spec.loader is None:  # pragma: no cover - the folder has __init__.py
+        raise ModuleNotFoundError(PLUGINS_PACKAGE)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[PLUGINS_PACKAGE] = module
+    spec.loader.exec_module(module)
 
 
 def load_output(name: str) -> OutputPlugin:
     """Instantiate the output plugin called ``name``; KeyError when none is installed."""
     target = available()[name]
     module_name, _, attribute = target.partition(":")
+    if module_name.startswith(PLUGINS_PACKAGE + "."):
+        ensure_plugins_package()
     factory = getattr(import_module(module_name), attribute)
-    return factory()
+    instance: OutputPlugin = factory()
+    return instance

@@ -11,7 +11,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    """Return the folder ``schemas`` or ``rules``.
+    """Return the folder ``schemas``, ``rules`` or ``plugins``.
 
     An installed wheel carries them inside the package (pyproject.toml maps them
     there); an editable install or a plain checkout keeps them at the top of the

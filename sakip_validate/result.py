@@ -1,30 +1,32 @@
-"""What a run produced: the files checked and their findings."""
+"""What a run produced: the files checked, their findings, the catalogue and the verdict."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .catalog import Catalog
 from .findings import Finding, Severity
-
-if TYPE_CHECKING:
-    from .engine.model import Rule
+from .policy import Policy, Verdict
 
 
 @dataclass(slots=True)
 class FileReport:
     """The outcome for one input file.
 
-    ``lines`` holds the source lines the findings point at (line number -> text),
-    so outputs can quote them; ``data`` the parsed report when an output asked for
-    it (None otherwise, or when it did not parse).
+    ``checked`` is True when the file passed the schema and the rules ran on it;
+    outputs that draw the report's tables do so only then. ``lines`` holds the
+    source lines the findings point at (line number -> text), so outputs can
+    quote them; ``data`` the parsed report when an output asked for it (None
+    otherwise, or when it did not parse).
     """
 
     label: str
     format: str | None
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False
+    checked: bool = False
     lines: dict[int, str] = field(default_factory=dict)
     data: Any = None
     sha256: str | None = None
@@ -42,11 +44,17 @@ class Manifest:
 
 @dataclass(slots=True)
 class RunResult:
-    """Every file of one run, in the order they were checked, with the rules that ran."""
+    """Every file of one run, in the order checked, with the catalogue of rules and the verdict.
+
+    ``verdict`` is set by the policy stage (:func:`sakip_validate.api.run`);
+    outputs render it and never decide it themselves.
+    """
 
     files: list[FileReport] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)
+    catalog: Catalog = field(default_factory=Catalog)
     manifest: Manifest | None = None
+    policy: Policy = field(default_factory=Policy)
+    verdict: Verdict | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -61,8 +69,7 @@ class RunResult:
     def any_unreadable(self) -> bool:
         return any(report.unreadable for report in self.files)
 
-    def fails(self, threshold: Severity | None) -> bool:
-        """True when a finding is at or above ``threshold`` (None: never)."""
-        if threshold is None:
-            return False
-        return any(finding.severity >= threshold for finding in self.findings)
+    def decide(self) -> Verdict:
+        """Apply the policy and keep its verdict."""
+        self.verdict = self.policy.decide(self)
+        return self.verdict

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import codes
+from .domain.tables import table_name
 from .findings import Finding, Text
 from .loading import LoadedDocument
 from .loading.pointers import dotted, join_pointer, pointer_from_path
@@ -393,27 +394,28 @@ def _finding(
     expected: str | None = None,
     at_key: bool = False,
 ) -> Finding:
+    key, name = table_of(document.data, pointer)
     return Finding(
         rule=code.id,
         severity=code.severity,
         message=message,
         location=document.locate(pointer, at_key=at_key),
         hint=hint,
-        table=table_label(document.data, pointer),
+        pack=code.pack,
+        title=code.title,
+        table=name,
+        table_key=key,
         printed=printed,
         expected=expected,
     )
 
 
-def table_label(data: Any, pointer: str) -> str | None:
-    """``Tabel 3.2`` for a pointer into ``/tabel/capaian``, when the table's number is known."""
+def table_of(data: Any, pointer: str) -> tuple[str | None, Text | None]:
+    """The table a pointer into ``/tabel/...`` is about: its key and how the reader names it."""
     parts = pointer.split("/")
     if len(parts) < 3 or parts[1] != "tabel":
-        return None
-    name = parts[2]
-    table = data.get("tabel", {}).get(name) if isinstance(data, dict) else None
-    number = table.get("nomor") if isinstance(table, dict) else None
-    return f"Tabel {number}" if isinstance(number, str) else f"tabel.{name}"
+        return None, None
+    return parts[2], table_name(data, parts[2])
 
 
 class _Shown:

@@ -15,11 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..engine.kinds import CheckKind, Hit
-from ..engine.templates import Localized, Percent, Rupiah
-from ..engine.view import BUDGET_TABLES, TABLE_FIELDS, Cell, ReportView, Row
-from ..loading.pointers import join_pointer
-from ..numbers import (
+from ..domain.budget import Node, Tree, build_tree, total_row
+from ..domain.numbers import (
     Agreement,
     compare_printed,
     decimals_of,
@@ -28,6 +25,10 @@ from ..numbers import (
     percent,
     round_half_up,
 )
+from ..domain.view import BUDGET_TABLES, TABLE_FIELDS, Cell, ReportView, Row
+from ..engine.kinds import CheckKind, Hit
+from ..engine.templates import Localized, Percent, Rupiah
+from ..loading.pointers import join_pointer
 from .common import FIELD_NAME, TABLE_NAME, number, rupiah, same_value, table_problems
 
 __all__ = [
@@ -38,12 +39,10 @@ __all__ = [
     "Ordering",
     "Percentage",
     "SuspiciousAmount",
-    "build_tree",
     "is_slip",
     "slip",
 ]
 
-TOTAL_LABEL = "JUMLAH"
 # Powers of ten a figure is typed too large or too small by: an extra or missing
 # zero, "ribuan" (thousands) or "jutaan" (millions) entered as rupiah.
 SLIP_FACTORS = (10, 100, 1000, 1_000_000)
@@ -55,20 +54,6 @@ def _names(value: str | list[str]) -> list[str]:
 
 def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:
     return {"oneOf": [item, {"type": "array", "items": item, "minItems": 1, "uniqueItems": True}]}
-
-
-def _table_base(table: str) -> str:
-    return f"/tabel/{table.split('.')[0]}"
-
-
-def total_row(view: ReportView, table: str) -> Row | None:
-    """The JUMLAH row of a budget table as a view row, or None when the report has none."""
-    raw = view.raw_table(table).get("jumlah")
-    if not isinstance(raw, dict):
-        return None
-    pointer = join_pointer(_table_base(table), "jumlah")
-    cells = {key: Cell(value, join_pointer(pointer, key)) for key, value in raw.items()}
-    return Row(table, pointer, TOTAL_LABEL, cells)
 
 
 def slip(printed: int, right: int) -> Localized | None:
@@ -137,74 +122,6 @@ def _by_percentage(shown: Decimal, corrected: int) -> Localized:
 
 def _joined(reasons: list[Localized]) -> Localized:
     return Localized("; ".join(r.id for r in reasons), "; ".join(r.en for r in reasons))
-
-
-# -- the tree -----------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class Node:
-    """One row of a kode-keyed table in its tree (or the JUMLAH row above the roots)."""
-
-    row: Row
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-
-
-@dataclass
-class Tree:
-    """The rows of a budget table as a tree: ``roots`` are the top-level rows, in order."""
-
-    nodes: list[Node]
-    roots: list[Node]
-    total: Node | None = None
-
-
-def _ancestors(kode: str) -> Iterator[str]:
-    parts = kode.split(".")
-    for end in range(len(parts) - 1, 0, -1):
-        yield ".".join(parts[:end])
-
-
-def build_tree(rows: list[Row], total: Row | None = None) -> Tree:
-    """Link rows to their parents: the ``induk`` cell if given, else the kode's prefix.
-
-    A kode whose direct parent is missing ("1.2.1" without "1.2") hangs under its
-    nearest present ancestor. Only the first row of a repeated kode can be a parent.
-    A cycle written through ``induk`` is cut, so every row reaches a root.
-    """
-    nodes = [Node(row) for row in rows]
-    by_kode: dict[str, Node] = {}
-    for node in nodes:
-        by_kode.setdefault(node.row.kode or "", node)
-    for node in nodes:
-        kode = node.row.kode or ""
-        induk = node.row.cell("induk").value
-        chain = [induk, *_ancestors(induk)] if isinstance(induk, str) and induk else []
-        for candidate in [*chain, *_ancestors(kode)]:
-            parent = by_kode.get(candidate)
-            if parent is not None and parent is not node:
-                node.parent = parent
-                break
-    for node in nodes:  # cut cycles, in document order
-        seen = {id(node)}
-        up = node.parent
-        while up is not None:
-            if id(up) in seen:
-                node.parent = None
-                break
-            seen.add(id(up))
-            up = up.parent
-    for node in nodes:
-        if node.parent is not None:
-            node.parent.children.append(node)
-    roots = [node for node in nodes if node.parent is None]
-    total_node = None
-    if total is not None:
-        total_node = Node(total, children=list(roots))
-        for root in roots:
-            root.parent = total_node
-    return Tree(nodes, roots, total_node)
 
 
 def _sum(values: list[int | None]) -> int | None:

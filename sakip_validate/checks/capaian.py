@@ -6,10 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..engine.kinds import CheckKind, Hit
-from ..engine.templates import Percent
-from ..engine.view import ReportView, Row
-from ..numbers import (
+from ..domain.numbers import (
     Agreement,
     capaian,
     compare_printed,
@@ -18,6 +15,9 @@ from ..numbers import (
     round_half_up,
     truncate,
 )
+from ..domain.view import ReportView, Row
+from ..engine.kinds import CheckKind, Hit
+from ..engine.templates import Percent
 from .common import FIELD_NAME, TABLE_NAME, number, table_problems
 
 # How each polarity's capaian is computed, as the messages name it. The words are

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..engine.view import TABLE_FIELDS, Cell
+from ..domain.view import TABLE_FIELDS, Cell
 
 
 def number(cell: Cell) -> Decimal | None:

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ..domain.view import TABLE_FIELDS, ReportView, Row
 from ..engine.kinds import CheckKind, Hit
 from ..engine.templates import Percent
-from ..engine.view import TABLE_FIELDS, ReportView, Row
 from ..loading.pointers import join_pointer
 from .common import FIELD_NAME, TABLE_NAME, number, table_problems
 
@@ -189,7 +189,7 @@ class SectionsPresent(CheckKind):
         ]
 
     def run(self, view: ReportView) -> Iterator[Hit]:
-        if not isinstance(view.document.data, dict):
+        if not isinstance(view.raw, dict):
             return  # not a report at all: the schema says so, once
         declared = view.data.get("kelengkapan")
         if not isinstance(declared, dict):

@@ -18,9 +18,10 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ..domain.view import BUDGET_TABLES, TABLE_FIELDS, Cell, ReportView, Row
 from ..engine.kinds import CheckKind, Hit
 from ..engine.templates import Percent
-from ..engine.view import BUDGET_TABLES, TABLE_FIELDS, Cell, ReportView, Row
+from ..findings import Text
 from .common import FIELD_NAME, TABLE_NAME, number, same_value, table_problems
 
 Key = tuple[Any, ...]
@@ -417,7 +418,7 @@ class Trajectory(CheckKind):
         rows: list[Row],
         end: tuple[Cell, Decimal] | None,
         end_year: int | None,
-        end_label: str,
+        end_label: Text,
     ) -> Iterator[Hit]:
         polarity = view.polarity(indikator)
         previous: tuple[Row, Decimal] | None = None

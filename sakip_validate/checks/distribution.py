@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from typing import Any, ClassVar
 
+from ..domain.numbers import Agreement, compare_printed, decimals_of, percent, round_half_up
+from ..domain.view import ReportView
 from ..engine.kinds import CheckKind, Hit
 from ..engine.templates import Percent
-from ..engine.view import ReportView
-from ..numbers import Agreement, compare_printed, decimals_of, percent, round_half_up
 
 __all__ = ["Distribution", "DistributionAgreement", "matching_counts"]
 

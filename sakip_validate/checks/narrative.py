@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ..domain.numbers import Agreement, capaian, compare_printed, decimals_of, round_half_up
+from ..domain.view import Cell, ReportView, Row
 from ..engine.kinds import CheckKind, Hit
 from ..engine.templates import Percent, Rupiah
-from ..engine.view import Cell, ReportView, Row
-from ..numbers import Agreement, capaian, compare_printed, decimals_of, round_half_up
 from .common import number
 
 __all__ = ["BESARAN", "Claim", "Statement"]

@@ -14,9 +14,40 @@ from importlib import import_module
 from importlib.metadata import entry_points
 from typing import Any, ClassVar
 
-from .view import ReportView
+from ..domain.view import ReportView
 
 ENTRY_POINT_GROUP = "sakip_validate.checks"
+
+# The built-in kinds; other packages add theirs through the entry-point group
+# (a built-in name cannot be taken over).
+BUILT_IN = {
+    "cross_table_equal": "sakip_validate.checks.consistency:CrossTableEqual",
+    "hierarchical_sum": "sakip_validate.checks.budget:HierarchicalSum",
+    "ordering": "sakip_validate.checks.budget:Ordering",
+    "percentage": "sakip_validate.checks.budget:Percentage",
+    "efficiency_budget_total": "sakip_validate.checks.budget:EfficiencyBudgetTotal",
+    "suspicious_amount": "sakip_validate.checks.budget:SuspiciousAmount",
+    "capaian_is_absorption": "sakip_validate.checks.budget:CapaianIsAbsorption",
+    "budget_equal": "sakip_validate.checks.budget:BudgetEqual",
+    "capaian": "sakip_validate.checks.capaian:Capaian",
+    "category": "sakip_validate.checks.scale:Category",
+    "scale_wellformed": "sakip_validate.checks.scale:ScaleWellFormed",
+    "scale_matches": "sakip_validate.checks.scale:ScaleMatches",
+    "zero_target": "sakip_validate.checks.consistency:ZeroTarget",
+    "target_below_previous": "sakip_validate.checks.consistency:TargetBelowPrevious",
+    "trajectory": "sakip_validate.checks.consistency:Trajectory",
+    "indicator_set": "sakip_validate.checks.consistency:IndicatorSet",
+    "index_unit": "sakip_validate.checks.consistency:IndexUnit",
+    "distribution": "sakip_validate.checks.distribution:Distribution",
+    "distribution_agreement": "sakip_validate.checks.distribution:DistributionAgreement",
+    "statement": "sakip_validate.checks.narrative:Statement",
+    "claim": "sakip_validate.checks.narrative:Claim",
+    "sections_present": "sakip_validate.checks.completeness:SectionsPresent",
+    "required_cells": "sakip_validate.checks.completeness:RequiredCells",
+    "signatory_consistent": "sakip_validate.checks.completeness:SignatoryConsistent",
+    "nip_format": "sakip_validate.checks.completeness:NipFormat",
+    "signing_deadline": "sakip_validate.checks.completeness:SigningDeadline",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +76,9 @@ class CheckKind:
     name: ClassVar[str] = ""
     outcomes: ClassVar[tuple[str, ...]] = ("mismatch",)
     placeholders: ClassVar[frozenset[str]] = frozenset()
+    # Template values that a finding lists as the figures its expected value is
+    # computed from (e.g. target and realisasi for a capaian).
+    operands: ClassVar[tuple[str, ...]] = ()
     params_schema: ClassVar[dict[str, Any]] = {"type": "object"}
 
     def __init__(self, params: dict[str, Any]) -> None:
@@ -62,9 +96,8 @@ class CheckKind:
 @functools.cache
 def available() -> dict[str, str]:
     """Installed kind names and the class each one points to."""
-    found = {}
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        found[entry.name] = entry.value
+    found = {entry.name: entry.value for entry in entry_points(group=ENTRY_POINT_GROUP)}
+    found.update(BUILT_IN)
     return dict(sorted(found.items()))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..catalog import RuleInfo
 from ..findings import Severity, Text
 from .kinds import CheckKind
 
@@ -28,6 +29,20 @@ class Rule:
     example_fail: str
     source: str  # the pack file, for messages
     check: CheckKind
+
+    @property
+    def info(self) -> RuleInfo:
+        """The rule's metadata without its check, as the catalogue and outputs hold it."""
+        return RuleInfo(
+            id=self.id,
+            pack=self.pack,
+            severity=self.severity,
+            title=self.title,
+            legal_basis=self.legal_basis,
+            rationale=self.rationale,
+            fix=self.fix,
+            kind=self.kind,
+        )
 
 
 @dataclass(frozen=True, slots=True)

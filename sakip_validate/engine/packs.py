@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..codes import PACK_INVALID
 from ..findings import Finding, Severity, Text, TextLocation
 from ..loading import LoadedDocument, LoadFailed, load_path
 from ..loading.pointers import join_pointer
@@ -21,8 +22,6 @@ from ..schema_check import check_schema
 from .kinds import available, load_kind
 from .model import Rule, RulePack
 from .templates import COMMON_PLACEHOLDERS, placeholders
-
-PACK_RULE_ID = "PACK001"
 
 
 class RulePackError(Exception):
@@ -80,9 +79,11 @@ def _problem(
 ) -> Finding:
     location = document.locate(pointer) if document is not None else None
     return Finding(
-        rule=PACK_RULE_ID,
-        severity=Severity.ERROR,
+        rule=PACK_INVALID.id,
+        severity=PACK_INVALID.severity,
         message=message,
+        pack=PACK_INVALID.pack,
+        title=PACK_INVALID.title,
         location=location or TextLocation(source, pointer),
     )
 

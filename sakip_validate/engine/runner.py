@@ -5,19 +5,30 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
-from ..findings import Finding, Text
-from ..loading import LoadedDocument
+from ..domain.view import ReportView
+from ..findings import Finding, Text, TextLocation
 from .kinds import Hit
 from .model import Rule
 from .templates import Percent, Rupiah, render
-from .view import ReportView
 
 
-def run_rules(document: LoadedDocument, rules: Sequence[Rule]) -> list[Finding]:
-    """Every finding the rules make on one report, in document order."""
-    view = ReportView(document)
+class Source(Protocol):
+    """A loaded report: its data, and where a JSON pointer's value (or key) stands."""
+
+    @property
+    def data(self) -> Any: ...
+
+    def locate(self, pointer: str, *, at_key: bool = False) -> TextLocation: ...
+
+
+def run_rules(document: Source, rules: Sequence[Rule]) -> list[Finding]:
+    """Every finding the rules make on one report, in document order.
+
+    ``document.locate`` is called only for the values a finding is about.
+    """
+    view = ReportView(document.data)
     # Several rules often read different outcomes of the same check (mismatch,
     # truncated, inverted): compute each configured check once per report.
     computed: dict[tuple[str, str], list[Hit]] = {}
@@ -33,20 +44,31 @@ def run_rules(document: LoadedDocument, rules: Sequence[Rule]) -> list[Finding]:
     return findings
 
 
-def _finding(rule: Rule, hit: Hit, view: ReportView, document: LoadedDocument) -> Finding:
+def _finding(rule: Rule, hit: Hit, view: ReportView, document: Source) -> Finding:
     table = view.table_label(hit.table) if hit.table else None
     values: dict[str, Any] = {"table": table, **hit.values}
     values.setdefault("printed", hit.printed)
     values.setdefault("expected", hit.expected)
+    row = values.get("row")
+    operands = tuple(
+        (name, text)
+        for name in rule.check.operands
+        if (text := neutral(values.get(name))) is not None
+    )
     return Finding(
         rule=rule.id,
         severity=rule.severity,
         message=Text(render(rule.message.id, values, "id"), render(rule.message.en, values, "en")),
         location=document.locate(hit.pointer, at_key=hit.at_key),
         hint=rule.fix,
+        pack=rule.pack,
+        title=rule.title,
         table=table,
+        table_key=hit.table,
+        row=row if isinstance(row, str) else None,
         printed=neutral(hit.printed),
         expected=neutral(hit.expected),
+        operands=operands,
         legal_basis=rule.legal_basis,
     )
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..domain.numbers import format_en, format_id
 from ..findings import Lang, Text
-from ..numbers import format_en, format_id
 
 # Every kind provides these; kinds declare any others they add.
 COMMON_PLACEHOLDERS = frozenset(

@@ -63,6 +63,8 @@ def load_bytes(raw: bytes, label: str, fmt: Format) -> LoadedDocument:
                 rule=problem.code.id,
                 severity=problem.code.severity,
                 message=problem.message,
+                pack=problem.code.pack,
+                title=problem.code.title,
                 location=location,
                 hint=problem.hint,
                 printed=problem.printed,
@@ -114,6 +116,8 @@ def _unreadable(label: str, message: Text, hint: Text | None) -> Finding:
         rule=LOAD_UNREADABLE.id,
         severity=LOAD_UNREADABLE.severity,
         message=message,
+        pack=LOAD_UNREADABLE.pack,
+        title=LOAD_UNREADABLE.title,
         location=TextLocation(label),
         hint=hint,
     )

@@ -19,19 +19,19 @@ from sakip_validate.checks.budget import (
     Ordering,
     Percentage,
     SuspiciousAmount,
-    build_tree,
     is_slip,
     slip,
 )
+from sakip_validate.domain.budget import build_tree
+from sakip_validate.domain.numbers import percent, round_half_up, truncate
+from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import CheckKind, Hit
 from sakip_validate.engine.model import Rule
 from sakip_validate.engine.packs import _load_pack
 from sakip_validate.engine.runner import run_rules
 from sakip_validate.engine.templates import Localized, Percent, Rupiah
-from sakip_validate.engine.view import ReportView
-from sakip_validate.findings import Finding
+from sakip_validate.findings import Finding, Text
 from sakip_validate.loading import LoadedDocument, load_bytes, load_path
-from sakip_validate.numbers import percent, round_half_up, truncate
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "examples" / "jatinegara-2021.toml"
@@ -51,7 +51,7 @@ BASE = "/tabel/realisasi_anggaran"
 
 
 def view_of(data: dict[str, Any]) -> ReportView:
-    return ReportView(LoadedDocument("t.json", "json", "{}", data))
+    return ReportView(LoadedDocument("t.json", "json", "{}", data).data)
 
 
 def run(kind: CheckKind, data: dict[str, Any]) -> list[Hit]:
@@ -698,7 +698,7 @@ def test_pk_budget_differs_from_realisation_table() -> None:
     (hit,) = run(BudgetEqual(EQUAL), data)
     assert hit.pointer == "/tabel/program_pk/baris/1/anggaran"
     assert (hit.values["printed"], hit.values["other_printed"]) == (Rupiah(5_000), Rupiah(5_500))
-    assert hit.values["other_table"] == "Tabel 3.8"
+    assert hit.values["other_table"] == Text("Tabel 3.8", "Tabel 3.8")
 
 
 def test_a_typo_the_sum_check_reports_is_not_reported_again() -> None:

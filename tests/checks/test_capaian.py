@@ -11,12 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakip_validate.checks.capaian import Capaian, shown_exact
-from sakip_validate.engine.kinds import Hit
-from sakip_validate.engine.packs import _load_pack
-from sakip_validate.engine.runner import run_rules
-from sakip_validate.engine.view import ReportView
-from sakip_validate.loading import LoadedDocument, load_bytes, load_path
-from sakip_validate.numbers import (
+from sakip_validate.domain.numbers import (
     Agreement,
     capaian,
     compare_printed,
@@ -24,6 +19,11 @@ from sakip_validate.numbers import (
     round_half_up,
     truncate,
 )
+from sakip_validate.domain.view import ReportView
+from sakip_validate.engine.kinds import Hit
+from sakip_validate.engine.packs import _load_pack
+from sakip_validate.engine.runner import run_rules
+from sakip_validate.loading import LoadedDocument, load_bytes, load_path
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "examples" / "jatinegara-2021.toml"
@@ -45,7 +45,7 @@ polaritas = "negatif"
 
 
 def view_of(text: str) -> ReportView:
-    return ReportView(load_bytes(text.encode(), "t.toml", "toml"))
+    return ReportView(load_bytes(text.encode(), "t.toml", "toml").data)
 
 
 def hits(text: str, table: str = "capaian", **params: str) -> list[Hit]:
@@ -73,7 +73,7 @@ capaian = {printed}
 
 
 def test_reference_report_outcomes() -> None:
-    view = ReportView(load_path(REFERENCE))
+    view = ReportView(load_path(REFERENCE).data)
     found = [
         (hit.outcome, hit.pointer, hit.printed, hit.expected)
         for table in TABLES
@@ -308,7 +308,7 @@ def judge(target: Decimal, realisasi: Decimal, printed: Decimal, polarity: str) 
             }
         },
     }
-    view = ReportView(LoadedDocument("p.toml", "toml", "", data))
+    view = ReportView(LoadedDocument("p.toml", "toml", "", data).data)
     return list(Capaian({"table": "capaian"}).run(view))
 
 

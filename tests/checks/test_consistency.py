@@ -21,9 +21,10 @@ from sakip_validate.checks.consistency import (
     Trajectory,
     ZeroTarget,
 )
+from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import CheckKind, Hit
 from sakip_validate.engine.runner import run_rules
-from sakip_validate.engine.view import ReportView
+from sakip_validate.findings import Text
 from sakip_validate.loading import LoadedDocument, load_bytes, load_path
 
 D = Decimal
@@ -51,7 +52,7 @@ def document(data: dict[str, Any]) -> LoadedDocument:
 
 
 def hits(kind: type[CheckKind], data: dict[str, Any], **params: Any) -> list[Hit]:
-    return list(kind(params).run(ReportView(document(data))))
+    return list(kind(params).run(ReportView(document(data).data)))
 
 
 def outcomes(found: list[Hit]) -> list[tuple[str, str]]:
@@ -97,7 +98,9 @@ def test_cross_table_equal_reports_each_cell_that_differs_from_the_first_table()
     )
     assert outcomes(found) == [("mismatch", "/tabel/efisiensi/baris/0/realisasi")]
     assert found[0].expected == D("45.00")
-    assert str(found[0].values["other_table"]) == "tabel.capaian"
+    assert found[0].values["other_table"] == Text(
+        "tabel capaian kinerja", "performance achievement table"
+    )
 
 
 def test_cross_table_equal_skip_zero_target_leaves_zero_target_cells_alone() -> None:
@@ -371,7 +374,10 @@ def test_indicator_set_names_what_is_missing_where() -> None:
         ("A", "capaian", "/tabel/capaian/baris"),
         ("B", "iku", "/tabel/iku/baris"),
     ]
-    assert found[0].values["other_tables"] == ["tabel.iku", "tabel.perjanjian_kinerja"]
+    assert [t.id for t in found[0].values["other_tables"]] == [
+        "tabel Indikator Kinerja Utama",
+        "tabel Perjanjian Kinerja",
+    ]
 
 
 def test_indicator_set_skips_absent_tables_and_reads_program_pendukung() -> None:
@@ -538,7 +544,7 @@ junk = st.recursive(
 )
 def test_malformed_data_never_crashes(tables: dict[str, Any], indikator: Any) -> None:
     data = {"laporan": {"tahun_anggaran": 2021}, "indikator": indikator, "tabel": tables}
-    view = ReportView(document(data))
+    view = ReportView(document(data).data)
     params: dict[type[CheckKind], dict[str, Any]] = {
         CrossTableEqual: {
             "tables": ["capaian", "program_pendukung.indikator"],

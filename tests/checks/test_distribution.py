@@ -19,12 +19,12 @@ from sakip_validate.checks.distribution import (
     category_key,
     matching_counts,
 )
+from sakip_validate.domain.numbers import percent, round_half_up
+from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import Hit
 from sakip_validate.engine.runner import run_rules
 from sakip_validate.engine.templates import Percent, render
-from sakip_validate.engine.view import ReportView
 from sakip_validate.loading import LoadedDocument, load_bytes, load_path
-from sakip_validate.numbers import percent, round_half_up
 
 D = Decimal
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "jatinegara-2021.toml"
@@ -32,11 +32,11 @@ PACKS = ("distribusi", "narasi")
 
 
 def view_of(data: dict[str, Any]) -> ReportView:
-    return ReportView(LoadedDocument("test.toml", "toml", "", data))
+    return ReportView(LoadedDocument("test.toml", "toml", "", data).data)
 
 
 def view_toml(text: str) -> ReportView:
-    return ReportView(load_bytes(text.encode(), "test.toml", "toml"))
+    return ReportView(load_bytes(text.encode(), "test.toml", "toml").data)
 
 
 def distribution(**params: Any) -> list[Hit]:
@@ -116,7 +116,7 @@ def test_category_key_ignores_case_spacing_and_the_unit_word() -> None:
 
 
 def test_reference_report_two_wrong_percentages() -> None:
-    view = ReportView(load_path(EXAMPLE))
+    view = ReportView(load_path(EXAMPLE).data)
     hits = distribution(view=view)
     assert outcomes(hits) == [
         ("percent", "/narasi/distribusi/4/kelompok/2/persen"),
@@ -419,7 +419,7 @@ def counts(**named: int) -> list[dict[str, Any]]:
 
 def test_reference_report_disagreements_each_once() -> None:
     hits = list(
-        DistributionAgreement({"jenis": ["status_desa"]}).run(ReportView(load_path(EXAMPLE)))
+        DistributionAgreement({"jenis": ["status_desa"]}).run(ReportView(load_path(EXAMPLE).data))
     )
     assert [(h.outcome, h.pointer, h.values["bab_acuan"]) for h in hits] == [
         ("undated", "/narasi/distribusi/1/kelompok/0/jumlah", "3.2 (2021)"),

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from sakip_validate.checks.narrative import BESARAN, Claim, Statement, agreement, indicator_count
+from sakip_validate.domain.numbers import Agreement
+from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import Hit
 from sakip_validate.engine.templates import Percent, Rupiah
-from sakip_validate.engine.view import ReportView
 from sakip_validate.loading import LoadedDocument, load_path
-from sakip_validate.numbers import Agreement
 
 D = Decimal
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "jatinegara-2021.toml"
@@ -22,7 +22,7 @@ ALL = sorted(BESARAN)
 
 
 def view_of(data: dict[str, Any]) -> ReportView:
-    return ReportView(LoadedDocument("test.toml", "toml", "", data))
+    return ReportView(LoadedDocument("test.toml", "toml", "", data).data)
 
 
 def reference() -> dict[str, Any]:

@@ -10,22 +10,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sakip_validate.checks.scale import (
+from sakip_validate.checks.scale import Category, ScaleMatches, ScaleWellFormed
+from sakip_validate.domain.scale import (
     Band,
-    Category,
     Scale,
-    ScaleMatches,
-    ScaleWellFormed,
     default_scale,
     normalize_name,
     range_text,
     read_scale_file,
     scale_in_force,
 )
+from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import Hit
 from sakip_validate.engine.packs import _load_pack
 from sakip_validate.engine.runner import run_rules
-from sakip_validate.engine.view import ReportView
 from sakip_validate.loading import load_bytes, load_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,7 +93,7 @@ baris = [
 
 
 def view_of(text: str) -> ReportView:
-    return ReportView(load_bytes(text.encode(), "t.toml", "toml"))
+    return ReportView(load_bytes(text.encode(), "t.toml", "toml").data)
 
 
 def capaian_rows(*rows: tuple[str, str]) -> str:
@@ -243,7 +241,7 @@ def category(text: str) -> list[Hit]:
 
 
 def test_reference_kategori_all_consistent() -> None:
-    assert list(Category({}).run(ReportView(load_path(REFERENCE)))) == []
+    assert list(Category({}).run(ReportView(load_path(REFERENCE).data))) == []
 
 
 def test_category_match_ignores_case_and_spaces() -> None:
@@ -343,7 +341,7 @@ def wellformed(text: str, which: str) -> list[Hit]:
 
 
 def test_printed_reference_scale() -> None:
-    found = list(ScaleWellFormed({"which": "printed"}).run(ReportView(load_path(REFERENCE))))
+    found = list(ScaleWellFormed({"which": "printed"}).run(ReportView(load_path(REFERENCE).data)))
     base = "/tabel/skala_kategori/baris"
     assert [(h.outcome, h.pointer, h.values["range_en"]) for h in found] == [
         ("gap", f"{base}/3/batas_bawah", "50% < capaian < 51%"),
@@ -424,7 +422,7 @@ def matches(text: str) -> list[Hit]:
 
 
 def test_reference_printed_scale_differs_only_in_case() -> None:
-    [hit] = ScaleMatches({}).run(ReportView(load_path(REFERENCE)))
+    [hit] = ScaleMatches({}).run(ReportView(load_path(REFERENCE).data))
     assert (hit.outcome, hit.pointer) == ("case", "/tabel/skala_kategori/baris/0")
     assert (hit.printed, hit.expected) == ("Sangat tinggi", "Sangat Tinggi")
 

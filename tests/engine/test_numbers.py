@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip_validate.numbers import (
+from sakip_validate.domain.numbers import (
     Agreement,
     capaian,
     compare_printed,

@@ -1,4 +1,9 @@
-"""Shared fixtures for output tests: results of the example and of a hostile report."""
+"""Shared fixtures for output tests: frozen run results (see ``frozen.py``).
+
+Output tests render these and take every count from them; they never run the
+rule engine over the example, so a new rule changes the reference pin and, if
+chosen, a fixture, but no output test.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from sakip_validate.api import check_file, new_run
 from sakip_validate.result import RunResult
+
+from . import frozen
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE = ROOT / "examples" / "jatinegara-2021.toml"
@@ -15,22 +21,19 @@ CORRECTED = ROOT / "examples" / "jatinegara-2021-corrected.toml"
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 
 
-def result_for(*paths: Path) -> RunResult:
-    """A run over ``paths`` with repository-relative labels (stable in golden files)."""
-    result = new_run()
-    for path in paths:
-        label = path.relative_to(ROOT).as_posix()
-        result.files.append(check_file(path, label, rules=result.rules))
-    return result
-
-
 @pytest.fixture(scope="session")
 def example_result() -> RunResult:
-    """The reference report (38 findings) and its corrected copy (none)."""
-    return result_for(EXAMPLE, CORRECTED)
+    """The reference report (with its findings) and its corrected copy (none), frozen."""
+    return frozen.load("example")
 
 
 @pytest.fixture(scope="session")
 def hostile_result() -> RunResult:
-    """A report whose texts look like formulas, Markdown, HTML and XML."""
-    return result_for(HOSTILE)
+    """A report whose texts look like formulas, Markdown, HTML and XML, frozen."""
+    return frozen.load("hostile")
+
+
+@pytest.fixture(scope="session")
+def broken_result() -> RunResult:
+    """Every hand-broken file of tests/data/broken (LOAD and SCHEMA findings), frozen."""
+    return frozen.load("broken")

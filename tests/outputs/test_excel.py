@@ -26,11 +26,11 @@ from click.testing import CliRunner
 
 from sakip_validate.api import check_file, new_run
 from sakip_validate.cli import main
-from sakip_validate.numbers import capaian, percent
+from sakip_validate.domain.numbers import capaian, percent
 from sakip_validate.outputs import RenderOptions, load_output
 from sakip_validate.result import RunResult
 
-from .conftest import EXAMPLE, result_for
+from .conftest import EXAMPLE
 from .golden import assert_golden
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -10,9 +10,9 @@ import pytest
 
 from sakip_validate.findings import Finding, Severity, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
+from sakip_validate.policy import Policy
 from sakip_validate.result import FileReport, RunResult
 
-from .conftest import ROOT, result_for
 from .golden import assert_golden
 
 HOSTILE_TEXT = (
@@ -20,7 +20,7 @@ HOSTILE_TEXT = (
     "::error::z\r\nnext\rline \x0b\x00\x1f\ufffe end"
 )
 HOSTILE_LABEL = 'la"po<r>an & ]]>\n\x0b.toml'
-PACKS = ["anggaran", "capaian", "distribusi", "kategori", "kelengkapan", "konsistensi-target"]
+STAGES = ["berkas", "skema"]  # reading the file, then the schema
 
 
 def render(result: RunResult, lang: str = "id") -> str:
@@ -48,7 +48,7 @@ def hostile_plus(result: RunResult) -> RunResult:
     )
     info = dataclasses.replace(error, severity=Severity.INFO, location=TextLocation(HOSTILE_LABEL))
     extra = FileReport(HOSTILE_LABEL, "toml", [error, info])
-    return RunResult([*result.files, extra], result.rules, result.manifest)
+    return dataclasses.replace(result, files=[*result.files, extra])
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -70,7 +70,19 @@ def test_junit_counts_are_consistent(example_result: RunResult) -> None:
         for key in totals:
             totals[key] += int(suite.get(key, ""))
     assert {key: int(root.get(key, "")) for key in totals} == totals
-    assert totals == {"tests": 16, "failures": 7, "errors": 0, "skipped": 0}
+    stages = len(STAGES) + len(example_result.catalog.packs)
+    failing = {
+        (report.label, finding.pack)
+        for report in example_result.files
+        for finding in report.findings
+        if example_result.policy.fails(finding)
+    }
+    assert totals == {
+        "tests": stages * len(example_result.files),
+        "failures": len(failing),
+        "errors": 0,
+        "skipped": 0,
+    }
 
 
 def test_one_suite_per_file_and_one_case_per_pack(example_result: RunResult) -> None:
@@ -80,22 +92,39 @@ def test_one_suite_per_file_and_one_case_per_pack(example_result: RunResult) -> 
     for suite in suites:
         cases = suite.findall("testcase")
         assert {case.get("classname") for case in cases} == {suite.get("name")}
-        assert [case.get("name") for case in cases] == ["skema", *PACKS, "narasi"]
+        packs = [pack.id for pack in example_result.catalog.packs]
+        assert [case.get("name") for case in cases] == [*STAGES, *packs]
     example, corrected = suites
     assert all(not list(case) for case in corrected.findall("testcase"))  # all pass
     cases = {case.get("name"): case for case in example.findall("testcase")}
     assert not list(cases["skema"])
+    pack = [f for f in example_result.files[0].findings if f.pack == "konsistensi-target"]
+    errors = sum(f.severity is Severity.ERROR for f in pack)
     failure = cases["konsistensi-target"].find("failure")
     assert failure is not None
     assert failure.get("type") == "error"
-    assert failure.get("message") == "11 temuan: 9 error, 2 warning"
+    assert failure.get("message") == f"{errors} temuan: {errors} error"
+    # warnings do not fail the run by default: listed, not a failure
+    anggaran = cases["anggaran"]
+    assert anggaran.find("failure") is None
+    out = anggaran.find("system-out")
+    assert out is not None and " warning: " in (out.text or "")
+
+
+def test_junit_follows_the_policy(example_result: RunResult) -> None:
+    strict = dataclasses.replace(example_result, policy=Policy(fail_on=Severity.WARNING))
+    cases = {
+        case.get("name"): case
+        for case in ET.fromstring(render(strict)).findall("testsuite")[0].findall("testcase")
+    }
     warning = cases["anggaran"].find("failure")
     assert warning is not None and warning.get("type") == "warning"
+    never = dataclasses.replace(example_result, policy=Policy(fail_on=None))
+    assert ET.fromstring(render(never)).get("failures") == "0"
 
 
 def test_every_finding_is_listed_once_where_it_belongs(example_result: RunResult) -> None:
     root = ET.fromstring(render(example_result))
-    pack_of = {rule.id: rule.pack for rule in example_result.rules}
     suite = root.findall("testsuite")[0]
     cases = {case.get("name"): case for case in suite.findall("testcase")}
     for finding in example_result.files[0].findings:
@@ -103,54 +132,57 @@ def test_every_finding_is_listed_once_where_it_belongs(example_result: RunResult
             f"{finding.location.display()} {finding.rule} {finding.severity.label}: "
             f"{finding.message.id}"
         )
-        case = cases[pack_of[finding.rule]]
+        case = cases[finding.pack]
         failure, out = case.find("failure"), case.find("system-out")
         failure_text = failure.text if failure is not None else ""
         out_text = out.text if out is not None else ""
-        if finding.severity >= Severity.WARNING:
+        if example_result.policy.fails(finding):
             assert line in (failure_text or "").splitlines()
             assert line not in (out_text or "")
-        else:  # info: reported, never a failure
+        else:  # not counted by the policy: reported, never a failure
             assert line in (out_text or "").splitlines()
             assert line not in (failure_text or "")
     text = ET.tostring(root, encoding="unicode")
     assert text.count(" ANG021 warning: ") == 1
 
 
-def test_packs_are_skipped_when_the_schema_stage_fails() -> None:
-    result = result_for(ROOT / "tests" / "data" / "broken" / "wrong-type.toml")
+def test_packs_are_skipped_when_the_schema_stage_fails(broken_result: RunResult) -> None:
+    [report] = [r for r in broken_result.files if r.label.endswith("broken/wrong-type.toml")]
+    result = dataclasses.replace(broken_result, files=[report])
     root = ET.fromstring(render(result, "en"))
     suite = root.find("testsuite")
     assert suite is not None
     cases = suite.findall("testcase")
-    failure = cases[0].find("failure")
-    assert cases[0].get("name") == "skema" and failure is not None
+    assert cases[0].get("name") == "berkas" and not list(cases[0])
+    failure = cases[1].find("failure")
+    assert cases[1].get("name") == "skema" and failure is not None
     assert "SCHEMA001" in (failure.text or "")
-    for case in cases[1:]:
+    for case in cases[2:]:
         skipped = case.find("skipped")
         assert skipped is not None
         assert (
             skipped.get("message") == "Rule pack not run: the file did not pass the schema stage."
         )
-    assert suite.get("skipped") == str(len(cases) - 1)
+    assert suite.get("skipped") == str(len(cases) - 2)
     assert suite.get("failures") == "1"
 
 
-def test_unreadable_file_fails_the_schema_stage() -> None:
+def test_unreadable_file_fails_the_reading_stage() -> None:
     finding = Finding(
         "LOAD001",
         Severity.ERROR,
         Text("Berkas tidak ada.", "File not found."),
         TextLocation("hilang.toml"),
+        pack="berkas",
     )
     result = RunResult([FileReport("hilang.toml", None, [finding], unreadable=True)])
     root = ET.fromstring(render(result))
     case = root.find("testsuite/testcase")
-    assert case is not None and case.get("name") == "skema"
+    assert case is not None and case.get("name") == "berkas"
     failure = case.find("failure")
     assert failure is not None
     assert failure.text == "hilang.toml LOAD001 error: Berkas tidak ada."
-    assert root.get("tests") == "1" and root.get("failures") == "1"
+    assert root.get("tests") == "2" and root.get("failures") == "1"
 
 
 def test_hostile_text_gives_well_formed_xml_with_the_same_text(hostile_result: RunResult) -> None:
@@ -183,10 +215,11 @@ def test_junit_is_deterministic_and_timestamped_only_when_asked(
     assert first.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')
     assert "timestamp" not in first and "time=" not in first
     assert example_result.manifest is not None
-    stamped = RunResult(
-        example_result.files,
-        example_result.rules,
-        dataclasses.replace(example_result.manifest, generated_at="2026-01-02T03:04:05+00:00"),
+    stamped = dataclasses.replace(
+        example_result,
+        manifest=dataclasses.replace(
+            example_result.manifest, generated_at="2026-01-02T03:04:05+00:00"
+        ),
     )
     root = ET.fromstring(render(stamped))
     assert {s.get("timestamp") for s in root.iter("testsuite")} == {"2026-01-02T03:04:05+00:00"}

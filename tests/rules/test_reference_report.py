@@ -71,7 +71,7 @@ def test_reference_report_key_defects_carry_values() -> None:
     inverted = findings[("CAP006", "/tabel/perbandingan_tahun/baris/0/tahun/2020/capaian")]
     assert inverted.printed == "98.98"
     assert inverted.expected == "101.03"
-    assert inverted.table == "Tabel 3.3"
+    assert inverted.table is not None and inverted.table.id == "Tabel 3.3"
     assert inverted.legal_basis
     share = findings[("DIS002", "/narasi/distribusi/4/kelompok/2/persen")]
     assert "10 dari 17" in share.message.id

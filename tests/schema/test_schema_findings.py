@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sakip_validate.findings import Finding
+from sakip_validate.findings import Finding, Text
 from sakip_validate.loading import load_bytes
 from sakip_validate.schema_check import check_schema
 
@@ -48,7 +48,8 @@ def test_value_kind_gives_one_message_not_a_cascade() -> None:
     assert finding.message.id == (
         'tabel.capaian.baris[0].realisasi harus angka, atau "N/A" / "-"; tertulis "80,9O".'
     )
-    assert finding.table == "Tabel 3.2"
+    assert finding.table == Text("Tabel 3.2", "Tabel 3.2")
+    assert finding.table_key == "capaian"
     assert findings_for(replaced("realisasi = 79.00", 'realisasi = "N/A"')) == []
 
 

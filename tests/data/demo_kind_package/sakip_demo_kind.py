@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import CheckKind, Hit
-from sakip_validate.engine.view import ReportView
 
 
 class LongName(CheckKind):

@@ -10,10 +10,13 @@ the pack loader checks those names against :data:`TABLE_FIELDS`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from ..loading import LoadedDocument
+from ..findings import Text
 from ..loading.pointers import join_pointer
+from .tables import table_key, table_name
+from .values import as_number, is_na
 
 _INDICATOR_COLUMNS = ("no", "sasaran_tertulis", "nama_tertulis")
 
@@ -74,7 +77,12 @@ class Cell:
 
     @property
     def is_na(self) -> bool:
-        return self.value in ("N/A", "-")
+        return is_na(self.value)
+
+    @property
+    def number(self) -> Decimal | None:
+        """The cell as a Decimal, or None (empty, N/A, text)."""
+        return as_number(self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +119,14 @@ class Row:
 
 @dataclass(slots=True)
 class ReportView:
-    """Uniform rows over one loaded report; built once per document, read by every rule."""
+    """Uniform rows over one report's data; built once per document, read by every rule."""
 
-    document: LoadedDocument
+    raw: Any
     _rows: dict[str, list[Row]] = field(default_factory=dict)
 
     @property
     def data(self) -> dict[str, Any]:
-        data = self.document.data
-        return data if isinstance(data, dict) else {}
+        return self.raw if isinstance(self.raw, dict) else {}
 
     def section(self, name: str) -> dict[str, Any]:
         """A top-level object of the report ({} when absent or not an object)."""
@@ -154,13 +161,12 @@ class ReportView:
 
     def raw_table(self, name: str) -> dict[str, Any]:
         """The table object as written (``program_pendukung.program`` gives program_pendukung)."""
-        table = self.section("tabel").get(name.split(".")[0])
+        table = self.section("tabel").get(table_key(name))
         return table if isinstance(table, dict) else {}
 
-    def table_label(self, name: str) -> str:
-        """``Tabel 3.2`` when the report numbers the table, else its name in the data."""
-        number = self.raw_table(name).get("nomor")
-        return f"Tabel {number}" if isinstance(number, str) else f"tabel.{name.split('.')[0]}"
+    def table_label(self, name: str) -> Text:
+        """How the reader names the table: ``Tabel 3.2`` when numbered, else what it holds."""
+        return table_name(self.data, name)
 
     def has_table(self, name: str) -> bool:
         return bool(self.raw_table(name))

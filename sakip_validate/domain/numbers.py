@@ -45,6 +45,7 @@ __all__ = [
     "decimals_of",
     "format_en",
     "format_id",
+    "format_number",
     "format_rupiah_id",
     "inverted_capaian",
     "percent",
@@ -278,6 +279,13 @@ def format_id(value: Number, decimals: int | None = None) -> str:
 def format_en(value: Number, decimals: int | None = None) -> str:
     """English form: ``1,834,058,000``, ``99.93``, ``-5.5`` (same rules as :func:`format_id`)."""
     return _format(value, decimals, thousands=",", point=".")
+
+
+def format_number(value: Number, lang: str, decimals: int | None = None) -> str:
+    """``value`` as a reader of ``lang`` writes it (``id``: 1.834.058.000 and 99,93)."""
+    if lang == "en":
+        return format_en(value, decimals)
+    return format_id(value, decimals)
 
 
 def format_rupiah_id(amount: int) -> str:

@@ -1,0 +1,53 @@
+"""Reading printed cells: numbers, rupiah and the not-available mark, one way everywhere.
+
+A cell of a report holds what the report prints: an ``int`` (rupiah, whole
+numbers), a ``Decimal`` carrying the printed digits, text (``"N/A"``, names) or
+nothing. Checks and outputs read cells only through these functions, so that
+"is this a number" and "is this N/A" have one answer in the whole program.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+__all__ = ["NA_FORMS", "as_number", "as_rupiah", "is_na", "same_value"]
+
+# How a report prints "not available" in a figure's place.
+NA_FORMS = frozenset({"N/A", "-"})
+
+
+def is_na(value: Any) -> bool:
+    """Whether ``value`` is the printed not-available mark (``N/A``, ``-``)."""
+    return isinstance(value, str) and value in NA_FORMS
+
+
+def as_number(value: Any) -> Decimal | None:
+    """``value`` as a Decimal, or None when it is empty, N/A, text, a bool or not finite."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    return Decimal(value)
+
+
+def as_rupiah(value: Any) -> int | None:
+    """``value`` as whole rupiah, or None when it is not a whole number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    number = as_number(value)
+    if number is None or number != number.to_integral_value():
+        return None
+    return int(number)
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Printed values agree: numbers by value (50.00 == 50), anything else by equality."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    first, second = as_number(a), as_number(b)
+    if first is not None and second is not None:
+        return first == second
+    return bool(a == b)

@@ -1,0 +1,269 @@
+"""Frozen run results: output tests render these, never the live rule engine.
+
+A frozen result is a JSON file under ``tests/outputs/fixtures/`` holding a whole
+:class:`RunResult` (files, findings, quoted lines, parsed data, catalogue,
+manifest, policy and verdict). Decimals keep their printed digits as
+``{"$decimal": "99.93"}``. A new rule that fires on the example therefore
+changes the reference-report pin, not the output tests.
+
+Rewrite the fixtures after an intended change to the result model or to the
+example (review the diff before committing)::
+
+    python -m tests.outputs.frozen
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sakip_validate.catalog import Catalog, PackInfo, RuleInfo
+from sakip_validate.findings import Finding, Severity, Text, TextLocation
+from sakip_validate.policy import Policy, Verdict
+from sakip_validate.result import FileReport, Manifest, RunResult
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FORMAT = 1
+
+# fixture name -> the inputs it freezes (repository-relative, in run order)
+SOURCES: dict[str, tuple[str, ...]] = {
+    "example": ("examples/jatinegara-2021.toml", "examples/jatinegara-2021-corrected.toml"),
+    "hostile": ("tests/data/hostile.toml",),
+    "broken": tuple(
+        path.relative_to(ROOT).as_posix()
+        for path in sorted((ROOT / "tests" / "data" / "broken").iterdir())
+    ),
+}
+
+
+# -- plain values -----------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _exact(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"$decimal"}:
+            return Decimal(value["$decimal"])
+        return {key: _exact(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_exact(item) for item in value]
+    return value
+
+
+def _text(text: Text | None) -> list[str] | None:
+    return None if text is None else [text.id, text.en]
+
+
+def _untext(pair: list[str] | None) -> Text | None:
+    return None if pair is None else Text(pair[0], pair[1])
+
+
+def _severity(label: str) -> Severity:
+    return Severity.parse(label)
+
+
+# -- freezing -----------------------------------------------------------------------
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    loc = finding.location
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.label,
+        "message": _text(finding.message),
+        "location": [loc.file, loc.pointer, loc.line, loc.column],
+        "hint": _text(finding.hint),
+        "pack": finding.pack,
+        "title": _text(finding.title),
+        "table": _text(finding.table),
+        "table_key": finding.table_key,
+        "row": finding.row,
+        "printed": finding.printed,
+        "expected": finding.expected,
+        "operands": [list(pair) for pair in finding.operands],
+        "legal_basis": finding.legal_basis,
+    }
+
+
+def _rule(info: RuleInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "pack": info.pack,
+        "severity": info.severity.label,
+        "title": _text(info.title),
+        "legal_basis": info.legal_basis,
+        "rationale": _text(info.rationale),
+        "fix": _text(info.fix),
+        "kind": info.kind,
+        "built_in": info.built_in,
+    }
+
+
+def freeze(result: RunResult) -> dict[str, Any]:
+    """A run result as plain JSON values."""
+    manifest = result.manifest
+    verdict = result.verdict
+    return {
+        "format": FORMAT,
+        "files": [
+            {
+                "label": report.label,
+                "format": report.format,
+                "unreadable": report.unreadable,
+                "checked": report.checked,
+                "sha256": report.sha256,
+                "lines": {str(number): text for number, text in sorted(report.lines.items())},
+                "findings": [_finding(finding) for finding in report.findings],
+                "data": _plain(report.data),
+            }
+            for report in result.files
+        ],
+        "catalog": {
+            "rules": [_rule(info) for info in result.catalog],
+            "packs": [[p.id, p.version, _text(p.title)] for p in result.catalog.packs],
+        },
+        "manifest": None
+        if manifest is None
+        else {
+            "tool_version": manifest.tool_version,
+            "schema_id": manifest.schema_id,
+            "packs": [list(pack) for pack in manifest.packs],
+            "generated_at": manifest.generated_at,
+        },
+        "policy": {
+            "fail_on": result.policy.fail_on.label if result.policy.fail_on else None,
+        },
+        "verdict": None
+        if verdict is None
+        else [verdict.exit_code, verdict.failing, verdict.unreadable],
+    }
+
+
+# -- thawing ------------------------------------------------------------------------
+
+
+def _unfinding(raw: dict[str, Any]) -> Finding:
+    file, pointer, line, column = raw["location"]
+    message = _untext(raw["message"])
+    assert message is not None
+    return Finding(
+        rule=raw["rule"],
+        severity=_severity(raw["severity"]),
+        message=message,
+        location=TextLocation(file, pointer, line, column),
+        hint=_untext(raw["hint"]),
+        pack=raw["pack"],
+        title=_untext(raw["title"]),
+        table=_untext(raw["table"]),
+        table_key=raw["table_key"],
+        row=raw["row"],
+        printed=raw["printed"],
+        expected=raw["expected"],
+        operands=tuple((name, value) for name, value in raw["operands"]),
+        legal_basis=raw["legal_basis"],
+    )
+
+
+def _unrule(raw: dict[str, Any]) -> RuleInfo:
+    title = _untext(raw["title"])
+    assert title is not None
+    return RuleInfo(
+        id=raw["id"],
+        pack=raw["pack"],
+        severity=_severity(raw["severity"]),
+        title=title,
+        legal_basis=raw["legal_basis"],
+        rationale=_untext(raw["rationale"]),
+        fix=_untext(raw["fix"]),
+        kind=raw["kind"],
+        built_in=raw["built_in"],
+    )
+
+
+def thaw(raw: dict[str, Any]) -> RunResult:
+    """The run result a :func:`freeze` document describes."""
+    assert raw["format"] == FORMAT, "fixture written by another format: rewrite it"
+    packs = []
+    for pack_id, version, title in raw["catalog"]["packs"]:
+        pack_title = _untext(title)
+        assert pack_title is not None
+        packs.append(PackInfo(pack_id, version, pack_title))
+    catalog = Catalog({r["id"]: _unrule(r) for r in raw["catalog"]["rules"]}, tuple(packs))
+    manifest = raw["manifest"]
+    fail_on = raw["policy"]["fail_on"]
+    verdict = raw["verdict"]
+    return RunResult(
+        files=[
+            FileReport(
+                label=file["label"],
+                format=file["format"],
+                findings=[_unfinding(f) for f in file["findings"]],
+                unreadable=file["unreadable"],
+                checked=file["checked"],
+                lines={int(number): text for number, text in file["lines"].items()},
+                data=_exact(file["data"]),
+                sha256=file["sha256"],
+            )
+            for file in raw["files"]
+        ],
+        catalog=catalog,
+        manifest=None
+        if manifest is None
+        else Manifest(
+            tool_version=manifest["tool_version"],
+            schema_id=manifest["schema_id"],
+            packs=tuple((pack, version) for pack, version in manifest["packs"]),
+            generated_at=manifest["generated_at"],
+        ),
+        policy=Policy(fail_on=None if fail_on is None else _severity(fail_on)),
+        verdict=None if verdict is None else Verdict(*verdict),
+    )
+
+
+def load(name: str) -> RunResult:
+    """The frozen result ``name`` (see :data:`SOURCES`), thawed anew on each call."""
+    path = FIXTURES / f"{name}-run.json"
+    return thaw(json.loads(path.read_text(encoding="utf-8")))
+
+
+def live(*paths: str) -> RunResult:
+    """A live run over repository-relative ``paths`` (only to write fixtures)."""
+    from sakip_validate.api import check_file, new_run
+
+    result = new_run()
+    rules = [rule for pack in _packs() for rule in pack.rules]
+    for relative in paths:
+        result.files.append(check_file(ROOT / relative, relative, rules=rules))
+    result.decide()
+    return result
+
+
+def _packs() -> list[Any]:
+    from sakip_validate.engine.packs import load_packs
+
+    return load_packs()
+
+
+def write_all() -> None:
+    """Rewrite every fixture from a live run (for an intended change only)."""
+    FIXTURES.mkdir(exist_ok=True)
+    for name, paths in SOURCES.items():
+        document = freeze(live(*paths))
+        text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        (FIXTURES / f"{name}-run.json").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_all()

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from .catalog import Catalog
 from .discovery import discover
 from .engine.model import Rule, RulePack
-from .engine.packs import load_packs
+from .engine.packs import catalog_of, load_packs
 from .engine.runner import run_rules
 from .findings import Finding
 from .loading import Format, LoadedDocument, LoadFailed, load_bytes, load_path
@@ -160,7 +159,7 @@ def new_run(
     if timestamp:
         generated_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     return RunResult(
-        catalog=Catalog.from_packs(packs),
+        catalog=catalog_of(packs),
         manifest=Manifest(
             tool_version=__version__,
             schema_id=str(lkjip_schema().get("$id", "")),

@@ -7,15 +7,11 @@ it to outputs, to other processes and into a frozen test fixture.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from .codes import ALL_CODES, FAMILIES, Code
 from .findings import Severity, Text
-
-if TYPE_CHECKING:
-    from .engine.model import RulePack
 
 __all__ = ["Catalog", "PackInfo", "RuleInfo"]
 
@@ -71,21 +67,12 @@ class Catalog:
     """Rules by id and packs in run order; the built-in codes and packs are always present.
 
     ``packs`` lists the rule packs that ran (the built-in ones come first in
-    :meth:`all_packs`); ``rules`` the rules of those packs.
+    :meth:`all_packs`); ``rules`` the rules of those packs. The engine builds it
+    (:func:`sakip_validate.engine.packs.catalog_of`).
     """
 
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     packs: tuple[PackInfo, ...] = ()
-
-    @classmethod
-    def from_packs(cls, packs: Iterable[RulePack]) -> Catalog:
-        infos: dict[str, RuleInfo] = {}
-        pack_infos = []
-        for pack in packs:
-            pack_infos.append(PackInfo(pack.id, pack.version, pack.title))
-            for rule in pack.rules:
-                infos[rule.id] = rule.info
-        return cls(infos, tuple(pack_infos))
 
     def get(self, rule_id: str) -> RuleInfo | None:
         """The rule or built-in code ``rule_id``, or None when nothing by that id is known."""

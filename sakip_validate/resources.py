@@ -36,7 +36,8 @@ def schema_text(name: str = SCHEMA_FILE) -> str:
 @functools.cache
 def load_schema(name: str) -> dict[str, Any]:
     """A shipped JSON Schema, parsed once per process."""
-    return json.loads(schema_text(name))
+    schema: dict[str, Any] = json.loads(schema_text(name))
+    return schema
 
 
 def lkjip_schema() -> dict[str, Any]:

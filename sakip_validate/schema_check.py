@@ -41,12 +41,13 @@ def validator(schema_file: str = SCHEMA_FILE) -> Validator:
     from jsonschema.validators import extend
 
     checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
-    cls = extend(Draft202012Validator, type_checker=checker)
+    cls: Any = extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
     schema = load_schema(schema_file)
-    return cls(
+    compiled: Validator = cls(
         inline_local_refs(schema, schema.get("$defs", {})),
         format_checker=Draft202012Validator.FORMAT_CHECKER,
     )
+    return compiled
 
 
 def inline_local_refs(node: Any, defs: dict[str, Any], active: frozenset[str] = frozenset()) -> Any:
@@ -128,10 +129,14 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
     field = dotted(pointer)
     keyword = str(error.validator)
     instance = error.instance
+    # jsonschema types these as possibly unset; for an error they are always set.
+    schema: Any = error.schema
+    validator_value: Any = error.validator_value
+    hint: Text | None
 
     if keyword == "required":
         assert isinstance(instance, dict)
-        for name in error.validator_value:
+        for name in validator_value:
             if name not in instance:
                 where = field or "tingkat teratas berkas"
                 where_en = field or "the top level of the file"
@@ -144,15 +149,15 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
                         f"Required field `{name}` is missing from {where_en}.",
                     ),
                     Text(
-                        f"Tambahkan `{name}`: {_description(error.schema, name, 'id')}",
-                        f"Add `{name}`: {_description(error.schema, name, 'en')}",
+                        f"Tambahkan `{name}`: {_description(schema, name, 'id')}",
+                        f"Add `{name}`: {_description(schema, name, 'en')}",
                     ),
                     expected=name,
                 )
         return
 
     if keyword == "additionalProperties" and isinstance(instance, dict):
-        known = set(error.schema.get("properties", {}))
+        known = set(schema.get("properties", {}))
         for name in instance:
             if name in known:
                 continue
@@ -197,7 +202,7 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
         return
 
     printed = _show(instance)
-    if keyword == "type" or (keyword == "anyOf" and "x-jenis" in error.schema):
+    if keyword == "type" or (keyword == "anyOf" and "x-jenis" in schema):
         expected = _expected_kind(error)
         hint = _type_hint(expected[1], instance)
         message = (
@@ -216,7 +221,7 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
         return
 
     if keyword in ("enum", "const"):
-        allowed = error.validator_value if keyword == "enum" else [error.validator_value]
+        allowed = validator_value if keyword == "enum" else [validator_value]
         choices = ", ".join(_show(value).raw for value in allowed)
         yield _finding(
             codes.SCHEMA_CHOICE,
@@ -241,16 +246,16 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
                 f"{field} bukan tanggal yang sah; tertulis {printed.id}.",
                 f"{field} is not a valid date; found {printed.en}.",
             )
-            if error.validator_value == "date"
+            if validator_value == "date"
             else Text(
-                f"{field} tidak berbentuk {error.validator_value}; tertulis {printed.id}.",
-                f"{field} is not a valid {error.validator_value}; found {printed.en}.",
+                f"{field} tidak berbentuk {validator_value}; tertulis {printed.id}.",
+                f"{field} is not a valid {validator_value}; found {printed.en}.",
             ),
             Text(
                 'Tulis tanggal sebagai TTTT-BB-HH, misalnya "2022-02-25".',
                 'Write the date as YYYY-MM-DD, e.g. "2022-02-25".',
             )
-            if error.validator_value == "date"
+            if validator_value == "date"
             else None,
             printed=printed.raw,
         )
@@ -268,14 +273,14 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
                 f"{field} tidak berbentuk sebagaimana mestinya; tertulis {printed.id}.",
                 f"{field} does not have the required form; found {printed.en}.",
             ),
-            _own_description(error.schema),
+            _own_description(schema),
             printed=printed.raw,
         )
         return
 
     if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        bound = error.validator_value
-        hint = _own_description(error.schema)
+        bound = validator_value
+        hint = _own_description(schema)
         if keyword == "minimum" and bound == 0:
             message = Text(
                 f"{field} tidak boleh negatif; tertulis {printed.id}.",
@@ -458,7 +463,7 @@ _KINDS = {
 def _expected_kind(error: ValidationError) -> tuple[str, str]:
     if error.validator == "anyOf":
         return ('angka, atau "N/A" / "-"', 'a number, or "N/A" / "-"')
-    wanted = error.validator_value
+    wanted: Any = error.validator_value
     names = [wanted] if isinstance(wanted, str) else list(wanted)
     id_text = " atau ".join(_KINDS.get(n, (n, n))[0] for n in names)
     en_text = " or ".join(_KINDS.get(n, (n, n))[1] for n in names)
@@ -488,6 +493,7 @@ def _description(schema: Any, name: str, lang: str) -> str:
         return ""
     id_text, en_text = _split_description(text)
     described = id_text if lang == "id" else en_text
+    assert isinstance(prop, dict)  # it held the description
     choices = prop.get("enum")
     if isinstance(choices, list):
         listed = ", ".join(f'"{choice}"' for choice in choices)

@@ -283,7 +283,9 @@ def read_scale_file(path: Path) -> Scale:
     """A scale shipped as data (``rules/skala/*.toml``); ValueError when it is malformed."""
     with path.open("rb") as handle:
         data = tomli.load(handle, parse_float=Decimal)
-    nama = data.get("nama") if isinstance(data.get("nama"), str) else path.stem
+    nama = data.get("nama")
+    if not isinstance(nama, str):
+        nama = path.stem
     scale = _scale(nama, data.get("rentang"), "", "default", "bawah", "atas", "")
     if scale is None:
         raise ValueError(

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..findings import Text
 from ..loading.pointers import join_pointer
+from .numbers import Polarity
 from .tables import table_key, table_name
 from .values import as_number, is_na
 
@@ -151,9 +152,10 @@ class ReportView:
             item["id"]: item for item in self.items("indikator") if isinstance(item.get("id"), str)
         }
 
-    def polarity(self, indikator: str | None) -> str:
+    def polarity(self, indikator: str | None) -> Polarity:
         """``positif`` or ``negatif`` (positif when the indicator is unknown)."""
-        return self.indicators.get(indikator or "", {}).get("polaritas", "positif")
+        value = self.indicators.get(indikator or "", {}).get("polaritas")
+        return "negatif" if value == "negatif" else "positif"
 
     def indicator_name(self, indikator: str | None) -> str:
         found = self.indicators.get(indikator or "", {})

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..catalog import Catalog, PackInfo
 from ..codes import PACK_INVALID
 from ..findings import Finding, Severity, Text, TextLocation
 from ..loading import LoadedDocument, LoadFailed, load_path
@@ -39,6 +40,17 @@ def pack_files(extra: Iterable[str | Path] = ()) -> list[Path]:
         path = Path(given)
         files.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
     return files
+
+
+def catalog_of(packs: Iterable[RulePack]) -> Catalog:
+    """The catalogue of ``packs``: their rules' metadata, without the checks."""
+    infos = {}
+    pack_infos = []
+    for pack in packs:
+        pack_infos.append(PackInfo(pack.id, pack.version, pack.title))
+        for rule in pack.rules:
+            infos[rule.id] = rule.info
+    return Catalog(infos, tuple(pack_infos))
 
 
 def load_packs(extra: Iterable[str | Path] = ()) -> list[RulePack]:

@@ -49,8 +49,6 @@ def display(value: Any, lang: Lang) -> str:
     if isinstance(value, Rupiah):
         return "Rp" + fmt(value.amount)
     if isinstance(value, Percent):
-        if isinstance(value.value, str):
-            return value.value
         return fmt(value.value, value.decimals) + "%"
     if isinstance(value, Decimal):
         return fmt(value)

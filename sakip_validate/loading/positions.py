@@ -19,7 +19,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Any
 
 __all__ = ["Position", "PositionIndex", "index_json", "index_toml", "offset_to_position"]
 
@@ -150,6 +151,13 @@ def _guarded(kind: str, scan: Callable[[str], PositionIndex], text: str) -> Posi
 # --------------------------------------------------------------------------- JSON
 
 _JSON_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _end_of(pattern: re.Pattern[str], text: str, start: int = 0) -> int:
+    """Where ``pattern`` (one that always matches, such as optional white space) ends."""
+    match = pattern.match(text, start)
+    assert match is not None  # the pattern can match the empty string
+    return match.end()
 # The rest of a string after its opening quote, written so that the regex
 # engine runs through plain characters without backtracking.
 _JSON_STRING_TAIL = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
@@ -173,14 +181,13 @@ def _index_json(text: str) -> PositionIndex:
     keys: dict[str, int] = {}
     duplicates: list[tuple[str, int]] = []
     non_finite: list[tuple[str, int, str]] = []
-    skip = _JSON_WS.match
     string_tail = _JSON_STRING_TAIL.match
     number = _JSON_NUMBER.match
     # A frame is [pointer, index of the current item] for an array and
     # [pointer, -1, keys seen so far] for an object.
-    stack: list[list] = []
+    stack: list[list[Any]] = []
 
-    def member(i: int, frame: list) -> tuple[int, str]:
+    def member(i: int, frame: list[Any]) -> tuple[int, str]:
         if text[i] != '"':
             raise _invalid("JSON", text, i)
         name, end = scanstring(text, i + 1, False)
@@ -191,19 +198,19 @@ def _index_json(text: str) -> PositionIndex:
         else:
             seen.add(name)
         keys[pointer] = i
-        colon = skip(text, end).end()
+        colon = _end_of(_JSON_WS, text, end)
         if text[colon] != ":":
             raise _invalid("JSON", text, colon)
-        return skip(text, colon + 1).end(), pointer
+        return _end_of(_JSON_WS, text, colon + 1), pointer
 
-    i = skip(text).end()
+    i = _end_of(_JSON_WS, text)
     pointer = ""
     while True:
         if pointer:
             values[pointer] = i
         c = text[i]
         if c == "{" or c == "[":
-            j = skip(text, i + 1).end()
+            j = _end_of(_JSON_WS, text, i + 1)
             if text[j] == ("}" if c == "{" else "]"):
                 i = j + 1
             elif c == "[":
@@ -212,7 +219,7 @@ def _index_json(text: str) -> PositionIndex:
                 i = j
                 continue
             else:
-                frame = [pointer, -1, set()]
+                frame: list[Any] = [pointer, -1, set()]
                 stack.append(frame)
                 i, pointer = member(j, frame)
                 continue
@@ -239,11 +246,11 @@ def _index_json(text: str) -> PositionIndex:
 
         # Close finished containers until one of them continues with a comma.
         while stack:
-            i = skip(text, i).end()
+            i = _end_of(_JSON_WS, text, i)
             frame = stack[-1]
             c = text[i]
             if c == ",":
-                i = skip(text, i + 1).end()
+                i = _end_of(_JSON_WS, text, i + 1)
                 if frame[1] < 0:
                     i, pointer = member(i, frame)
                 else:
@@ -257,7 +264,7 @@ def _index_json(text: str) -> PositionIndex:
         else:
             break
 
-    if skip(text, i).end() != len(text):
+    if _end_of(_JSON_WS, text, i) != len(text):
         raise _invalid("JSON", text, i)
     return PositionIndex(text, values, keys, duplicates, non_finite)
 
@@ -318,10 +325,9 @@ class _TomlScanner:
 
     def run(self) -> PositionIndex:
         text = self.text
-        gap = _TOML_GAP.match
         end = len(text)
         table = ""
-        i = gap(text).end()
+        i = _end_of(_TOML_GAP, text)
         while i < end:
             if text[i] == "[":
                 i, table = self.header(i)
@@ -329,7 +335,7 @@ class _TomlScanner:
                 segments, j = self.key(i)
                 pointer = self.dotted(segments, table, i)
                 i = self.value(self.equals(j), pointer)
-            i = gap(text, i).end()
+            i = _end_of(_TOML_GAP, text, i)
         return PositionIndex(text, self.values, self.keys)
 
     def key(self, i: int) -> tuple[list[tuple[str, int]], int]:
@@ -356,16 +362,16 @@ class _TomlScanner:
                 end = match.end()
                 name = match.group()
             segments.append((name, i))
-            i = _TOML_WS.match(text, end).end()
+            i = _end_of(_TOML_WS, text, end)
             if text.startswith(".", i):
-                i = _TOML_WS.match(text, i + 1).end()
+                i = _end_of(_TOML_WS, text, i + 1)
             else:
                 return segments, i
 
     def equals(self, i: int) -> int:
         if self.text[i] != "=":
             raise _invalid("TOML", self.text, i)
-        return _TOML_WS.match(self.text, i + 1).end()
+        return _end_of(_TOML_WS, self.text, i + 1)
 
     def dotted(self, segments: list[tuple[str, int]], table: str, start: int) -> str:
         """Return the pointer of a key/value's key inside ``table``.
@@ -392,7 +398,7 @@ class _TomlScanner:
         counts = self.aot_counts
         is_array = text.startswith("[[", i)
         width = 2 if is_array else 1
-        segments, j = self.key(_TOML_WS.match(text, i + width).end())
+        segments, j = self.key(_end_of(_TOML_WS, text, i + width))
         if text[j] != "]" or (is_array and text[j + 1] != "]"):
             raise _invalid("TOML", text, j)
 
@@ -425,15 +431,14 @@ class _TomlScanner:
         """Record the value at ``i`` and everything nested in it; return where it ends."""
         text = self.text
         values = self.values
-        gap = _TOML_GAP.match
         # A frame is [pointer, index of the current item] for an array and
         # [pointer, -1] for an inline table.
-        stack: list[list] = []
+        stack: list[list[Any]] = []
         while True:
             values[pointer] = i
             c = text[i]
             if c == "[" or c == "{":
-                j = gap(text, i + 1).end()
+                j = _end_of(_TOML_GAP, text, i + 1)
                 if text[j] == ("]" if c == "[" else "}"):
                     i = j + 1
                 elif c == "[":
@@ -452,11 +457,11 @@ class _TomlScanner:
 
             # Close finished containers until one continues with another item.
             while stack:
-                i = gap(text, i).end()
+                i = _end_of(_TOML_GAP, text, i)
                 frame = stack[-1]
                 c = text[i]
                 if c == ",":
-                    i = gap(text, i + 1).end()
+                    i = _end_of(_TOML_GAP, text, i + 1)
                     c = text[i]
                     if c != "]" and c != "}":
                         if frame[1] < 0:

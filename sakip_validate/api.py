@@ -19,8 +19,19 @@ from .discovery import discover
 from .engine.model import Rule, RulePack
 from .engine.packs import catalog_of, load_packs
 from .engine.runner import run_rules
-from .findings import Finding
-from .loading import Format, LoadedDocument, LoadFailed, load_bytes, load_path
+from .failures import Failure, internal_finding
+from .findings import Finding, Text, TextLocation
+from .loading import (
+    DEFAULT_LIMITS,
+    Format,
+    Limits,
+    LoadedDocument,
+    LoadFailed,
+    load_bytes,
+    load_path,
+    number_findings,
+    read_stream,
+)
 from .policy import Policy
 from .result import FileReport, Manifest, RunResult
 from .schema_check import check_schema
@@ -32,6 +43,7 @@ __all__ = [
     "check_document",
     "check_file",
     "check_paths",
+    "check_stream",
     "default_rules",
     "new_run",
     "run",
@@ -60,6 +72,7 @@ class RunOptions:
     timestamp: bool = False  # record the generation time in the manifest
     stdin_format: Format | None = None  # the format of "-" (standard input)
     policy: Policy = field(default_factory=Policy)
+    limits: Limits = DEFAULT_LIMITS
 
 
 def default_rules(extra_packs: Iterable[str | Path] = ()) -> list[Rule]:
@@ -68,15 +81,23 @@ def default_rules(extra_packs: Iterable[str | Path] = ()) -> list[Rule]:
 
 
 def _check_loaded(
-    document: LoadedDocument, rules: Sequence[Rule] | None
+    document: LoadedDocument,
+    rules: Sequence[Rule] | None,
+    limits: Limits = DEFAULT_LIMITS,
+    failures: list[Failure] | None = None,
 ) -> tuple[list[Finding], bool]:
     """(findings, whether the rules ran) for a parsed document."""
-    findings = check_schema(document)
+    # A number beyond the limits stops the file here: the schema step would
+    # format it and the rules compute with it.
+    findings = number_findings(document, limits)
+    if not findings:
+        findings = check_schema(document)
     # Rules assume the structure the schema promises; on a file that breaks it
     # they would only add cascades of findings. Fix the schema findings first.
     checked = not findings
     if checked:
-        findings.extend(run_rules(document, default_rules() if rules is None else rules))
+        chosen = default_rules() if rules is None else rules
+        findings.extend(run_rules(document, chosen, failures))
     findings.sort(key=Finding.sort_key)
     return findings, checked
 
@@ -86,18 +107,32 @@ def check_document(document: LoadedDocument, rules: Sequence[Rule] | None = None
     return _check_loaded(document, rules)[0]
 
 
+_READING = Text("membaca berkas", "reading the file")
+_CHECKING = Text("memeriksa berkas", "checking the file")
+
+
 def _report(
     label: str,
     fmt: Format | None,
     load: Callable[[], LoadedDocument],
     rules: Sequence[Rule] | None,
     keep_data: bool,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> FileReport:
+    """One file's report; no exception escapes (it becomes an INTERNAL finding)."""
+    failures: list[Failure] = []
     try:
         document = load()
-    except LoadFailed as failure:
-        return FileReport(label, fmt, [failure.finding], unreadable=failure.unreadable)
-    findings, checked = _check_loaded(document, rules)
+    except LoadFailed as failed:
+        return FileReport(label, fmt, [failed.finding], unreadable=failed.unreadable)
+    except Exception as error:
+        finding, failure = internal_finding(TextLocation(label), _READING, error)
+        return FileReport(label, fmt, [finding], failures=[failure])
+    try:
+        findings, checked = _check_loaded(document, rules, limits, failures)
+    except Exception as error:
+        finding, failure = internal_finding(TextLocation(label), _CHECKING, error)
+        return FileReport(label, document.format, [finding], failures=[failure])
     # Only the source lines findings point at are kept, and the parsed data only
     # when an output asks for it: a CI run over thousands of files stays small.
     return FileReport(
@@ -108,6 +143,7 @@ def _report(
         lines=_quoted_lines(document.text, findings),
         data=document.data if keep_data else None,
         sha256=document.sha256,
+        failures=failures,
     )
 
 
@@ -126,10 +162,13 @@ def check_file(
     rules: Sequence[Rule] | None = None,
     *,
     keep_data: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> FileReport:
     """Load and check one file (``keep_data``: keep the parsed report for outputs)."""
     label = label if label is not None else str(path)
-    return _report(label, fmt, lambda: load_path(path, label, fmt), rules, keep_data)
+    return _report(
+        label, fmt, lambda: load_path(path, label, fmt, limits), rules, keep_data, limits
+    )
 
 
 def check_bytes(
@@ -139,9 +178,32 @@ def check_bytes(
     rules: Sequence[Rule] | None = None,
     *,
     keep_data: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> FileReport:
     """Check report content that is already in memory (for example, standard input)."""
-    return _report(label, fmt, lambda: load_bytes(raw, label, fmt), rules, keep_data)
+    return _report(
+        label, fmt, lambda: load_bytes(raw, label, fmt, limits), rules, keep_data, limits
+    )
+
+
+def check_stream(
+    stream: BinaryIO,
+    label: str,
+    fmt: Format,
+    rules: Sequence[Rule] | None = None,
+    *,
+    keep_data: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> FileReport:
+    """Check a report read from a stream (standard input), within the size limit."""
+    return _report(
+        label,
+        fmt,
+        lambda: load_bytes(read_stream(stream, label, limits), label, fmt, limits),
+        rules,
+        keep_data,
+        limits,
+    )
 
 
 def new_run(
@@ -170,19 +232,29 @@ def new_run(
     )
 
 
+# Files handed to a worker at a time: large enough that the round trips do not
+# dominate, small enough that both workers stay busy to the end.
+CHUNK = 16
+
+
 def _check_targets(
-    targets: list[tuple[Path, str]], rules: Sequence[Rule], *, keep_data: bool, jobs: int
+    targets: list[tuple[Path, str]],
+    rules: Sequence[Rule],
+    *,
+    keep_data: bool,
+    jobs: int,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[FileReport]:
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     # A pool costs a process start per worker: worth it only for a real batch.
     if workers > 1 and len(targets) >= 4 * workers:
-        from concurrent.futures import ProcessPoolExecutor
+        from .workers import check_in_workers
 
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(list(rules), keep_data)
-        ) as pool:
-            return list(pool.map(_check_in_worker, targets, chunksize=8))
-    return [check_file(path, label, rules=rules, keep_data=keep_data) for path, label in targets]
+        return check_in_workers(targets, rules, workers, CHUNK, keep_data, limits)
+    return [
+        check_file(path, label, rules=rules, keep_data=keep_data, limits=limits)
+        for path, label in targets
+    ]
 
 
 def check_paths(
@@ -235,34 +307,27 @@ def run(
             assert options.stdin_format is not None  # checked above
             source = stdin if stdin is not None else sys.stdin.buffer
             result.files.append(
-                check_bytes(
-                    source.read(),
+                check_stream(
+                    source,
                     STDIN_LABEL,
                     options.stdin_format,
                     rules,
                     keep_data=options.keep_data,
+                    limits=options.limits,
                 )
             )
             continue
         targets = [(target.path, target.label) for target in discover([given], options.exclude)]
         result.files.extend(
-            _check_targets(targets, rules, keep_data=options.keep_data, jobs=options.jobs)
+            _check_targets(
+                targets,
+                rules,
+                keep_data=options.keep_data,
+                jobs=options.jobs,
+                limits=options.limits,
+            )
         )
     if not result.files:
         raise NothingToCheck(paths)
     result.decide()
     return result
-
-
-_WORKER: dict[str, object] = {}
-
-
-def _init_worker(rules: list[Rule], keep_data: bool) -> None:
-    _WORKER["rules"] = rules
-    _WORKER["keep_data"] = keep_data
-
-
-def _check_in_worker(target: tuple[Path, str]) -> FileReport:
-    rules = _WORKER["rules"]
-    keep_data = bool(_WORKER["keep_data"])
-    return check_file(target[0], target[1], rules=rules, keep_data=keep_data)  # type: ignore[arg-type]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import signal
 import sys
+import traceback
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -11,7 +16,9 @@ import click
 
 from . import __version__
 from .findings import Lang
-from .policy import EXIT_USAGE, FAIL_ON_CHOICES
+from .loading.limits import DEFAULT_LIMITS
+from .policy import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, FAIL_ON_CHOICES
+from .writing import write_atomically
 
 if TYPE_CHECKING:
     from .engine.model import RulePack
@@ -35,7 +42,45 @@ rules_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Terminated(Exception):
+    """SIGTERM, turned into an exception so that cleanup (workers, temporary files) runs."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+class _Main(click.Group):
+    """The command group, with the exit codes a CI script relies on.
+
+    Ctrl-C exits 130 and SIGTERM 143 (as shells report them), never 1, which CI
+    reads as "findings"; both first let running steps clean up.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        previous = None
+        with contextlib.suppress(ValueError):  # not in the main thread: leave it
+            previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            click.echo("\nDihentikan / interrupted.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except _Terminated:
+            click.echo("Dihentikan (SIGTERM) / terminated.", err=True)
+            sys.exit(128 + signal.SIGTERM)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="sakip-validate")
 def main() -> None:
     """Validator laporan kinerja (LKjIP/SAKIP) / LKjIP performance report validator.
@@ -49,32 +94,38 @@ def main() -> None:
 
 
 class _CheckCommand(click.Command):
-    """Keeps the raw arguments: each ``-o`` belongs to the ``--format`` before it."""
+    """Records the order in which click parsed the options, for :func:`pair_formats`."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        ctx.meta["raw_args"] = list(args)
-        return super().parse_args(ctx, args)
+    def make_parser(self, ctx: click.Context) -> Any:
+        parser = super().make_parser(ctx)
+        parse = parser.parse_args
+
+        def parse_in_order(args: list[str]) -> Any:
+            opts, rest, order = parse(args=args)
+            ctx.meta["option_order"] = [param.name for param in order]
+            return opts, rest, order
+
+        parser.parse_args = parse_in_order  # type: ignore[method-assign]
+        return parser
 
 
-def pair_formats(args: list[str], default: str) -> list[tuple[str, Path | None]]:
-    """``--format excel -o a.xlsx --format console`` -> [(excel, a.xlsx), (console, None)].
+def pair_formats(
+    order: list[str | None], formats: tuple[str, ...], outputs: tuple[Path, ...], default: str
+) -> list[tuple[str, Path | None]]:
+    """Each ``--format`` with the ``-o`` that follows it, in the order click parsed them.
 
-    An output given before any ``--format`` belongs to the default format.
+    ``order`` lists the parameter names as they occurred on the command line
+    (one entry per occurrence); an ``-o`` before any ``--format`` belongs to the
+    default format. ``[excel, -o a.xlsx, console]`` -> [(excel, a.xlsx), (console, None)].
     """
     pairs: list[list[Any]] = []
-    tokens = iter(args)
-    for token in tokens:
-        if token == "--":
-            break
-        name, value = token, None
-        if token.startswith("--") and "=" in token:
-            name, value = token.split("=", 1)
-        elif token.startswith("-o") and len(token) > 2:
-            name, value = "-o", token[2:]
-        if name == "--format":
-            pairs.append([value if value is not None else next(tokens, ""), None])
-        elif name in ("-o", "--output"):
-            target = Path(value if value is not None else next(tokens, ""))
+    next_format = iter(formats)
+    next_output = iter(outputs)
+    for name in order:
+        if name == "output_formats":
+            pairs.append([next(next_format), None])
+        elif name == "outputs":
+            target = next(next_output)
             if not pairs or pairs[-1][1] is not None:
                 pairs.append([default if not pairs else pairs[-1][0], None])
             pairs[-1][1] = target
@@ -89,9 +140,11 @@ def default_format() -> str:
 @main.command(
     cls=_CheckCommand,
     epilog="\b\nKode keluar / exit codes:\n"
-    "  0  tidak ada temuan setingkat --fail-on / no finding at --fail-on or above\n"
-    "  1  ada temuan setingkat --fail-on / findings at --fail-on or above\n"
-    "  2  salah pakai atau berkas tak terbaca / usage error or unreadable input",
+    "  0    tidak ada temuan setingkat --fail-on / no finding at --fail-on or above\n"
+    "  1    ada temuan setingkat --fail-on / findings at --fail-on or above\n"
+    "  2    salah pakai atau berkas tak terbaca / usage error or unreadable input\n"
+    "  3    kesalahan internal (hasil mungkin tidak lengkap) / internal error\n"
+    "  130  dihentikan dengan Ctrl-C / interrupted",
 )
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -150,6 +203,19 @@ def default_format() -> str:
     help="Catat waktu pembuatan di keluaran (bawaan: tidak, agar keluaran sama persis) / "
     "record the generation time (default: no, so outputs are byte-identical).",
 )
+@click.option(
+    "--limit",
+    "limits",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Ubah batas masukan, mis. file_bytes=50000000 (lihat docs/limits.md) / "
+    "change an input limit (see docs/limits.md).",
+)
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Tampilkan rincian kesalahan internal / show the tracebacks of internal errors.",
+)
 @rules_option
 @click.pass_context
 def check(
@@ -164,6 +230,8 @@ def check(
     color: bool | None,
     jobs: int,
     timestamp: bool,
+    limits: tuple[str, ...],
+    debug: bool,
     rules_paths: tuple[Path, ...],
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
@@ -172,7 +240,7 @@ def check(
     from .outputs import RenderOptions, available, load_output
     from .policy import Policy, parse_fail_on
 
-    plan = pair_formats(ctx.meta.get("raw_args", []), default_format())
+    plan = pair_formats(ctx.meta.get("option_order", []), output_formats, outputs, default_format())
     unknown = [name for name, _ in plan if name not in available()]
     if unknown:
         raise click.UsageError(
@@ -190,11 +258,22 @@ def check(
             "hanya satu format boleh menulis ke stdout; beri -o untuk yang lain / "
             "only one format may write to stdout; give -o for the others"
         )
+    if paths.count("-") > 1:
+        raise click.UsageError("stdin ('-') hanya dapat dibaca sekali / stdin can be read once")
     if "-" in paths and stdin_format is None:
         raise click.UsageError(
             "membaca stdin ('-') perlu --stdin-format toml|json / "
             "reading stdin needs --stdin-format"
         )
+    explicit = [Path(given) for given in paths if given != "-"]
+    targets = [target for _, target in plugins if target is not None]
+    _check_targets(targets, explicit)
+    input_limits = DEFAULT_LIMITS
+    for assignment in limits:
+        try:
+            input_limits = input_limits.replace(assignment)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--limit") from None
 
     options = RunOptions(
         exclude=exclude,
@@ -204,9 +283,11 @@ def check(
         timestamp=timestamp,
         stdin_format=stdin_format,  # type: ignore[arg-type]
         policy=Policy(fail_on=parse_fail_on(fail_on)),
+        limits=input_limits,
     )
+    stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
     try:
-        result = run(paths, options, stdin=sys.stdin.buffer)
+        result = run(paths, options, stdin=stdin)
     except RulePackError as error:
         _report_pack_error(error, lang)
     except NothingToCheck:
@@ -214,19 +295,61 @@ def check(
             "tidak ada berkas .toml atau .json untuk diperiksa / no .toml or .json files to check: "
             + " ".join(paths)
         ) from None
+    # A folder's files are inputs too: no output may replace one of them.
+    checked = [Path(r.label) for r in result.files if r.label != "<stdin>"]
+    _check_targets(targets, checked)
 
     render_options = RenderOptions(lang=lang, color=color)
+    broken = 0
     for plugin, target in plugins:
-        if target is None:
-            plugin.render(result, render_options, sys.stdout)
-        elif plugin.binary:
-            with _open_output(target, binary=True) as stream:
-                plugin.render(result, render_options, stream)
-        else:
-            with _open_output(target) as stream:
-                plugin.render(result, render_options, stream)
+        try:
+            if target is None:
+                plugin.render(result, render_options, sys.stdout)
+            else:
+                write_atomically(
+                    target, partial(plugin.render, result, render_options), binary=plugin.binary
+                )
+        except OSError as error:
+            if target is None:
+                raise  # stdout itself failed (closed pipe, full disk): nothing to add
+            raise click.FileError(str(target), hint=error.strerror) from None
+        except Exception as error:  # a broken output must not take the others with it
+            broken += 1
+            _report_render_failure(plugin.name, error, lang, debug)
+    if debug:
+        for failure in result.failures:
+            click.echo(f"--- {failure.file}: {failure.stage.get(lang)}", err=True)
+            click.echo(failure.traceback, err=True, nl=False)
     assert result.verdict is not None  # run() applies the policy
-    sys.exit(result.verdict.exit_code)
+    sys.exit(EXIT_INTERNAL if broken else result.verdict.exit_code)
+
+
+def _check_targets(targets: list[Path], inputs: list[Path]) -> None:
+    """Exit 2 (usage) for an output that cannot or must not be written."""
+    from .writing import OutputTargetError, check_target
+
+    for target in targets:
+        try:
+            check_target(target, inputs)
+        except OutputTargetError as error:
+            raise click.UsageError(
+                f"-o {target}: {error.message_id} / {error.message_en}"
+            ) from None
+
+
+def _report_render_failure(name: str, error: Exception, lang: Lang, debug: bool) -> None:
+    said = f"{type(error).__name__}: {error}"
+    if lang == "en":
+        click.echo(
+            f"sakip-validate: the {name} output failed ({said}); the others were written.", err=True
+        )
+    else:
+        click.echo(
+            f"sakip-validate: keluaran {name} gagal dibuat ({said}); keluaran lain tetap ditulis.",
+            err=True,
+        )
+    if debug:
+        click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
 
 
 @main.command()
@@ -263,11 +386,15 @@ def _report_pack_error(error: RulePackError, lang: Lang) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def _open_output(path: Path, *, binary: bool = False) -> Any:
+def _write_text(path: Path, text: str) -> None:
+    """Write a text file atomically; a target that cannot be written exits 2."""
+    from .writing import OutputTargetError, check_target
+
     try:
-        if binary:
-            return path.open("wb")
-        return path.open("w", encoding="utf-8", newline="\n")
+        check_target(path)
+        write_atomically(path, lambda stream: stream.write(text), binary=False)
+    except OutputTargetError as error:
+        raise click.UsageError(f"{path}: {error.message_id} / {error.message_en}") from None
     except OSError as error:
         raise click.FileError(str(path), hint=error.strerror) from None
 
@@ -286,8 +413,7 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(schema_text(), nl=False)
         return
-    with _open_output(output) as stream:
-        stream.write(schema_text())
+    _write_text(output, schema_text())
 
 
 @main.command()
@@ -306,8 +432,7 @@ def init(path: str, force: bool) -> None:
         raise click.UsageError(
             f"{path} sudah ada; pakai --force untuk menimpa / already exists; use --force"
         )
-    with _open_output(target) as stream:
-        stream.write(text)
+    _write_text(target, text)
     click.echo(f"{path} ditulis / written. Periksa / check: sakip-validate check {path}", err=True)
 
 

@@ -4,7 +4,7 @@ Rule packs (``rules/*.toml``) carry the consistency rules; these codes cover
 what happens before them: the file cannot be read, parsed, or does not fit the
 data model, or a rule pack itself is broken. Their ids are stable: CI
 baselines and rule selection refer to them. Each family belongs to a built-in
-pack of its own (``berkas``, ``skema``, ``paket``), documented here once.
+pack of its own (``berkas``, ``skema``, ``paket``, ``internal``), documented here once.
 """
 
 from __future__ import annotations
@@ -75,7 +75,24 @@ PACK = Family(
         "Fix the rule pack at the place shown (see docs/writing-rules.md).",
     ),
 )
-FAMILIES: tuple[Family, ...] = (LOAD, SCHEMA, PACK)
+INTERNAL = Family(
+    "INTERNAL",
+    "internal",
+    Text("Kesalahan internal", "Internal error"),
+    Text(
+        "Sebuah langkah pemeriksaan gagal secara tak terduga pada berkas ini. Berkas lain dan "
+        "langkah lain tetap diperiksa; hasil berkas ini mungkin belum lengkap.",
+        "A step of the check failed unexpectedly on this file. Other files and other steps "
+        "are still checked; this file's result may be incomplete.",
+    ),
+    Text(
+        "Laporkan kepada pengembang sakip-validate dengan berkas yang memicunya (jalankan "
+        "ulang dengan --debug untuk melihat rinciannya).",
+        "Report it to the sakip-validate developers with the file that triggers it (run "
+        "again with --debug to see the details).",
+    ),
+)
+FAMILIES: tuple[Family, ...] = (LOAD, SCHEMA, PACK, INTERNAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +118,8 @@ LOAD_ENCODING = _code(LOAD, 2, "Berkas bukan teks UTF-8", "File is not UTF-8 tex
 LOAD_SYNTAX = _code(LOAD, 3, "Penulisan TOML/JSON tidak sah", "Invalid TOML/JSON syntax")
 LOAD_DUPLICATE_KEY = _code(LOAD, 4, "Kunci ganda dalam JSON", "Duplicate key in JSON")
 LOAD_NON_FINITE = _code(LOAD, 5, "Angka tak hingga atau NaN", "Infinite or not-a-number value")
+LOAD_NUMBER_RANGE = _code(LOAD, 6, "Angka di luar batas", "Number out of range")
+LOAD_LIMIT = _code(LOAD, 7, "Berkas melampaui batas", "File exceeds a limit")
 
 SCHEMA_TYPE = _code(SCHEMA, 1, "Jenis nilai salah", "Wrong kind of value")
 SCHEMA_REQUIRED = _code(SCHEMA, 2, "Isian wajib tidak ada", "Required field missing")
@@ -114,12 +133,16 @@ SCHEMA_OTHER = _code(SCHEMA, 9, "Tidak sesuai skema", "Does not match the schema
 
 PACK_INVALID = _code(PACK, 1, "Paket aturan tidak sah", "Invalid rule pack")
 
+INTERNAL_ERROR = _code(INTERNAL, 1, "Kesalahan internal", "Internal error")
+
 ALL_CODES: tuple[Code, ...] = (
     LOAD_UNREADABLE,
     LOAD_ENCODING,
     LOAD_SYNTAX,
     LOAD_DUPLICATE_KEY,
     LOAD_NON_FINITE,
+    LOAD_NUMBER_RANGE,
+    LOAD_LIMIT,
     SCHEMA_TYPE,
     SCHEMA_REQUIRED,
     SCHEMA_UNKNOWN_KEY,
@@ -130,4 +153,5 @@ ALL_CODES: tuple[Code, ...] = (
     SCHEMA_VERSION,
     SCHEMA_OTHER,
     PACK_INVALID,
+    INTERNAL_ERROR,
 )

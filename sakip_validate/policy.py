@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .codes import INTERNAL_ERROR
 from .findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
     "FAIL_ON_CHOICES",
@@ -30,6 +33,8 @@ __all__ = [
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2  # usage error, or an input that could not be read at all
+EXIT_INTERNAL = 3  # a step failed unexpectedly: the result may be incomplete
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
@@ -46,6 +51,7 @@ class Verdict:
     exit_code: int
     failing: int  # findings that fail the run
     unreadable: int  # files that could not be read at all
+    internal: int = 0  # findings that stand for an unexpected failure
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +65,17 @@ class Policy:
         return self.fail_on is not None and finding.severity >= self.fail_on
 
     def decide(self, result: RunResult) -> Verdict:
-        """The exit code: 2 when a file could not be read, 1 when a finding fails, else 0."""
+        """The exit code: 3 after an internal error, 2 when a file could not be read,
+        1 when a finding fails, else 0."""
         failing = sum(1 for finding in result.findings if self.fails(finding))
         unreadable = sum(1 for report in result.files if report.unreadable)
-        if unreadable:
+        internal = sum(1 for finding in result.findings if finding.rule == INTERNAL_ERROR.id)
+        if internal:
+            code = EXIT_INTERNAL
+        elif unreadable:
             code = EXIT_USAGE
         elif failing:
             code = EXIT_FINDINGS
         else:
             code = EXIT_OK
-        return Verdict(code, failing, unreadable)
+        return Verdict(code, failing, unreadable, internal)

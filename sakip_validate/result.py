@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
+from .failures import Failure
 from .findings import Finding, Severity
 from .policy import Policy, Verdict
 
@@ -30,6 +31,7 @@ class FileReport:
     lines: dict[int, str] = field(default_factory=dict)
     data: Any = None
     sha256: str | None = None
+    failures: list[Failure] = field(default_factory=list)  # contained exceptions, for --debug
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,11 @@ class RunResult:
         """Number of findings per severity (every severity present, zero included)."""
         tally = Counter(finding.severity for finding in self.findings)
         return {severity: tally.get(severity, 0) for severity in Severity}
+
+    @property
+    def failures(self) -> list[Failure]:
+        """Every exception contained during the run (each also an INTERNAL finding)."""
+        return [failure for report in self.files for failure in report.failures]
 
     @property
     def any_unreadable(self) -> bool:

@@ -15,7 +15,6 @@ from typing import Any
 
 from ..findings import Text
 from ..loading.pointers import join_pointer
-from .numbers import Polarity
 from .tables import table_key, table_name
 from .values import as_number, is_na
 
@@ -152,10 +151,14 @@ class ReportView:
             item["id"]: item for item in self.items("indikator") if isinstance(item.get("id"), str)
         }
 
-    def polarity(self, indikator: str | None) -> Polarity:
-        """``positif`` or ``negatif`` (positif when the indicator is unknown)."""
-        value = self.indicators.get(indikator or "", {}).get("polaritas")
-        return "negatif" if value == "negatif" else "positif"
+    def polarity(self, indikator: str | None) -> str:
+        """The indicator's ``polaritas`` (positif when the indicator is unknown or has none).
+
+        Anything else is returned as written: the schema rejects it, and checks
+        called directly skip it.
+        """
+        value = self.indicators.get(indikator or "", {}).get("polaritas", "positif")
+        return value if isinstance(value, str) else ""
 
     def indicator_name(self, indikator: str | None) -> str:
         found = self.indicators.get(indikator or "", {})

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from ..domain.view import ReportView
+from ..failures import Failure, internal_finding
 from ..findings import Finding, Text, TextLocation
 from .kinds import Hit
 from .model import Rule
@@ -23,23 +24,44 @@ class Source(Protocol):
     def locate(self, pointer: str, *, at_key: bool = False) -> TextLocation: ...
 
 
-def run_rules(document: Source, rules: Sequence[Rule]) -> list[Finding]:
+def run_rules(
+    document: Source, rules: Sequence[Rule], failures: list[Failure] | None = None
+) -> list[Finding]:
     """Every finding the rules make on one report, in document order.
 
-    ``document.locate`` is called only for the values a finding is about.
+    ``document.locate`` is called only for the values a finding is about. A rule
+    whose check raises gives one INTERNAL finding naming it (its traceback goes
+    to ``failures``); the other rules still run.
     """
     view = ReportView(document.data)
     # Several rules often read different outcomes of the same check (mismatch,
     # truncated, inverted): compute each configured check once per report.
-    computed: dict[tuple[str, str], list[Hit]] = {}
+    computed: dict[tuple[str, str], list[Hit] | None] = {}
     findings = []
     for rule in rules:
         key = (rule.kind, json.dumps(rule.params, sort_keys=True, default=str))
         if key not in computed:
-            computed[key] = list(rule.check.run(view))
-        for hit in computed[key]:
-            if hit.outcome == rule.outcome:
+            try:
+                computed[key] = list(rule.check.run(view))
+            except Exception as error:
+                computed[key] = None
+                stage = Text(f"menjalankan aturan {rule.id}", f"running rule {rule.id}")
+                finding, failure = internal_finding(document.locate(""), stage, error)
+                findings.append(finding)
+                if failures is not None:
+                    failures.append(failure)
+        hits = computed[key]
+        for hit in hits or ():
+            if hit.outcome != rule.outcome:
+                continue
+            try:
                 findings.append(_finding(rule, hit, view, document))
+            except Exception as error:
+                stage = Text(f"menyusun temuan {rule.id}", f"building a finding of {rule.id}")
+                finding, failure = internal_finding(document.locate(""), stage, error)
+                findings.append(finding)
+                if failures is not None:
+                    failures.append(failure)
     findings.sort(key=Finding.sort_key)
     return findings
 

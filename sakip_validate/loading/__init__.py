@@ -3,24 +3,40 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
-from ..codes import LOAD_UNREADABLE
+from ..codes import LOAD_LIMIT, LOAD_NUMBER_RANGE, LOAD_UNREADABLE
 from ..findings import Finding, Text, TextLocation
 from .decoding import decode_utf8
 from .document import Format, LoadedDocument
 from .json_reader import parse_json
-from .problems import LoadProblem
+from .limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    Violation,
+    first_structure_violation,
+    numbers_out_of_range,
+)
+from .problems import LIMIT_HINT, LoadProblem
 from .toml_reader import parse_toml
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "FORMATS",
     "Format",
+    "Limits",
     "LoadFailed",
     "LoadedDocument",
     "format_for_path",
     "load_bytes",
     "load_path",
+    "number_findings",
+    "read_file",
+    "read_stream",
 ]
 
 FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
@@ -40,12 +56,19 @@ def format_for_path(path: Path) -> Format | None:
     return FORMATS.get(path.suffix.lower())
 
 
-def load_bytes(raw: bytes, label: str, fmt: Format) -> LoadedDocument:
+def load_bytes(
+    raw: bytes, label: str, fmt: Format, limits: Limits = DEFAULT_LIMITS
+) -> LoadedDocument:
     """Decode and parse one report; raise LoadFailed with a positioned finding."""
+    if len(raw) > limits.file_bytes:
+        raise LoadFailed(_too_large(label, len(raw), limits), unreadable=True)
     text = ""
     try:
         text = decode_utf8(raw)
-        data = parse_toml(text) if fmt == "toml" else parse_json(text)
+        data = parse_toml(text, limits) if fmt == "toml" else parse_json(text)
+        violation = first_structure_violation(data, limits)
+        if violation is not None:
+            raise _limit_problem(violation, limits)
     except LoadProblem as problem:
         position = problem.position
         if position is None and problem.pointer and text:
@@ -63,38 +86,169 @@ def load_bytes(raw: bytes, label: str, fmt: Format) -> LoadedDocument:
                 rule=problem.code.id,
                 severity=problem.code.severity,
                 message=problem.message,
-                pack=problem.code.pack,
-                title=problem.code.title,
                 location=location,
                 hint=problem.hint,
+                pack=problem.code.pack,
+                title=problem.code.title,
                 printed=problem.printed,
             )
         ) from None
     return LoadedDocument(label, fmt, text, data, sha256=hashlib.sha256(raw).hexdigest())
 
 
-def load_path(path: Path, label: str | None = None, fmt: Format | None = None) -> LoadedDocument:
-    """Read and parse a report file; the format follows the extension unless given."""
-    label = label if label is not None else str(path)
+_MAX_NUMBER_FINDINGS = 20
+_NUMBER_HINT = Text(
+    "Salin angka persis seperti tercetak di laporan; rupiah sebagai bilangan bulat, persen "
+    "dengan titik desimal (99,93% ditulis 99.93).",
+    "Copy the number exactly as printed in the report: rupiah as a whole number, a "
+    "percentage with a decimal point (99,93% is written 99.93).",
+)
+
+
+def _number_shown(value: Decimal | int) -> Text:
+    """A number that may be huge, shown without ever expanding it."""
+    if isinstance(value, int):
+        digits = value.bit_length() * 30103 // 100000 + 1  # log10(2) = 0.30103
+    else:
+        digits = len(value.as_tuple().digits)
+    if digits > 60:
+        return Text(f"bilangan {digits} angka", f"a {digits}-digit number")
+    shown = str(value)  # scientific notation for an extreme exponent: short either way
+    return Text(shown, shown)
+
+
+def number_findings(document: LoadedDocument, limits: Limits = DEFAULT_LIMITS) -> list[Finding]:
+    """A finding at each number beyond the limits (at most 20), before anything reads them.
+
+    Arithmetic, formatting and the schema step never see such a number: a file
+    with one stops here, as a file that cannot be parsed does.
+    """
+    findings: list[Finding] = []
+    for pointer, value in numbers_out_of_range(document.data, limits):
+        if len(findings) == _MAX_NUMBER_FINDINGS:
+            break
+        shown = _number_shown(value)
+        findings.append(
+            Finding(
+                rule=LOAD_NUMBER_RANGE.id,
+                severity=LOAD_NUMBER_RANGE.severity,
+                message=Text(
+                    f"Angka di luar batas: {shown.id}; angka laporan paling banyak "
+                    f"{limits.digits} angka penting dengan pangkat sepuluh antara "
+                    f"-{limits.exponent} dan {limits.exponent}.",
+                    f"Number out of range: {shown.en}; a report number has at most "
+                    f"{limits.digits} significant digits and a power of ten between "
+                    f"-{limits.exponent} and {limits.exponent}.",
+                ),
+                location=document.locate(pointer),
+                hint=_NUMBER_HINT,
+                pack=LOAD_NUMBER_RANGE.pack,
+                title=LOAD_NUMBER_RANGE.title,
+                printed=shown.en,
+            )
+        )
+    return findings
+
+
+def _limit_problem(violation: Violation, limits: Limits) -> LoadProblem:
+    if violation.limit == "depth":
+        message = Text(
+            f"Data bersarang lebih dari {limits.depth} tingkat di sini.",
+            f"The data is nested more than {limits.depth} levels deep here.",
+        )
+    else:
+        message = Text(
+            f"Berkas memuat lebih dari {limits.items:,} nilai.".replace(",", "."),
+            f"The file holds more than {limits.items:,} values.",
+        )
+    return LoadProblem(LOAD_LIMIT, message, hint=LIMIT_HINT, pointer=violation.pointer)
+
+
+def _too_large(label: str, size: int, limits: Limits) -> Finding:
+    return _unreadable(
+        label,
+        Text(
+            f"Berkas berukuran {size:,} bait, melebihi batas {limits.file_bytes:,} bait.".replace(
+                ",", "."
+            ),
+            f"The file is {size:,} bytes, over the limit of {limits.file_bytes:,} bytes.",
+        ),
+        LIMIT_HINT,
+    )
+
+
+def read_stream(stream: BinaryIO, label: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Read a stream (standard input) up to the size limit; LoadFailed beyond it."""
     try:
-        raw = path.read_bytes()
+        raw = stream.read(limits.file_bytes + 1)
+    except OSError as error:
+        reason = Text(
+            f"Masukan tidak dapat dibaca: {error.strerror}.",
+            f"The input cannot be read: {error.strerror}.",
+        )
+        raise LoadFailed(_unreadable(label, reason, None), unreadable=True) from None
+    if len(raw) > limits.file_bytes:
+        raise LoadFailed(_too_large(label, len(raw), limits), unreadable=True)
+    return raw
+
+
+def read_file(path: Path, label: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a regular file within the size limit; LoadFailed for anything else.
+
+    The file is opened without blocking and judged by the opened handle, so a
+    FIFO or a device (also behind a symlink) is refused before a byte is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
     except FileNotFoundError:
         reason = Text("Berkas tidak ditemukan.", "File not found.")
         hint = Text("Periksa nama dan folder berkas.", "Check the file name and folder.")
         raise LoadFailed(_unreadable(label, reason, hint), unreadable=True) from None
     except IsADirectoryError:
-        reason = Text("Ini sebuah folder, bukan berkas.", "This is a folder, not a file.")
-        raise LoadFailed(_unreadable(label, reason, None), unreadable=True) from None
+        raise LoadFailed(_unreadable(label, _FOLDER, None), unreadable=True) from None
     except PermissionError:
         reason = Text("Tidak ada izin membaca berkas ini.", "No permission to read this file.")
         hint = Text("Periksa hak akses berkas.", "Check the file's permissions.")
         raise LoadFailed(_unreadable(label, reason, hint), unreadable=True) from None
     except OSError as error:
-        reason = Text(
-            f"Berkas tidak dapat dibaca: {error.strerror}.",
-            f"The file cannot be read: {error.strerror}.",
-        )
-        raise LoadFailed(_unreadable(label, reason, None), unreadable=True) from None
+        raise LoadFailed(_unreadable(label, _os_reason(error), None), unreadable=True) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadFailed(_unreadable(label, _FOLDER, None), unreadable=True)
+        if not stat.S_ISREG(info.st_mode):
+            reason = Text(
+                "Ini bukan berkas biasa (melainkan perangkat, FIFO atau soket); tidak dibaca.",
+                "This is not a regular file (but a device, FIFO or socket); it is not read.",
+            )
+            raise LoadFailed(_unreadable(label, reason, None), unreadable=True)
+        if info.st_size > limits.file_bytes:
+            raise LoadFailed(_too_large(label, info.st_size, limits), unreadable=True)
+        try:
+            return handle.read(limits.file_bytes + 1)
+        except OSError as error:
+            raise LoadFailed(_unreadable(label, _os_reason(error), None), unreadable=True) from None
+
+
+_FOLDER = Text("Ini sebuah folder, bukan berkas.", "This is a folder, not a file.")
+
+
+def _os_reason(error: OSError) -> Text:
+    return Text(
+        f"Berkas tidak dapat dibaca: {error.strerror}.",
+        f"The file cannot be read: {error.strerror}.",
+    )
+
+
+def load_path(
+    path: Path,
+    label: str | None = None,
+    fmt: Format | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> LoadedDocument:
+    """Read and parse a report file; the format follows the extension unless given."""
+    label = label if label is not None else str(path)
     fmt = fmt or format_for_path(path)
     if fmt is None:
         suffix_id = path.suffix or "tanpa akhiran"
@@ -108,7 +262,7 @@ def load_path(path: Path, label: str | None = None, fmt: Format | None = None) -
             "Name the file with a .toml or .json extension.",
         )
         raise LoadFailed(_unreadable(label, reason, hint), unreadable=True)
-    return load_bytes(raw, label, fmt)
+    return load_bytes(read_file(path, label, limits), label, fmt, limits)
 
 
 def _unreadable(label: str, message: Text, hint: Text | None) -> Finding:
@@ -116,8 +270,8 @@ def _unreadable(label: str, message: Text, hint: Text | None) -> Finding:
         rule=LOAD_UNREADABLE.id,
         severity=LOAD_UNREADABLE.severity,
         message=message,
-        pack=LOAD_UNREADABLE.pack,
-        title=LOAD_UNREADABLE.title,
         location=TextLocation(label),
         hint=hint,
+        pack=LOAD_UNREADABLE.pack,
+        title=LOAD_UNREADABLE.title,
     )

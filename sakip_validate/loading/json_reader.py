@@ -66,12 +66,22 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
 _SYNTAX_HINT = syntax_hint("JSON")
 
 
+def _parse_int(token: str) -> int | Decimal:
+    # Python refuses to turn more than 4,300 digits into an int (and would take
+    # quadratic time below that): such a number stays a Decimal, and the limits
+    # check reports it as out of range at its place.
+    if len(token) > 40:
+        return Decimal(token)
+    return int(token)
+
+
 def parse_json(text: str) -> Any:
     """Parse JSON text into dicts, lists, str, int, Decimal, bool and None."""
     try:
         return json.loads(
             text,
             parse_float=Decimal,
+            parse_int=_parse_int,
             parse_constant=_reject_constant,
             object_pairs_hook=_unique_pairs,
         )

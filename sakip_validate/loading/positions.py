@@ -158,6 +158,8 @@ def _end_of(pattern: re.Pattern[str], text: str, start: int = 0) -> int:
     match = pattern.match(text, start)
     assert match is not None  # the pattern can match the empty string
     return match.end()
+
+
 # The rest of a string after its opening quote, written so that the regex
 # engine runs through plain characters without backtracking.
 _JSON_STRING_TAIL = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)

@@ -35,6 +35,14 @@ NON_FINITE_HINT = Text(
 )
 
 
+LIMIT_HINT = Text(
+    "Laporan yang sebenarnya jauh di bawah batas ini; periksa apakah ini berkas yang benar. "
+    "Bila memang perlu, naikkan batasnya dengan --limit NAMA=NILAI (lihat docs/limits.md).",
+    "A real report stays far below this limit; check that this is the right file. If it "
+    "must be, raise the limit with --limit NAME=VALUE (see docs/limits.md).",
+)
+
+
 def syntax_hint(kind: str, extension: str = "") -> Text:
     """The fix for a syntax error: the place is shown, an editor marks it too."""
     with_id = f" dengan {extension}" if extension else ""

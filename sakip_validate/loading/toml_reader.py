@@ -10,10 +10,12 @@ from typing import Any
 # tomli itself, not the stdlib copy: its compiled wheel parses about twice as fast.
 import tomli
 
-from ..codes import LOAD_NON_FINITE, LOAD_SYNTAX
+from ..codes import LOAD_LIMIT, LOAD_NON_FINITE, LOAD_NUMBER_RANGE, LOAD_SYNTAX
 from ..findings import Text
+from .limits import DEFAULT_LIMITS, Limits
 from .pointers import join_pointer
-from .positions import Position
+from .positions import Position, offset_to_position
+from .problems import LIMIT_HINT as _LIMIT_HINT
 from .problems import NON_FINITE_HINT, LoadProblem, reword, syntax_hint
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -70,12 +72,79 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
 _SYNTAX_HINT = syntax_hint("TOML", "Even Better TOML")
 
 
-def parse_toml(text: str) -> Any:
+_LONG_INTEGER = re.compile(r"[-+]?[0-9_]{4000,}")
+_BIG_INT_HINT = Text(
+    "Salin angka persis seperti tercetak di laporan; angka sepanjang ini bukan angka laporan.",
+    "Copy the number exactly as printed in the report; no report number is this long.",
+)
+
+
+def deep_key_line(text: str, limit: int) -> tuple[int, int] | None:
+    """(line, segments) of the first key or table header with more than ``limit`` segments.
+
+    Checked before parsing: a dotted key of a hundred thousand segments costs a
+    parser gigabytes. Quoted parts of a key may hold dots that do not count.
+    """
+    if text.count(".") < limit:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count(".") < limit:
+            continue
+        stripped = line.lstrip()
+        if stripped.startswith("["):
+            key = stripped.lstrip("[").split("]", 1)[0]
+        else:
+            key = stripped.split("=", 1)[0]
+        segments = 1
+        quote = ""
+        for char in key:
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char == ".":
+                segments += 1
+        if segments > limit:
+            return number, segments
+    return None
+
+
+def parse_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse TOML text into dicts, lists, str, int, Decimal, bool; dates as ISO strings."""
+    deep = deep_key_line(text, limits.key_segments)
+    if deep is not None:
+        line, segments = deep
+        raise LoadProblem(
+            LOAD_LIMIT,
+            Text(
+                f"Kunci atau judul tabel ini terdiri atas {segments} bagian bertitik; batasnya "
+                f"{limits.key_segments}.",
+                f"This key or table header has {segments} dotted parts; the limit is "
+                f"{limits.key_segments}.",
+            ),
+            hint=_LIMIT_HINT,
+            position=Position(line, 1),
+        )
     try:
         data = tomli.loads(text, parse_float=Decimal)
     except tomli.TOMLDecodeError as error:
         raise _syntax_problem(str(error), text) from None
+    except ValueError:
+        # Only an integer too long for Python's int() gets here (tomli reports
+        # every other problem as a TOMLDecodeError).
+        match = _LONG_INTEGER.search(text)
+        position = None
+        if match is not None:
+            position = offset_to_position(text, match.start())
+        raise LoadProblem(
+            LOAD_NUMBER_RANGE,
+            Text(
+                "Angka ini terlalu panjang untuk dibaca (lebih dari 4.000 angka).",
+                "This number is too long to be read (more than 4,000 digits).",
+            ),
+            hint=_BIG_INT_HINT,
+            position=position,
+        ) from None
     except RecursionError:
         raise LoadProblem(
             LOAD_SYNTAX,

@@ -217,29 +217,60 @@ def test_python_dash_m(entry: list[str]) -> None:
     assert process.stderr == ""
 
 
-def test_formats_pair_with_their_outputs() -> None:
+def test_formats_pair_with_their_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = run(
+        "check",
+        str(BROKEN / "wrong-type.toml"),
+        "--format",
+        "json",
+        "-o",
+        "k.json",
+        "--format=sarif",
+        "--output=h.sarif",
+        "--format",
+        "console",
+    )
+    assert code == 1
+    assert "SCHEMA001" in output  # console on stdout
+    assert json.loads(Path("k.json").read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(Path("h.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_output_before_any_format_belongs_to_the_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = run("check", str(VALID), "-oout.txt", "--format", "json")
+    assert code == 0
+    assert "tidak ada temuan" in Path("out.txt").read_text(encoding="utf-8")
+    assert json.loads(output)["summary"]["files"] == 1
+
+
+def test_an_option_value_that_looks_like_an_output_is_not_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # click parses "-ostolen.txt" as the value of --exclude: no file is written
+    monkeypatch.chdir(tmp_path)
+    code, output = run("check", str(VALID), "--exclude", "-ostolen.txt")
+    assert code == 0
+    assert not Path("stolen.txt").exists()
+    assert "tidak ada temuan" in output
+
+
+def test_pair_formats_follows_the_parsed_order() -> None:
     from sakip_validate.cli import pair_formats
 
-    assert pair_formats(
-        [
-            "x.toml",
-            "--format",
-            "excel",
-            "-o",
-            "k.xlsx",
-            "--format=sarif",
-            "--output=h.sarif",
-            "--format",
-            "console",
-        ],
-        "console",
-    ) == [("excel", Path("k.xlsx")), ("sarif", Path("h.sarif")), ("console", None)]
-    assert pair_formats(["x.toml", "-o", "out.txt"], "console") == [("console", Path("out.txt"))]
-    assert pair_formats(["x.toml", "-oout.json", "--format", "json"], "console") == [
-        ("console", Path("out.json")),
-        ("json", None),
+    order = ["paths", "output_formats", "outputs", "output_formats", "outputs", "output_formats"]
+    formats = ("excel", "sarif", "console")
+    outputs = (Path("k.xlsx"), Path("h.sarif"))
+    assert pair_formats(order, formats, outputs, "console") == [
+        ("excel", Path("k.xlsx")),
+        ("sarif", Path("h.sarif")),
+        ("console", None),
     ]
-    assert pair_formats(["x.toml"], "github") == [("github", None)]
+    assert pair_formats(["outputs"], (), (Path("o"),), "github") == [("github", Path("o"))]
+    assert pair_formats([], (), (), "github") == [("github", None)]
 
 
 def test_several_formats_in_one_run(tmp_path: Path) -> None:

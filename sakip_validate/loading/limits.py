@@ -1,0 +1,129 @@
+"""Limits on what a report file may hold, so that no input can exhaust memory or time.
+
+A real LKjIP is tens of kilobytes; its numbers are rupiah (at most a few
+quadrillion) and percentages with a few decimals. The defaults leave a wide
+margin around that and stop inputs built to hurt: a file of gigabytes, a
+device or a FIFO named ``*.toml``, tables nested thousands deep, a key of a
+hundred thousand dotted segments, a number with a billion-digit exponent.
+
+Every limit can be changed (``--limit NAME=VALUE`` on the command line,
+:class:`Limits` from Python); ``docs/limits.md`` lists them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .pointers import join_pointer
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "Violation",
+    "first_structure_violation",
+    "numbers_out_of_range",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How large and how deep a report may be, and how large its numbers."""
+
+    file_bytes: int = 20 * 1024 * 1024
+    """Size of one report file (or standard input) in bytes; checked before reading."""
+    depth: int = 64
+    """Nesting of tables and arrays."""
+    key_segments: int = 64
+    """Segments of one dotted TOML key or table header (``a.b.c`` has 3)."""
+    items: int = 500_000
+    """Values in the whole document (table rows, cells and texts together)."""
+    digits: int = 40
+    """Significant digits of one number."""
+    exponent: int = 30
+    """Largest power of ten of one number, up or down: 1e30 and 1e-30 are the extremes."""
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(cls))
+
+    def replace(self, assignment: str) -> Limits:
+        """A copy with ``NAME=VALUE`` applied; ValueError naming the problem otherwise."""
+        name, sep, value = assignment.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep or name not in self.names():
+            names = ", ".join(self.names())
+            raise ValueError(f"expected NAME=VALUE with NAME one of {names}; got {assignment!r}")
+        text = value.strip().replace("_", "")
+        if not text.isdigit() or int(text) < 1:
+            raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}")
+        return dataclasses.replace(self, **{name: int(text)})
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """A limit a document breaks: which, where (JSON pointer) and the offending size."""
+
+    limit: str
+    pointer: str
+    size: int
+
+
+def first_structure_violation(data: Any, limits: Limits) -> Violation | None:
+    """The first place where ``data`` nests deeper or holds more values than allowed.
+
+    Iterative, so that depth itself cannot exhaust the Python stack.
+    """
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    items = 0
+    while stack:
+        value, pointer, depth = stack.pop()
+        if depth > limits.depth:
+            return Violation("depth", pointer, depth)
+        items += 1
+        if items > limits.items:
+            return Violation("items", pointer, items)
+        if isinstance(value, dict):
+            children = [(item, join_pointer(pointer, key)) for key, item in value.items()]
+        elif isinstance(value, list):
+            children = [(item, f"{pointer}/{index}") for index, item in enumerate(value)]
+        else:
+            continue
+        stack.extend((item, where, depth + 1) for item, where in reversed(children))
+    return None
+
+
+def number_in_range(value: Decimal | int, limits: Limits) -> bool:
+    """Whether a number has at most ``digits`` significant digits and a bounded exponent."""
+    if isinstance(value, int):
+        # bit_length avoids converting a huge int to text to count its digits.
+        return value.bit_length() <= limits.digits * 10 // 3 and (
+            len(str(value).lstrip("-")) <= limits.digits
+        )
+    if not value.is_finite():
+        return True  # NaN and Infinity have their own finding
+    digits = len(value.as_tuple().digits)
+    return digits <= limits.digits and -limits.exponent <= value.adjusted() <= limits.exponent
+
+
+def numbers_out_of_range(data: Any, limits: Limits) -> Iterator[tuple[str, Decimal | int]]:
+    """(pointer, number) of every number beyond the limits, in document order."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, pointer = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(reversed([(item, join_pointer(pointer, k)) for k, item in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([(item, f"{pointer}/{i}") for i, item in enumerate(value)]))
+        elif (
+            isinstance(value, Decimal | int)
+            and not isinstance(value, bool)
+            and not number_in_range(value, limits)
+        ):
+            yield pointer, value

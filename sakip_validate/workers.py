@@ -1,0 +1,130 @@
+"""Checking a large batch in worker processes: chunks out, reports back in the given order.
+
+Workers receive the compiled rules once (at start), then chunks of file paths;
+each returns its reports. A worker never outlives the run: on Linux it asks the
+kernel to end it when its parent dies (even by SIGKILL), and an interrupted run
+terminates its workers before it exits. A worker that dies (killed, out of
+memory) costs only its chunk: those files get an INTERNAL finding; the rest of
+the batch is still checked.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from .engine.model import Rule
+from .failures import internal_finding
+from .findings import Text, TextLocation
+from .loading import Limits
+from .result import FileReport
+
+__all__ = ["check_in_workers"]
+
+_STATE: dict[str, object] = {}
+_WORKER_DIED = Text(
+    "memeriksa berkas di proses pekerja (proses itu berhenti tak terduga)",
+    "checking the file in a worker process (the process stopped unexpectedly)",
+)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to send SIGTERM to this process when its parent dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not a glibc/musl system
+        return
+
+
+def _init(rules: list[Rule], keep_data: bool, limits: Limits) -> None:
+    _die_with_parent()
+    # Ctrl-C reaches the whole process group: the parent decides, workers wait.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _STATE.update(rules=rules, keep_data=keep_data, limits=limits)
+
+
+def _check_chunk(chunk: list[tuple[Path, str]]) -> list[FileReport]:
+    from .api import check_file
+
+    rules: list[Rule] = _STATE["rules"]  # type: ignore[assignment]
+    limits: Limits = _STATE["limits"]  # type: ignore[assignment]
+    keep_data = bool(_STATE["keep_data"])
+    return [
+        check_file(path, label, rules=rules, keep_data=keep_data, limits=limits)
+        for path, label in chunk
+    ]
+
+
+def _lost(chunk: list[tuple[Path, str]], error: BaseException) -> list[FileReport]:
+    reports = []
+    for _, label in chunk:
+        finding, failure = internal_finding(TextLocation(label), _WORKER_DIED, error)
+        reports.append(FileReport(label, None, [finding], failures=[failure]))
+    return reports
+
+
+def _run_pool(
+    chunks: list[tuple[int, list[tuple[Path, str]]]],
+    workers: int,
+    initargs: tuple[list[Rule], bool, Limits],
+    results: dict[int, list[FileReport]],
+) -> list[tuple[int, list[tuple[Path, str]], BaseException]]:
+    """Check ``chunks`` in one pool; the chunks lost to a dying worker are returned."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=initargs)
+    broken: list[tuple[int, list[tuple[Path, str]], BaseException]] = []
+    try:
+        futures: list[Future[list[FileReport]]] = [
+            pool.submit(_check_chunk, chunk) for _, chunk in chunks
+        ]
+        for (index, chunk), future in zip(chunks, futures, strict=True):
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool as error:
+                broken.append((index, chunk, error))
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM turned into an exception): no worker may
+        # go on checking after the run has ended.
+        pool.shutdown(wait=False, cancel_futures=True)
+        # ProcessPoolExecutor has no public way to stop running workers before 3.14.
+        processes = getattr(pool, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
+        raise
+    pool.shutdown()
+    return broken
+
+
+def check_in_workers(
+    targets: list[tuple[Path, str]],
+    rules: Sequence[Rule],
+    workers: int,
+    chunk_size: int,
+    keep_data: bool,
+    limits: Limits,
+) -> list[FileReport]:
+    """Reports for ``targets`` in their order, checked by ``workers`` processes.
+
+    When a worker dies, every chunk still pending in its pool fails with it; those
+    are checked again one at a time, so only the chunk that killed a worker is lost.
+    """
+    chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
+    initargs = (list(rules), keep_data, limits)
+    results: dict[int, list[FileReport]] = {}
+    broken = _run_pool(list(enumerate(chunks)), workers, initargs, results)
+    for index, chunk, error in broken:
+        if len(broken) == 1:
+            results[index] = _lost(chunk, error)
+            break
+        again = _run_pool([(index, chunk)], 1, initargs, results)
+        if again:
+            results[index] = _lost(chunk, again[0][2])
+    return [report for index in range(len(chunks)) for report in results[index]]

@@ -21,6 +21,7 @@ from .engine.packs import catalog_of, load_packs
 from .engine.runner import run_rules
 from .failures import Failure, internal_finding
 from .findings import Finding, Text, TextLocation
+from .integrity import check_integrity
 from .loading import (
     DEFAULT_LIMITS,
     Format,
@@ -92,6 +93,8 @@ def _check_loaded(
     findings = number_findings(document, limits)
     if not findings:
         findings = check_schema(document)
+    if not findings:
+        findings = check_integrity(document)
     # Rules assume the structure the schema promises; on a file that breaks it
     # they would only add cascades of findings. Fix the schema findings first.
     checked = not findings

@@ -130,6 +130,11 @@ SCHEMA_RANGE = _code(SCHEMA, 6, "Nilai di luar batas", "Value out of range")
 SCHEMA_SIZE = _code(SCHEMA, 7, "Jumlah isian tidak sesuai", "Wrong number of items")
 SCHEMA_VERSION = _code(SCHEMA, 8, "Versi skema tidak didukung", "Unsupported schema version")
 SCHEMA_OTHER = _code(SCHEMA, 9, "Tidak sesuai skema", "Does not match the schema")
+SCHEMA_REFERENCE = _code(
+    SCHEMA, 10, "Rujukan ke id yang tidak ada", "Reference to an undeclared id"
+)
+SCHEMA_DUPLICATE_ID = _code(SCHEMA, 11, "Id dinyatakan dua kali", "Id declared twice")
+SCHEMA_CYCLE = _code(SCHEMA, 12, "Induk melingkar", "Parents form a cycle")
 
 PACK_INVALID = _code(PACK, 1, "Paket aturan tidak sah", "Invalid rule pack")
 
@@ -152,6 +157,9 @@ ALL_CODES: tuple[Code, ...] = (
     SCHEMA_SIZE,
     SCHEMA_VERSION,
     SCHEMA_OTHER,
+    SCHEMA_REFERENCE,
+    SCHEMA_DUPLICATE_ID,
+    SCHEMA_CYCLE,
     PACK_INVALID,
     INTERNAL_ERROR,
 )

@@ -23,15 +23,11 @@ SUPPORTED_MAJOR = "1"
 
 
 def _is_integer(checker: object, instance: object) -> bool:
-    # The loader gives Decimal for every number written with a point; JSON
-    # Schema counts 5.0 as an integer, so an integral Decimal does too.
-    if isinstance(instance, bool):
-        return False
-    if isinstance(instance, int):
-        return True
-    if isinstance(instance, Decimal):
-        return instance.is_finite() and instance == instance.to_integral_value()
-    return isinstance(instance, float) and instance.is_integer()
+    # JSON Schema counts 2025.0 as an integer; a report does not: a year written
+    # 2025.0 would silently switch off every rule keyed by the year, and a whole
+    # number is copied without a decimal point. The loader gives Decimal for
+    # every number written with one, int for every number written without.
+    return isinstance(instance, int) and not isinstance(instance, bool)
 
 
 @functools.cache

@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.policy", "result"),
     ("sakip_validate.result", "result"),
     ("sakip_validate.schema_check", "engine"),
+    ("sakip_validate.integrity", "engine"),
     ("sakip_validate.engine", "engine"),
     ("sakip_validate.ruledocs", "engine"),
     ("sakip_validate.checks", "checks"),

@@ -63,10 +63,26 @@ def _load_packs(extra: tuple[str, ...]) -> tuple[RulePack, ...]:
     problems: list[Finding] = []
     packs: list[RulePack] = []
     seen: dict[str, str] = {}
+    pack_ids: dict[str, str] = {}
     for path in pack_files(extra):
         pack = _load_pack(path, problems)
         if pack is None:
             continue
+        if pack.id in pack_ids:
+            problems.append(
+                _problem(
+                    pack.source,
+                    None,
+                    Text(
+                        f"Id paket {pack.id!r} sudah dipakai oleh {pack_ids[pack.id]}; beri "
+                        "paket ini id sendiri.",
+                        f"Pack id {pack.id!r} is already used by {pack_ids[pack.id]}; give "
+                        "this pack an id of its own.",
+                    ),
+                    "/pack/id",
+                )
+            )
+        pack_ids.setdefault(pack.id, pack.source)
         for rule in pack.rules:
             if rule.id in seen:
                 problems.append(
@@ -163,6 +179,16 @@ def _build_rule(
         return None
     kind = load_kind(kind_name)
     params = raw.get("params", {})
+    oversized = _oversized(params, join_pointer(pointer, "params"))
+    if oversized is not None:
+        fail(
+            oversized,
+            f"Parameter terlalu besar: paling banyak {MAX_PARAM_ITEMS} butir per daftar dan "
+            f"{MAX_PARAM_TEXT} karakter per teks.",
+            f"Parameter too large: at most {MAX_PARAM_ITEMS} items per list and "
+            f"{MAX_PARAM_TEXT} characters per text.",
+        )
+        return None
     _check_params(kind.params_schema, params, join_pointer(pointer, "params"), fail)
     outcome = raw.get("outcome", kind.outcomes[0])
     if outcome not in kind.outcomes:
@@ -211,6 +237,29 @@ def _build_rule(
         source=source,
         check=check,
     )
+
+
+# A pack is input too: a parameter list of 100,000 words would slow every report.
+MAX_PARAM_ITEMS = 1000
+MAX_PARAM_TEXT = 10_000
+
+
+def _oversized(value: Any, pointer: str) -> str | None:
+    """The pointer of the first list or text in ``value`` beyond the parameter limits."""
+    stack = [(value, pointer)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str) and len(item) > MAX_PARAM_TEXT:
+            return where
+        if isinstance(item, list):
+            if len(item) > MAX_PARAM_ITEMS:
+                return where
+            stack.extend((child, f"{where}/{i}") for i, child in enumerate(item))
+        elif isinstance(item, dict):
+            if len(item) > MAX_PARAM_ITEMS:
+                return where
+            stack.extend((child, join_pointer(where, key)) for key, child in item.items())
+    return None
 
 
 def _check_params(schema: dict[str, Any], params: Any, pointer: str, fail: Any) -> None:

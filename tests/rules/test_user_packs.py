@@ -93,6 +93,30 @@ def test_duplicate_rule_id_is_refused(pack_dir: Path) -> None:
     result = CliRunner().invoke(main, ["rules", "--rules", str(pack_dir)])
     assert result.exit_code == 2
     assert "USR001" in result.output
+    assert "salinan.toml" in result.output and "beri paket ini id sendiri" in result.output
+
+
+def test_a_pack_cannot_take_a_built_in_pack_id(pack_dir: Path) -> None:
+    pack = pack_dir / "kebijakan-daerah.toml"
+    text = pack.read_text(encoding="utf-8")
+    pack_id = text.split('id = "', 1)[1].split('"', 1)[0]
+    pack.write_text(text.replace(f'id = "{pack_id}"', 'id = "anggaran"', 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "--rules", str(pack_dir)])
+    assert result.exit_code == 2
+    assert "Id paket 'anggaran' sudah dipakai" in result.output
+
+
+def test_a_huge_parameter_list_is_refused(pack_dir: Path) -> None:
+    pack = pack_dir / "kebijakan-daerah.toml"
+    text = pack.read_text(encoding="utf-8")
+    params = 'params = { tables = ["capaian", "analisis_penyebab"], field = "realisasi" }'
+    assert params in text
+    tables = ", ".join(f'"t{i}"' for i in range(1001))
+    text = text.replace(params, f'params = {{ tables = [{tables}], field = "realisasi" }}', 1)
+    pack.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "--rules", str(pack_dir)])
+    assert result.exit_code == 2
+    assert "Parameter terlalu besar" in result.output
 
 
 def test_pack_that_is_not_toml_is_refused(pack_dir: Path) -> None:

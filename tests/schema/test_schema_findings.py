@@ -35,11 +35,12 @@ def test_text_in_a_year_reads_naturally() -> None:
     assert finding.hint is not None and "2021" in finding.hint.id
 
 
-def test_integral_decimal_counts_as_integer_but_fraction_does_not() -> None:
-    assert findings_for(replaced("tahun_anggaran = 2025", "tahun_anggaran = 2025.0")) == []
-    (finding,) = findings_for(replaced("tahun_anggaran = 2025", "tahun_anggaran = 2025.5"))
-    assert finding.rule == "SCHEMA001"
-    assert finding.printed == "2025.5"
+def test_a_whole_number_is_written_without_a_decimal_point() -> None:
+    # 2025.0 would silently switch off every rule keyed by the year
+    for written in ("2025.0", "2025.5"):
+        (finding,) = findings_for(replaced("tahun_anggaran = 2025", f"tahun_anggaran = {written}"))
+        assert finding.rule == "SCHEMA001"
+        assert finding.printed == written
 
 
 def test_value_kind_gives_one_message_not_a_cascade() -> None:

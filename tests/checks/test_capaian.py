@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sakip_validate.checks.capaian import Capaian, shown_exact
+from sakip_validate.checks.capaian.formula import Capaian, shown_exact
 from sakip_validate.domain.numbers import (
     Agreement,
     capaian,

@@ -11,17 +11,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sakip_validate.checks.budget import (
-    BudgetEqual,
-    CapaianIsAbsorption,
-    EfficiencyBudgetTotal,
-    HierarchicalSum,
-    Ordering,
-    Percentage,
-    SuspiciousAmount,
-    is_slip,
-    slip,
-)
+from sakip_validate.checks.anggaran.absorption import CapaianIsAbsorption
+from sakip_validate.checks.anggaran.efficiency import EfficiencyBudgetTotal
+from sakip_validate.checks.anggaran.equal import BudgetEqual
+from sakip_validate.checks.anggaran.ordering import Ordering
+from sakip_validate.checks.anggaran.percentage import Percentage
+from sakip_validate.checks.anggaran.slips import is_slip, slip
+from sakip_validate.checks.anggaran.sums import HierarchicalSum
+from sakip_validate.checks.anggaran.suspicious import SuspiciousAmount
 from sakip_validate.domain.budget import build_tree
 from sakip_validate.domain.numbers import percent, round_half_up, truncate
 from sakip_validate.domain.view import ReportView

@@ -13,12 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakip_validate.api import default_rules
-from sakip_validate.checks.distribution import (
-    Distribution,
-    DistributionAgreement,
-    category_key,
-    matching_counts,
-)
+from sakip_validate.checks.distribusi.agreement import DistributionAgreement
+from sakip_validate.checks.distribusi.distribution import Distribution
+from sakip_validate.checks.distribusi.shares import matching_counts
+from sakip_validate.checks.distribusi.statements import category_key
 from sakip_validate.domain.numbers import percent, round_half_up
 from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import Hit

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from sakip_validate.checks.narrative import BESARAN, Claim, Statement, agreement, indicator_count
+from sakip_validate.checks.narasi.claim import Claim
+from sakip_validate.checks.narasi.statement import BESARAN, Statement, agreement, indicator_count
 from sakip_validate.domain.numbers import Agreement
 from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import Hit

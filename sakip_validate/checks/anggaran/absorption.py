@@ -97,9 +97,9 @@ class CapaianIsAbsorption(CheckKind):
         p = self.params
         budget: dict[str, tuple[Decimal, bool]] = {}
         for row in view.rows(p["budget_table"]):
-            absorption = self._absorption(row)
-            if row.kode is not None and absorption is not None:
-                budget.setdefault(row.kode, absorption)
+            read = self._absorption(row)
+            if row.kode is not None and read is not None:
+                budget.setdefault(row.kode, read)
         compared = 0
         matches: list[_Match] = []
         for row in view.rows(p["table"]):

@@ -56,6 +56,7 @@ class DistributionAgreement(CheckKind):
         main = first_of_year.get(year) if year is not None else None
         if main is None:
             main = dated[0] if dated else (found[0] if found else None)
+        reference: StatedDistribution | None
         for statement in found:
             if statement.tahun is not None:
                 reference, outcome = first_of_year[statement.tahun], "mismatch"

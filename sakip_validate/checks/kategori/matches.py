@@ -53,8 +53,8 @@ class ScaleMatches(CheckKind):
             return
         force = list(in_force.bands)
         by_name: dict[str, int] = {}
-        for index, band in enumerate(force):
-            by_name.setdefault(normalize_name(band.kategori), index)
+        for position, band in enumerate(force):
+            by_name.setdefault(normalize_name(band.kategori), position)
         # bands in force that some printed band names are paired by name, not by bounds
         reserved = {
             by_name[name]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from ...domain.scale import Scale, declared_scale, printed_scale, scale_in_force
 from ...domain.view import ReportView
@@ -57,6 +57,7 @@ class ScaleWellFormed(CheckKind):
                     scale.table,
                     {**common, "band": band.kategori, "row": band.kategori, **band.ranges()},
                 )
+        side: Literal["low", "high"]
         for piece in scale.uncovered():
             # Point at the bound that should have closed the stretch: the lower bound
             # of the band above it, or the upper bound of the top band.

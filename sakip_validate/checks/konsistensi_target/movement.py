@@ -81,13 +81,15 @@ class TargetBelowPrevious(CheckKind):
             assert t is not None and r is not None  # found with numeric=True
             if not _better(r, t, view.polarity(indikator)):
                 continue
-            row = lookup.row(table, (indikator, year))
+            target_row = lookup.row(table, (indikator, year))
             yield Hit(
                 outcome="behind",
                 pointer=cell.pointer,
                 table=table,
                 values={
-                    "row": row.label if row is not None else view.indicator_name(indikator),
+                    "row": target_row.label
+                    if target_row is not None
+                    else view.indicator_name(indikator),
                     "field": "target",
                     "indikator": indikator,
                     "tahun": year,

@@ -880,6 +880,20 @@ def test_corrected_reference_report_gives_no_finding() -> None:
     assert ang_findings(corrected) == []
 
 
+def test_a_wrong_percentage_names_its_part_and_whole() -> None:
+    document = load_path(REFERENCE)
+    data = copy.deepcopy(document.data)
+    row = data["tabel"]["realisasi_anggaran"]["baris"][0]
+    row["persen"] += 1
+    wrong = LoadedDocument(document.label, document.format, document.text, data)
+    (finding,) = [f for f in ang_findings(wrong) if f.rule != "ANG021"]
+    assert finding.location.pointer == f"{BASE}/baris/0/persen"
+    assert finding.operands == (
+        ("part", str(row["realisasi"])),
+        ("whole", str(row["anggaran"])),
+    )
+
+
 def test_a_slip_in_the_reference_gives_one_finding_naming_the_row() -> None:
     text = REFERENCE.read_text(encoding="utf-8").replace(
         "anggaran = 8_400_000", "anggaran = 84_000_000"

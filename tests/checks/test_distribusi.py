@@ -178,6 +178,12 @@ def test_reference_findings_of_these_packs() -> None:
     for finding in findings:
         assert finding.location.line is not None
         assert "{" not in finding.message.id + finding.message.en
+    shares = [f for f in findings if f.rule == "DIS002"]
+    statement = load_path(EXAMPLE).data["narasi"]["distribusi"][4]
+    assert [f.operands for f in shares] == [
+        (("jumlah", str(group["jumlah"])), ("keseluruhan", str(statement["keseluruhan"])))
+        for group in statement["kelompok"][2:4]
+    ]
 
 
 # -- Distribution outcomes ---------------------------------------------------------------

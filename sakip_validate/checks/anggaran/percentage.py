@@ -31,6 +31,7 @@ class Percentage(CheckKind):
     name = "percentage"
     outcomes = ("mismatch", "truncated", "zero_whole")
     placeholders: ClassVar[frozenset[str]] = frozenset({"part", "whole", "exact"})
+    operands: ClassVar[tuple[str, ...]] = ("part", "whole")
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

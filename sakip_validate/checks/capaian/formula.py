@@ -67,6 +67,7 @@ class Capaian(CheckKind):
     placeholders: ClassVar[frozenset[str]] = frozenset(
         {"target", "realisasi", "formula", "exact", "inverted"}
     )
+    operands: ClassVar[tuple[str, ...]] = ("target", "realisasi")
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

@@ -46,6 +46,8 @@ class Distribution(CheckKind):
             "terdekat",
         }
     )
+    # A share is jumlah of keseluruhan; the sum and total outcomes name the whole only.
+    operands: ClassVar[tuple[str, ...]] = ("jumlah", "keseluruhan")
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

@@ -29,6 +29,7 @@ class Category(CheckKind):
     placeholders: ClassVar[frozenset[str]] = frozenset(
         {"capaian", "scale", "lower_band", "upper_band", "range_id", "range_en"}
     )
+    operands: ClassVar[tuple[str, ...]] = ("capaian",)
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

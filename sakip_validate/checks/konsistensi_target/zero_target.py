@@ -40,6 +40,7 @@ class ZeroTarget(CheckKind):
     name = "zero_target"
     outcomes = ("not_na", "inconsistent")
     placeholders: ClassVar[frozenset[str]] = frozenset({"target", "other_table", "other_printed"})
+    operands: ClassVar[tuple[str, ...]] = ("target",)
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

@@ -4,6 +4,7 @@ figures a finding says its expected value comes from (``operands``)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -59,3 +60,18 @@ def test_an_operand_the_hit_does_not_give_is_left_out() -> None:
     rules = [r for r in default_rules() if r.kind == "distribution" and r.outcome == "infeasible"]
     (finding,) = run_rules(_document(data), rules)
     assert finding.operands == (("keseluruhan", "17"),)
+
+
+def test_the_guide_says_where_each_built_in_kind_lives() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "writing-rules.md").read_text()
+    section = guide.split("## Where the built-in kinds live", 1)[1]
+    rows = {
+        line.split("|")[2].strip(" `/"): line.split("|")[3]
+        for line in section.splitlines()
+        if line.startswith("| `") and "/` |" in line
+    }
+    for kind, target in BUILT_IN.items():
+        package, module = target.partition(":")[0].split(".")[2:4]
+        listed = rows[package].split(f"`{module}`: ", 1)[1]
+        names = listed.split(";")[0].split(" (")[0]
+        assert kind in [name.strip() for name in names.split(",")], kind

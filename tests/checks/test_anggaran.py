@@ -1,4 +1,4 @@
-"""Budget kinds: the kode tree and its sums, realisasi ≤ anggaran, printed %, sanity checks."""
+"""The anggaran kinds: the kode tree and its sums, realisasi ≤ anggaran, printed %, sanity."""
 
 from __future__ import annotations
 

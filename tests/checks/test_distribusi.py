@@ -1,4 +1,4 @@
-"""The distribution kinds: counts and shares of one statement, and statements that disagree."""
+"""The distribusi kinds: counts and shares of one statement, and statements that disagree."""
 
 from __future__ import annotations
 

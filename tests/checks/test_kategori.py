@@ -1,4 +1,4 @@
-"""Kategori scales: the default in force, well-formedness, category lookup, printed vs in force."""
+"""The kategori kinds: scale in force, well-formedness, category lookup, printed vs in force."""
 
 from __future__ import annotations
 

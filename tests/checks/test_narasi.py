@@ -1,4 +1,4 @@
-"""The narrative kinds: figures of the text against the tables, and claims."""
+"""The narasi kinds: figures of the text against the tables, and claims."""
 
 from __future__ import annotations
 

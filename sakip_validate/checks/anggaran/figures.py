@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...domain.budget import total_row
+from ...domain.values import as_rupiah
 from ...domain.view import ReportView, Row
 from ...engine.templates import Rupiah
 
@@ -22,8 +23,7 @@ def sum_or_none(values: list[int | None]) -> int | None:
     return None if any(v is None for v in values) else sum(v for v in values if v is not None)
 
 
-def money_or_number(value: Decimal, as_rupiah: bool) -> Any:
+def money_or_number(value: Decimal, rupiah: bool) -> Any:
     """A figure for a message: rupiah when asked and whole, else the number as printed."""
-    if as_rupiah and value == value.to_integral_value():
-        return Rupiah(int(value))
-    return value
+    amount = as_rupiah(value) if rupiah else None
+    return Rupiah(amount) if amount is not None else value

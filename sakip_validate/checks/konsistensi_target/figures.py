@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
+from ...domain.values import as_number
 from ...domain.view import TABLE_FIELDS, Cell, ReportView, Row
 from ...engine.templates import Percent
 
@@ -30,7 +30,7 @@ def is_percent_unit(unit: Any) -> bool:
 
 def show_for(view: ReportView, indikator: str | None, value: Any) -> Any:
     """A target or realisasi for a message: with a % sign when the indicator is a percentage."""
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+    if as_number(value) is not None:
         satuan = view.indicators.get(indikator or "", {}).get("satuan")
         return Percent(value) if is_percent_unit(satuan) else value
     return value

@@ -82,14 +82,13 @@ class TargetBelowPrevious(CheckKind):
             if not _better(r, t, view.polarity(indikator)):
                 continue
             target_row = lookup.row(table, (indikator, year))
+            label = target_row.label if target_row is not None else view.indicator_name(indikator)
             yield Hit(
                 outcome="behind",
                 pointer=cell.pointer,
                 table=table,
                 values={
-                    "row": target_row.label
-                    if target_row is not None
-                    else view.indicator_name(indikator),
+                    "row": label,
                     "field": "target",
                     "indikator": indikator,
                     "tahun": year,

@@ -1,36 +1,24 @@
-"""Helpers shared by the built-in check kinds: reading cells and checking parameters."""
+"""Helpers the built-in check kinds share: parameter schemas and checks, polarity.
+
+Cells are read through :mod:`sakip_validate.domain.values` (``Cell.number``,
+``as_rupiah``, ``same_value``), never here: one reading for checks and outputs.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any
 
-from ..domain.view import TABLE_FIELDS, Cell
+from ..domain.numbers import Polarity
+from ..domain.view import TABLE_FIELDS, ReportView
+
+TABLE_NAME: dict[str, Any] = {"type": "string", "enum": sorted(TABLE_FIELDS)}
+FIELD_NAME: dict[str, Any] = {"type": "string", "pattern": "^[a-z_]+$"}
 
 
-def number(cell: Cell) -> Decimal | None:
-    """The cell as a Decimal, or None when it is empty, N/A or not a number."""
-    value = cell.value
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        return None
-    return Decimal(value)
-
-
-def rupiah(cell: Cell) -> int | None:
-    """The cell as whole rupiah, or None when it is not a whole number."""
-    value = number(cell)
-    if value is None or value != value.to_integral_value():
-        return None
-    return int(value)
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Printed values agree: numbers by value (50.00 == 50), anything else by equality."""
-    if isinstance(a, int | Decimal) and isinstance(b, int | Decimal):
-        if isinstance(a, bool) or isinstance(b, bool):
-            return a is b
-        return Decimal(a) == Decimal(b)
-    return bool(a == b)
+def table_list(min_items: int = 1) -> dict[str, Any]:
+    """The schema of a parameter listing view tables, each once."""
+    return {"type": "array", "items": TABLE_NAME, "minItems": min_items, "uniqueItems": True}
 
 
 def table_problems(table: Any, fields: list[str], where: str = "/table") -> list[tuple[str, str]]:
@@ -46,5 +34,26 @@ def table_problems(table: Any, fields: list[str], where: str = "/table") -> list
     return problems
 
 
-TABLE_NAME = {"type": "string", "enum": sorted(TABLE_FIELDS)}
-FIELD_NAME = {"type": "string", "pattern": "^[a-z_]+$"}
+def tables_problems(tables: Sequence[str], field: str, where: str) -> list[tuple[str, str]]:
+    """Problems for listed tables that the view does not know or that lack ``field``."""
+    problems = []
+    for index, table in enumerate(tables):
+        problems += table_problems(table, [field], f"{where}/{index}")
+    return problems
+
+
+def tables_readable(view: ReportView) -> bool:
+    """Whether ``tabel`` is an object: the view assumes so (a malformed file is the schema's)."""
+    return isinstance(view.data.get("tabel", {}), dict) and isinstance(
+        view.data.get("indikator", []), list
+    )
+
+
+def polarity_of(view: ReportView, indikator: str | None) -> Polarity | None:
+    """The indicator's polarity; None when the report writes another word (the schema says so)."""
+    found = view.polarity(indikator)
+    if found == "positif":
+        return "positif"
+    if found == "negatif":
+        return "negatif"
+    return None

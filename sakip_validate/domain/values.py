@@ -11,15 +11,33 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["NA_FORMS", "as_number", "as_rupiah", "is_na", "same_value"]
+__all__ = [
+    "NA_FORMS",
+    "as_count",
+    "as_number",
+    "as_rupiah",
+    "is_na",
+    "is_na_text",
+    "same_value",
+]
 
 # How a report prints "not available" in a figure's place.
 NA_FORMS = frozenset({"N/A", "-"})
+_NA_TEXT = frozenset(form.casefold() for form in NA_FORMS)
 
 
 def is_na(value: Any) -> bool:
     """Whether ``value`` is the printed not-available mark (``N/A``, ``-``)."""
     return isinstance(value, str) and value in NA_FORMS
+
+
+def is_na_text(value: Any) -> bool:
+    """Whether ``value`` is text meant as not available, letter case and spacing aside.
+
+    Free text (a kategori, a figure quoted from the report's prose) is not held to
+    the exact forms of a table cell: `` n/a `` reads as ``N/A`` there.
+    """
+    return isinstance(value, str) and value.strip().casefold() in _NA_TEXT
 
 
 def as_number(value: Any) -> Decimal | None:
@@ -51,3 +69,9 @@ def same_value(a: Any, b: Any) -> bool:
     if first is not None and second is not None:
         return first == second
     return bool(a == b)
+
+
+def as_count(value: Any) -> int | None:
+    """``value`` as a count of things: a whole number, at least 0; else None."""
+    count = as_rupiah(value)
+    return count if count is not None and count >= 0 else None

@@ -21,32 +21,41 @@ ENTRY_POINT_GROUP = "sakip_validate.checks"
 # The built-in kinds; other packages add theirs through the entry-point group
 # (a built-in name cannot be taken over).
 BUILT_IN = {
-    "cross_table_equal": "sakip_validate.checks.consistency:CrossTableEqual",
-    "hierarchical_sum": "sakip_validate.checks.budget:HierarchicalSum",
-    "ordering": "sakip_validate.checks.budget:Ordering",
-    "percentage": "sakip_validate.checks.budget:Percentage",
-    "efficiency_budget_total": "sakip_validate.checks.budget:EfficiencyBudgetTotal",
-    "suspicious_amount": "sakip_validate.checks.budget:SuspiciousAmount",
-    "capaian_is_absorption": "sakip_validate.checks.budget:CapaianIsAbsorption",
-    "budget_equal": "sakip_validate.checks.budget:BudgetEqual",
-    "capaian": "sakip_validate.checks.capaian:Capaian",
-    "category": "sakip_validate.checks.scale:Category",
-    "scale_wellformed": "sakip_validate.checks.scale:ScaleWellFormed",
-    "scale_matches": "sakip_validate.checks.scale:ScaleMatches",
-    "zero_target": "sakip_validate.checks.consistency:ZeroTarget",
-    "target_below_previous": "sakip_validate.checks.consistency:TargetBelowPrevious",
-    "trajectory": "sakip_validate.checks.consistency:Trajectory",
-    "indicator_set": "sakip_validate.checks.consistency:IndicatorSet",
-    "index_unit": "sakip_validate.checks.consistency:IndexUnit",
-    "distribution": "sakip_validate.checks.distribution:Distribution",
-    "distribution_agreement": "sakip_validate.checks.distribution:DistributionAgreement",
-    "statement": "sakip_validate.checks.narrative:Statement",
-    "claim": "sakip_validate.checks.narrative:Claim",
-    "sections_present": "sakip_validate.checks.completeness:SectionsPresent",
-    "required_cells": "sakip_validate.checks.completeness:RequiredCells",
-    "signatory_consistent": "sakip_validate.checks.completeness:SignatoryConsistent",
-    "nip_format": "sakip_validate.checks.completeness:NipFormat",
-    "signing_deadline": "sakip_validate.checks.completeness:SigningDeadline",
+    # rules/anggaran.toml
+    "hierarchical_sum": "sakip_validate.checks.anggaran.sums:HierarchicalSum",
+    "ordering": "sakip_validate.checks.anggaran.ordering:Ordering",
+    "percentage": "sakip_validate.checks.anggaran.percentage:Percentage",
+    "budget_equal": "sakip_validate.checks.anggaran.equal:BudgetEqual",
+    "efficiency_budget_total": "sakip_validate.checks.anggaran.efficiency:EfficiencyBudgetTotal",
+    "suspicious_amount": "sakip_validate.checks.anggaran.suspicious:SuspiciousAmount",
+    "capaian_is_absorption": "sakip_validate.checks.anggaran.absorption:CapaianIsAbsorption",
+    # rules/capaian.toml
+    "capaian": "sakip_validate.checks.capaian.formula:Capaian",
+    # rules/kategori.toml
+    "category": "sakip_validate.checks.kategori.category:Category",
+    "scale_wellformed": "sakip_validate.checks.kategori.wellformed:ScaleWellFormed",
+    "scale_matches": "sakip_validate.checks.kategori.matches:ScaleMatches",
+    # rules/konsistensi-target.toml
+    "cross_table_equal": "sakip_validate.checks.konsistensi_target.cross_table:CrossTableEqual",
+    "zero_target": "sakip_validate.checks.konsistensi_target.zero_target:ZeroTarget",
+    "target_below_previous": (
+        "sakip_validate.checks.konsistensi_target.movement:TargetBelowPrevious"
+    ),
+    "trajectory": "sakip_validate.checks.konsistensi_target.movement:Trajectory",
+    "indicator_set": "sakip_validate.checks.konsistensi_target.indicator_set:IndicatorSet",
+    "index_unit": "sakip_validate.checks.konsistensi_target.index_unit:IndexUnit",
+    # rules/distribusi.toml
+    "distribution": "sakip_validate.checks.distribusi.distribution:Distribution",
+    "distribution_agreement": "sakip_validate.checks.distribusi.agreement:DistributionAgreement",
+    # rules/narasi.toml
+    "statement": "sakip_validate.checks.narasi.statement:Statement",
+    "claim": "sakip_validate.checks.narasi.claim:Claim",
+    # rules/kelengkapan.toml
+    "sections_present": "sakip_validate.checks.kelengkapan.sections:SectionsPresent",
+    "required_cells": "sakip_validate.checks.kelengkapan.cells:RequiredCells",
+    "signatory_consistent": "sakip_validate.checks.kelengkapan.signatory:SignatoryConsistent",
+    "nip_format": "sakip_validate.checks.kelengkapan.nip:NipFormat",
+    "signing_deadline": "sakip_validate.checks.kelengkapan.deadline:SigningDeadline",
 }
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sakip_validate.checks.capaian import Capaian, shown_exact
+from sakip_validate.checks.capaian.formula import Capaian, shown_exact
 from sakip_validate.domain.numbers import (
     Agreement,
     capaian,
@@ -24,6 +24,7 @@ from sakip_validate.engine.kinds import Hit
 from sakip_validate.engine.packs import _load_pack
 from sakip_validate.engine.runner import run_rules
 from sakip_validate.loading import LoadedDocument, load_bytes, load_path
+from sakip_validate.loading.pointers import split_pointer
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "examples" / "jatinegara-2021.toml"
@@ -130,6 +131,24 @@ def test_rules_on_reference_report() -> None:
     assert "98,98%" in inverted.message.id and "101,03%" in inverted.message.id
     assert "terbalik" in inverted.message.id and "inverted" in inverted.message.en
     assert inverted.printed == "98.98" and inverted.expected == "101.03"
+
+
+def test_findings_name_the_target_and_realisasi_they_recompute_from() -> None:
+    problems: list[Any] = []
+    pack = _load_pack(ROOT / "rules" / "capaian.toml", problems)
+    assert pack is not None and not problems
+    document = load_path(REFERENCE)
+    findings = run_rules(document, pack.rules)
+    assert findings
+    for finding in findings:
+        row: Any = document.data
+        for token in split_pointer(finding.location.pointer)[:-1]:
+            row = row[int(token)] if isinstance(row, list) else row[token]
+        assert finding.operands == (
+            ("target", str(row["target"])),
+            ("realisasi", str(row["realisasi"])),
+        )
+    assert findings[1].operands == (("target", "78.89"), ("realisasi", "79.70"))
 
 
 def test_corrected_reference_gives_no_capaian_finding() -> None:

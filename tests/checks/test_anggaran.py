@@ -1,4 +1,4 @@
-"""Budget kinds: the kode tree and its sums, realisasi ≤ anggaran, printed %, sanity checks."""
+"""The anggaran kinds: the kode tree and its sums, realisasi ≤ anggaran, printed %, sanity."""
 
 from __future__ import annotations
 
@@ -11,17 +11,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sakip_validate.checks.budget import (
-    BudgetEqual,
-    CapaianIsAbsorption,
-    EfficiencyBudgetTotal,
-    HierarchicalSum,
-    Ordering,
-    Percentage,
-    SuspiciousAmount,
-    is_slip,
-    slip,
-)
+from sakip_validate.checks.anggaran.absorption import CapaianIsAbsorption
+from sakip_validate.checks.anggaran.efficiency import EfficiencyBudgetTotal
+from sakip_validate.checks.anggaran.equal import BudgetEqual
+from sakip_validate.checks.anggaran.ordering import Ordering
+from sakip_validate.checks.anggaran.percentage import Percentage
+from sakip_validate.checks.anggaran.slips import is_slip, slip
+from sakip_validate.checks.anggaran.sums import HierarchicalSum
+from sakip_validate.checks.anggaran.suspicious import SuspiciousAmount
 from sakip_validate.domain.budget import build_tree
 from sakip_validate.domain.numbers import percent, round_half_up, truncate
 from sakip_validate.domain.view import ReportView
@@ -881,6 +878,20 @@ def test_corrected_reference_report_gives_no_finding() -> None:
             item["capaian"] = 100
     corrected = LoadedDocument(document.label, document.format, document.text, data)
     assert ang_findings(corrected) == []
+
+
+def test_a_wrong_percentage_names_its_part_and_whole() -> None:
+    document = load_path(REFERENCE)
+    data = copy.deepcopy(document.data)
+    row = data["tabel"]["realisasi_anggaran"]["baris"][0]
+    row["persen"] += 1
+    wrong = LoadedDocument(document.label, document.format, document.text, data)
+    (finding,) = [f for f in ang_findings(wrong) if f.rule != "ANG021"]
+    assert finding.location.pointer == f"{BASE}/baris/0/persen"
+    assert finding.operands == (
+        ("part", str(row["realisasi"])),
+        ("whole", str(row["anggaran"])),
+    )
 
 
 def test_a_slip_in_the_reference_gives_one_finding_naming_the_row() -> None:

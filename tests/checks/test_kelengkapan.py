@@ -12,16 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sakip_validate.api import default_rules
-from sakip_validate.checks.completeness import (
-    NipFormat,
-    RequiredCells,
-    SectionsPresent,
-    SignatoryConsistent,
-    SigningDeadline,
-    deadline,
-    nip_implausible,
-    nip_problems,
-)
+from sakip_validate.checks.kelengkapan.cells import RequiredCells
+from sakip_validate.checks.kelengkapan.deadline import SigningDeadline, deadline
+from sakip_validate.checks.kelengkapan.nip import NipFormat, nip_implausible, nip_problems
+from sakip_validate.checks.kelengkapan.sections import SectionsPresent
+from sakip_validate.checks.kelengkapan.signatory import SignatoryConsistent
 from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import CheckKind, Hit
 from sakip_validate.engine.runner import run_rules

@@ -13,14 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sakip_validate.api import default_rules
-from sakip_validate.checks.consistency import (
-    CrossTableEqual,
-    IndexUnit,
-    IndicatorSet,
-    TargetBelowPrevious,
-    Trajectory,
-    ZeroTarget,
-)
+from sakip_validate.checks.konsistensi_target.cross_table import CrossTableEqual
+from sakip_validate.checks.konsistensi_target.index_unit import IndexUnit
+from sakip_validate.checks.konsistensi_target.indicator_set import IndicatorSet
+from sakip_validate.checks.konsistensi_target.movement import TargetBelowPrevious, Trajectory
+from sakip_validate.checks.konsistensi_target.zero_target import ZeroTarget
 from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import CheckKind, Hit
 from sakip_validate.engine.runner import run_rules

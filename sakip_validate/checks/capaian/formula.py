@@ -1,4 +1,4 @@
-"""Capaian kinerja recomputed from the printed target and realisasi (domain-notes §2, CAP-PCT)."""
+"""Capaian kinerja recomputed from the printed target and realisasi (``capaian``, CAP-PCT)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..domain.numbers import (
+from ...domain.numbers import (
     Agreement,
+    Polarity,
     capaian,
     compare_printed,
     decimals_of,
@@ -15,17 +16,20 @@ from ..domain.numbers import (
     round_half_up,
     truncate,
 )
-from ..domain.view import ReportView, Row
-from ..engine.kinds import CheckKind, Hit
-from ..engine.templates import Percent
-from .common import FIELD_NAME, TABLE_NAME, number, table_problems
+from ...domain.view import ReportView, Row
+from ...engine.kinds import CheckKind, Hit
+from ...engine.templates import Percent
+from ..common import FIELD_NAME, TABLE_NAME, polarity_of, table_problems
+
+__all__ = ["FORMULAS", "Capaian", "shown_exact"]
 
 # How each polarity's capaian is computed, as the messages name it. The words are
 # the regulation's own (target, realisasi), so one text serves both languages.
-FORMULAS: dict[str, str] = {
+FORMULAS: dict[Polarity, str] = {
     "positif": "realisasi ÷ target × 100",
     "negatif": "(2 × target − realisasi) ÷ target × 100",
 }
+
 
 # Places shown beyond the printed ones for the unrounded value ("99,9382%").
 _EXTRA_PLACES = 2
@@ -63,6 +67,7 @@ class Capaian(CheckKind):
     placeholders: ClassVar[frozenset[str]] = frozenset(
         {"target", "realisasi", "formula", "exact", "inverted"}
     )
+    operands: ClassVar[tuple[str, ...]] = ("target", "realisasi")
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,
@@ -96,14 +101,14 @@ class Capaian(CheckKind):
 
     def _judge(self, view: ReportView, table: str, row: Row) -> Hit | None:
         target_field, realisasi_field, capaian_field = self.fields
-        target = number(row.cell(target_field))
-        realisasi = number(row.cell(realisasi_field))
+        target = row.cell(target_field).number
+        realisasi = row.cell(realisasi_field).number
         cell = row.cell(capaian_field)
-        printed = number(cell)
+        printed = cell.number
         if target is None or realisasi is None or printed is None or target == 0:
             return None
-        polarity = view.polarity(row.indikator)
-        if polarity not in FORMULAS:
+        polarity = polarity_of(view, row.indikator)
+        if polarity is None:
             return None  # a malformed polarity: the schema reports it
         exact = capaian(target, realisasi, polarity)
         if exact is None:  # pragma: no cover - target 0 is skipped above

@@ -1,4 +1,4 @@
-"""The distribution kinds: counts and shares of one statement, and statements that disagree."""
+"""The distribusi kinds: counts and shares of one statement, and statements that disagree."""
 
 from __future__ import annotations
 
@@ -13,12 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakip_validate.api import default_rules
-from sakip_validate.checks.distribution import (
-    Distribution,
-    DistributionAgreement,
-    category_key,
-    matching_counts,
-)
+from sakip_validate.checks.distribusi.agreement import DistributionAgreement
+from sakip_validate.checks.distribusi.distribution import Distribution
+from sakip_validate.checks.distribusi.shares import matching_counts
+from sakip_validate.checks.distribusi.statements import category_key
 from sakip_validate.domain.numbers import percent, round_half_up
 from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import Hit
@@ -180,6 +178,12 @@ def test_reference_findings_of_these_packs() -> None:
     for finding in findings:
         assert finding.location.line is not None
         assert "{" not in finding.message.id + finding.message.en
+    shares = [f for f in findings if f.rule == "DIS002"]
+    statement = load_path(EXAMPLE).data["narasi"]["distribusi"][4]
+    assert [f.operands for f in shares] == [
+        (("jumlah", str(group["jumlah"])), ("keseluruhan", str(statement["keseluruhan"])))
+        for group in statement["kelompok"][2:4]
+    ]
 
 
 # -- Distribution outcomes ---------------------------------------------------------------

@@ -1,24 +1,17 @@
-"""Figures and claims in the report's text, checked against its tables.
-
-``narasi.pernyataan`` holds single figures quoted from the text (a capaian, a
-pagu, the number of indicators); :class:`Statement` compares each with the
-table that holds the same figure (NARR-NUM). ``narasi.klaim`` holds general
-claims; :class:`Claim` tests them against the tables (NARR-CLAIM).
-"""
+"""A figure stated in the text equals the table's (``statement``, NARR-NUM)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..domain.numbers import Agreement, capaian, compare_printed, decimals_of, round_half_up
-from ..domain.view import Cell, ReportView, Row
-from ..engine.kinds import CheckKind, Hit
-from ..engine.templates import Percent, Rupiah
-from .common import number
+from ...domain.numbers import Agreement, compare_printed, decimals_of, round_half_up
+from ...domain.values import as_number, as_rupiah, is_na_text
+from ...domain.view import Cell, ReportView
+from ...engine.kinds import CheckKind, Hit
+from ...engine.templates import Percent, Rupiah
 
-__all__ = ["BESARAN", "Claim", "Statement"]
+__all__ = ["BESARAN", "Statement", "agreement", "indicator_count"]
 
 BUDGET_FIGURES = {
     "pagu_anggaran": "anggaran",
@@ -44,22 +37,10 @@ _SOURCES = {
     "capaian": ("capaian", "perbandingan_tahun"),
     "kategori": ("capaian",),
 }
-_NA = frozenset({"n/a", "-"})
-
-
-def _is_na(value: Any) -> bool:
-    return isinstance(value, str) and value.strip().casefold() in _NA
 
 
 def _words(value: str) -> str:
     return " ".join(value.casefold().split())
-
-
-def _figure(value: Any) -> Decimal | None:
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        return None
-    figure = Decimal(value)
-    return figure if figure.is_finite() else None
 
 
 def agreement(stated: Any, table: Any) -> Agreement | None:
@@ -72,9 +53,9 @@ def agreement(stated: Any, table: Any) -> Agreement | None:
     """
     if table is None or stated is None:
         return None
-    if _is_na(stated) or _is_na(table):
-        return Agreement.EXACT if _is_na(stated) and _is_na(table) else Agreement.MISMATCH
-    ours, theirs = _figure(stated), _figure(table)
+    if is_na_text(stated) or is_na_text(table):
+        return Agreement.EXACT if is_na_text(stated) and is_na_text(table) else Agreement.MISMATCH
+    ours, theirs = as_number(stated), as_number(table)
     if ours is not None and theirs is not None:
         return compare_printed(ours, theirs)
     if isinstance(stated, str) and isinstance(table, str):
@@ -83,8 +64,7 @@ def agreement(stated: Any, table: Any) -> Agreement | None:
 
 
 def _statements(view: ReportView) -> Iterator[tuple[int, dict[str, Any]]]:
-    narasi = view.data.get("narasi")
-    items = narasi.get("pernyataan") if isinstance(narasi, dict) else None
+    items = view.section("narasi").get("pernyataan")
     for index, item in enumerate(items if isinstance(items, list) else []):
         if isinstance(item, dict):
             yield index, item
@@ -150,7 +130,7 @@ class Statement(CheckKind):
         wanted = set(self.params["besaran"])
         for index, item in _statements(view):
             besaran = item.get("besaran")
-            if besaran not in wanted:
+            if not isinstance(besaran, str) or besaran not in wanted:
                 continue
             found = self._table_figure(view, item, besaran)
             if found is None:
@@ -172,7 +152,7 @@ class Statement(CheckKind):
             }
             expected: Any = cell.value
             if result is Agreement.TRUNCATED:
-                stated_figure, table_figure = _figure(stated), _figure(cell.value)
+                stated_figure, table_figure = as_number(stated), as_number(cell.value)
                 assert stated_figure is not None and table_figure is not None
                 expected = round_half_up(table_figure, decimals_of(stated_figure))
                 values["dibulatkan"] = shown(expected)
@@ -194,7 +174,7 @@ class Statement(CheckKind):
             count = indicator_count(view)
             if count is None:
                 return None
-            return "iku", "IKU", Cell(count, "/indikator"), _plain
+            return "iku", "IKU", Cell(count, "/indikator"), _show_plain
         if besaran in BUDGET_FIGURES:
             return _budget_total(view, year, BUDGET_FIGURES[besaran], besaran)
         indikator = item.get("indikator")
@@ -209,28 +189,26 @@ class Statement(CheckKind):
         return None
 
 
-def _plain(value: Any) -> Any:
+def _show_plain(value: Any) -> Any:
     return value
 
 
-def _as_percent(value: Any) -> Any:
-    return Percent(value) if _figure(value) is not None else value
+def _show_percent(value: Any) -> Any:
+    return Percent(value) if as_number(value) is not None else value
 
 
-def _as_rupiah(value: Any) -> Any:
-    figure = _figure(value)
-    if figure is not None and figure == figure.to_integral_value():
-        return Rupiah(int(figure))
-    return value
+def _show_rupiah(value: Any) -> Any:
+    amount = as_rupiah(value)
+    return Rupiah(amount) if amount is not None else value
 
 
 def _shown_for(view: ReportView, indikator: str, besaran: str) -> Any:
     if besaran == "capaian":
-        return _as_percent
+        return _show_percent
     if besaran == "kategori":
-        return _plain
+        return _show_plain
     satuan = str(view.indicators.get(indikator, {}).get("satuan", "")).casefold()
-    return _as_percent if "persen" in satuan or "%" in satuan else _plain
+    return _show_percent if "persen" in satuan or "%" in satuan else _show_plain
 
 
 def _budget_total(
@@ -248,88 +226,5 @@ def _budget_total(
     cell = Cell(total.get(field), f"/tabel/realisasi_anggaran/jumlah/{field}")
     if not cell.present:
         return None
-    shown = _as_percent if besaran == "persen_realisasi_anggaran" else _as_rupiah
+    shown = _show_percent if besaran == "persen_realisasi_anggaran" else _show_rupiah
     return "realisasi_anggaran", "JUMLAH", cell, shown
-
-
-class Claim(CheckKind):
-    """A general claim of the text, tested against the tables (NARR-CLAIM).
-
-    ``seluruh_target_tercapai`` ("all targets were reached") is false when any
-    indicator of Tabel 3.2 has a capaian below 100% (polarity is already folded
-    into the capaian) or none at all (N/A). An empty capaian cell is recomputed
-    from target and realisasi. One hit per claim, naming every such indicator.
-    """
-
-    name = "claim"
-    outcomes = ("contradicted",)
-    placeholders: ClassVar[frozenset[str]] = frozenset({"bab", "capaian"})
-    params_schema: ClassVar[dict[str, Any]] = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["jenis"],
-        "properties": {"jenis": {"enum": ["seluruh_target_tercapai"]}},
-    }
-
-    def run(self, view: ReportView) -> Iterator[Hit]:
-        narasi = view.data.get("narasi")
-        items = narasi.get("klaim") if isinstance(narasi, dict) else None
-        claims = [
-            (index, item)
-            for index, item in enumerate(items if isinstance(items, list) else [])
-            if isinstance(item, dict) and item.get("jenis") == self.params["jenis"]
-        ]
-        if not claims:
-            return
-        short = list(_short_of_target(view))
-        if not short:
-            return
-        for index, item in claims:
-            yield Hit(
-                outcome="contradicted",
-                pointer=f"/narasi/klaim/{index}/jenis",
-                table="capaian",
-                values={
-                    "bab": item.get("bab") if isinstance(item.get("bab"), str) else "?",
-                    "tahun": view.rows("capaian")[0].tahun,
-                    "indikator": [row.label for row, _ in short],
-                    "row": [row.label for row, _ in short],
-                    "capaian": [shown for _, shown in short],
-                    "printed": [shown for _, shown in short],
-                },
-                printed=", ".join(str(_neutral(shown)) for _, shown in short),
-                expected=">= 100",
-            )
-
-
-def _neutral(value: Any) -> Any:
-    return value.value if isinstance(value, Percent) else value
-
-
-def _short_of_target(view: ReportView) -> Iterator[tuple[Row, Any]]:
-    """Rows of Tabel 3.2 whose target was not reached, with the capaian to show."""
-    for row in view.rows("capaian"):
-        cell = row.cell("capaian")
-        if cell.is_na or _is_na(cell.value):
-            yield row, cell.value
-            continue
-        value = number(cell)
-        if value is None and not cell.present:
-            value = _recomputed(view, row)
-            if value == "N/A":
-                yield row, "N/A"
-                continue
-        if isinstance(value, Decimal) and value < 100:
-            yield row, Percent(value, None if cell.present else 2)
-
-
-def _recomputed(view: ReportView, row: Row) -> Decimal | str | None:
-    """The capaian of a row whose capaian cell is empty; "N/A" when it cannot exist."""
-    if _is_na(row.cell("realisasi").value):
-        return "N/A"
-    target, realisasi = number(row.cell("target")), number(row.cell("realisasi"))
-    if target is None or realisasi is None:
-        return None
-    polarity = "negatif" if view.polarity(row.indikator) == "negatif" else "positif"
-    result = capaian(target, realisasi, polarity)
-    return "N/A" if result is None else result

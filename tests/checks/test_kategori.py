@@ -1,4 +1,4 @@
-"""Kategori scales: the default in force, well-formedness, category lookup, printed vs in force."""
+"""The kategori kinds: scale in force, well-formedness, category lookup, printed vs in force."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sakip_validate.checks.scale import Category, ScaleMatches, ScaleWellFormed
+from sakip_validate.checks.kategori.category import Category
+from sakip_validate.checks.kategori.matches import ScaleMatches
+from sakip_validate.checks.kategori.wellformed import ScaleWellFormed
 from sakip_validate.domain.scale import (
     Band,
     Scale,

@@ -1,4 +1,4 @@
-"""The narrative kinds: figures of the text against the tables, and claims."""
+"""The narasi kinds: figures of the text against the tables, and claims."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from sakip_validate.checks.narrative import BESARAN, Claim, Statement, agreement, indicator_count
+from sakip_validate.checks.narasi.claim import Claim
+from sakip_validate.checks.narasi.statement import BESARAN, Statement, agreement, indicator_count
 from sakip_validate.domain.numbers import Agreement
 from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import Hit

@@ -1,0 +1,82 @@
+"""One figure across several tables: finding it by key, and showing it in a message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ...domain.values import as_number
+from ...domain.view import TABLE_FIELDS, Cell, ReportView, Row
+from ...engine.templates import Percent
+
+Key = tuple[Any, ...]
+
+# Where the target of a row is looked up when the row prints none (Tabel 3.7 left side):
+# the signed agreement first, then the capaian table, then the Renstra yearly targets.
+DEFAULT_TARGET_TABLES = ["perjanjian_kinerja", "capaian", "iku"]
+# How a satuan says "percentage".
+_PERCENT_UNITS = frozenset({"%", "persen", "persentase", "prosentase", "presentase"})
+
+
+def shown(value: Any) -> Any:
+    """A capaian for a message: a figure with a % sign, text (N/A) as printed."""
+    return Percent(value) if not isinstance(value, str) else value
+
+
+def is_percent_unit(unit: Any) -> bool:
+    """Whether a satuan is a percentage, however it is spelled."""
+    return isinstance(unit, str) and unit.strip().lower() in _PERCENT_UNITS
+
+
+def show_for(view: ReportView, indikator: str | None, value: Any) -> Any:
+    """A target or realisasi for a message: with a % sign when the indicator is a percentage."""
+    if as_number(value) is not None:
+        satuan = view.indicators.get(indikator or "", {}).get("satuan")
+        return Percent(value) if is_percent_unit(satuan) else value
+    return value
+
+
+class Lookup:
+    """Rows of several view tables indexed by key, built lazily once per run."""
+
+    def __init__(self, view: ReportView) -> None:
+        self.view = view
+        self._index: dict[str, dict[Key, Row]] = {}
+
+    def row(self, table: str, key: Key) -> Row | None:
+        if table not in self._index:
+            index: dict[Key, Row] = {}
+            for row in self.view.rows(table):
+                index.setdefault(row.key, row)  # the first row of a key, in document order
+            self._index[table] = index
+        return self._index[table].get(key)
+
+    def first(
+        self, key: Key, field: str, tables: Sequence[str], *, numeric: bool = False
+    ) -> tuple[str, Cell] | None:
+        """The first listed table whose row for ``key`` prints ``field`` (a number if asked)."""
+        for table in tables:
+            if field not in TABLE_FIELDS.get(table, ()):
+                continue
+            row = self.row(table, key)
+            if row is None:
+                continue
+            cell = row.cell(field)
+            if cell.present and (not numeric or cell.number is not None):
+                return table, cell
+        return None
+
+    def own_or_first(self, row: Row, field: str, tables: Sequence[str]) -> Cell | None:
+        """The row's own ``field`` when its table has that column and prints it, else a lookup."""
+        if field in TABLE_FIELDS.get(row.table, ()):
+            own = row.cell(field)
+            if own.present:
+                return own
+        found = self.first(row.key, field, tables)
+        return found[1] if found is not None else None
+
+    def target_is_zero(self, row: Row, tables: Sequence[str]) -> bool:
+        """Whether the target that applies to ``row`` is printed as 0 (so capaian is undefined)."""
+        target = self.own_or_first(row, "target", tables)
+        value = target.number if target is not None else None
+        return value is not None and value == 0

@@ -13,6 +13,7 @@ from .domain.tables import table_name
 from .findings import Finding, Text
 from .loading import LoadedDocument
 from .loading.pointers import dotted, join_pointer, pointer_from_path
+from .loading.toml_reader import TypedText
 from .resources import SCHEMA_FILE, load_schema
 
 if TYPE_CHECKING:
@@ -30,14 +31,30 @@ def _is_integer(checker: object, instance: object) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+_DATE_FORMATS = ("date", "date-time", "time")
+TOML_LITERAL = "toml_literal"  # our keyword for a TOML date where text belongs
+
+
 @functools.cache
 def validator(schema_file: str = SCHEMA_FILE) -> Validator:
     """The compiled validator for a shipped schema, built once per process."""
     from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
     from jsonschema.validators import extend
 
     checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
-    cls: Any = extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
+    base_type = Draft202012Validator.VALIDATORS["type"]
+
+    def typed(validator: Any, types: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        # A TOML date or time literal is text only where the schema wants a date.
+        if isinstance(instance, TypedText) and schema.get("format") not in _DATE_FORMATS:
+            yield ValidationError("a TOML date or time literal", validator=TOML_LITERAL)
+            return
+        yield from base_type(validator, types, instance, schema)
+
+    cls: Any = extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, validators={"type": typed}, type_checker=checker
+    )
     schema = load_schema(schema_file)
     compiled: Validator = cls(
         inline_local_refs(schema, schema.get("$defs", {})),
@@ -198,6 +215,25 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
         return
 
     printed = _show(instance)
+    if keyword == TOML_LITERAL:
+        quoted = '"' + str(instance) + '"'
+        yield _finding(
+            codes.SCHEMA_TYPE,
+            document,
+            pointer,
+            Text(
+                f"{field} ditulis sebagai tanggal/waktu TOML tanpa tanda kutip; di sini harus "
+                f"teks; tertulis {instance}.",
+                f"{field} is written as an unquoted TOML date or time; text belongs here; "
+                f"found {instance}.",
+            ),
+            Text(
+                f"Apit dengan tanda kutip bila ini memang teks: {quoted}.",
+                f"Put it in quotes if it is meant as text: {quoted}.",
+            ),
+            printed=str(instance),
+        )
+        return
     if keyword == "type" or (keyword == "anyOf" and "x-jenis" in schema):
         expected = _expected_kind(error)
         hint = _type_hint(expected[1], instance)

@@ -63,13 +63,26 @@ DIVISION_PRECISION = 50
 
 _HUNDRED = Decimal(100)
 
+# Bounds of every context: far beyond any report figure (the loader admits at
+# most 40 significant digits and powers of ten up to 30), so that no input can
+# make a computation grow its digits or its exponent without limit; going past
+# them raises instead (InvalidOperation, Overflow).
+MAX_PRECISION = 200
+MAX_EXPONENT = 9999
+
 
 def _context(prec: int, *, exact: bool = False) -> Context:
     """A fresh local context; ``exact=True`` turns any rounding into an error."""
     traps = [InvalidOperation, DivisionByZero, Overflow]
     if exact:
         traps.append(Inexact)
-    return Context(prec=prec, rounding=ROUND_HALF_UP, traps=traps)
+    return Context(
+        prec=min(prec, MAX_PRECISION),
+        rounding=ROUND_HALF_UP,
+        Emax=MAX_EXPONENT,
+        Emin=-MAX_EXPONENT,
+        traps=traps,
+    )
 
 
 # Divisions round with ROUND_05UP ("round for re-rounding"): an inexact result
@@ -79,6 +92,8 @@ def _context(prec: int, *, exact: bool = False) -> Context:
 _DIVISION = Context(
     prec=DIVISION_PRECISION,
     rounding=ROUND_05UP,
+    Emax=MAX_EXPONENT,
+    Emin=-MAX_EXPONENT,
     traps=[InvalidOperation, DivisionByZero, Overflow],
 )
 

@@ -21,6 +21,8 @@ __all__ = [
     "same_value",
 ]
 
+_RUPIAH_DIGITS = 40
+
 # How a report prints "not available" in a figure's place.
 NA_FORMS = frozenset({"N/A", "-"})
 _NA_TEXT = frozenset(form.casefold() for form in NA_FORMS)
@@ -56,7 +58,9 @@ def as_rupiah(value: Any) -> int | None:
     if isinstance(value, int):
         return value
     number = as_number(value)
-    if number is None or number != number.to_integral_value():
+    # int() of a number with a huge exponent would build a huge integer: the
+    # loader bounds numbers, and this never trusts that it did.
+    if number is None or number.adjusted() > _RUPIAH_DIGITS or number != number.to_integral_value():
         return None
     return int(number)
 

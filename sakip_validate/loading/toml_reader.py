@@ -201,5 +201,16 @@ def _normalise(value: Any, pointer: str) -> Any:
             printed=token,
         )
     if isinstance(value, dt.date | dt.time):  # datetime is a date too
-        return value.isoformat()
+        return TypedText(value.isoformat())
     return value
+
+
+class TypedText(str):
+    """Text that the TOML file wrote as a date or time literal (unquoted), not as a string.
+
+    It equals its ISO text, so a date field reads the same from TOML and JSON; the
+    schema step accepts it only where a date or time belongs, so that ``nama =
+    2021-01-01`` is a finding instead of silently becoming text.
+    """
+
+    __slots__ = ()

@@ -356,6 +356,22 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
         )
         return
 
+    if keyword in ("maxLength", "maxItems", "maxProperties"):
+        size = len(instance) if isinstance(instance, str | list | dict) else 0
+        unit = ("karakter", "characters") if keyword == "maxLength" else ("isian", "items")
+        yield _finding(
+            codes.SCHEMA_SIZE,
+            document,
+            pointer,
+            Text(
+                f"{field} terlalu panjang: {size} {unit[0]}, paling banyak {validator_value}.",
+                f"{field} is too long: {size} {unit[1]}, at most {validator_value}.",
+            ),
+            _own_description(schema),
+            printed=printed.raw,
+        )
+        return
+
     if keyword == "uniqueItems":
         yield _finding(
             codes.SCHEMA_SIZE,
@@ -372,8 +388,8 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
         document,
         pointer,
         Text(
-            f"{field or 'Berkas'} tidak sesuai skema: {error.message}",
-            f"{field or 'The file'} does not match the schema: {error.message}",
+            f"{field or 'Berkas'} tidak sesuai skema: {_cut(error.message)}",
+            f"{field or 'The file'} does not match the schema: {_cut(error.message)}",
         ),
         None,
         printed=printed.raw,
@@ -455,6 +471,17 @@ def table_of(data: Any, pointer: str) -> tuple[str | None, Text | None]:
     return parts[2], table_name(data, parts[2])
 
 
+_SHOWN_MAX = 80
+
+
+def _cut(text: str, limit: int = _SHOWN_MAX * 2) -> str:
+    """``text`` shortened in the middle to at most ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return text[:half] + "…" + text[-half:]
+
+
 class _Shown:
     """A value as a message shows it, in both languages."""
 
@@ -470,7 +497,9 @@ def _show(value: Any) -> _Shown:
     if isinstance(value, bool):
         return _Shown("true" if value else "false")
     if isinstance(value, str):
-        return _Shown('"' + value.replace('"', '\\"') + '"')
+        # A value is quoted so its writer recognises it, never whole: a 1 MB text
+        # in every message would flood every output.
+        return _Shown('"' + _cut(value, _SHOWN_MAX).replace('"', '\\"') + '"')
     if isinstance(value, int | Decimal):
         return _Shown(str(value))
     if isinstance(value, dict):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
-from ..codes import LOAD_DUPLICATE_KEY, LOAD_NON_FINITE, LOAD_SYNTAX
+from ..codes import LOAD_DUPLICATE_KEY, LOAD_ENCODING, LOAD_NON_FINITE, LOAD_SYNTAX
 from ..findings import Text
+from .pointers import join_pointer
 from .positions import Position, index_json
 from .problems import NON_FINITE_HINT, LoadProblem, reword, syntax_hint
 
@@ -75,8 +77,55 @@ def _parse_int(token: str) -> int | Decimal:
     return int(token)
 
 
+# A \uD800-\uDFFF escape that is not half of a pair decodes to a lone surrogate:
+# a Python string no output can encode. Such text is refused at its place.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(data: Any) -> str | None:
+    """The pointer of the first key or text holding a lone surrogate, or None."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, pointer = stack.pop()
+        if isinstance(value, str):
+            if _LONE_SURROGATE.search(value):
+                return pointer
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                here = join_pointer(pointer, key) if not _LONE_SURROGATE.search(key) else None
+                if here is None:
+                    return pointer
+                stack.append((item, here))
+        elif isinstance(value, list):
+            stack.extend((item, f"{pointer}/{i}") for i, item in enumerate(value))
+    return None
+
+
 def parse_json(text: str) -> Any:
     """Parse JSON text into dicts, lists, str, int, Decimal, bool and None."""
+    data = _parse(text)
+    if _SURROGATE_ESCAPE.search(text):
+        pointer = _lone_surrogate(data)
+        if pointer is not None:
+            raise LoadProblem(
+                LOAD_ENCODING,
+                Text(
+                    "Teks di sini memuat escape \\uD800–\\uDFFF yang tidak berpasangan: "
+                    "bukan karakter Unicode yang sah.",
+                    "The text here holds an unpaired \\uD800–\\uDFFF escape: not a valid "
+                    "Unicode character.",
+                ),
+                hint=Text(
+                    "Hapus escape itu, atau tulis karakternya langsung (berkas UTF-8).",
+                    "Remove the escape, or write the character itself (in a UTF-8 file).",
+                ),
+                pointer=pointer,
+            )
+    return data
+
+
+def _parse(text: str) -> Any:
     try:
         return json.loads(
             text,

@@ -59,7 +59,7 @@ def budget_sheet(
         columns += [(w.label("pct_printed"), 10), (w.label("pct_formula"), 15)]
         columns += [(w.label("diff"), 11)]
     match_col = len(columns)
-    columns += [(w.label("match"), 9), (w.label("rules_on_row"), 12)]
+    columns += [(w.label("match"), 9), (w.label("rules_on_row"), 16)]
 
     note = f"{w.label('budget_note')} {w.label('red_note')}"
     top = w.title(ws, [table_title(view, name, w.lang), label], note)

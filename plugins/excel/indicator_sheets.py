@@ -86,7 +86,7 @@ def indicator_sheet(
             (w.label("diff"), 11),
         ]
     match_col = len(columns)
-    columns += [(w.label("match"), 9), (w.label("rules_on_row"), 12)]
+    columns += [(w.label("match"), 9), (w.label("rules_on_row"), 16)]
     formula_col = len(columns)
     columns.append((w.label("formula_used"), 30))
     extra_col = len(columns)
@@ -274,7 +274,7 @@ def cross_sheet(w: Writer, ws: Worksheet, view: ReportView, label: str, marks: M
             *((view.table_label(table).get(w.lang), 11.0) for table in block.tables),
             (w.label("spread"), 11.0),
             (w.label("match"), 9.0),
-            (w.label("rules_on_row"), 12.0),
+            (w.label("rules_on_row"), 16.0),
         ]
         w.headers(ws, r, columns)
         first = r + 1

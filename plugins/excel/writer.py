@@ -60,8 +60,8 @@ LABELS = Labels(
         "sheets": ("Lembar kerja", "Sheets"),
         "unreadable": ("(tidak terbaca)", "(unreadable)"),
         "not_checked": (
-            "(tanpa lembar tabel: berkas tidak sesuai skema, aturan tidak dijalankan)",
-            "(no table sheets: the file does not fit the schema, the rules did not run)",
+            "(tanpa lembar tabel: aturan tidak dijalankan; perbaiki dahulu temuan berkas ini)",
+            "(no table sheets: the rules did not run; fix this file's findings first)",
         ),
         "by_severity": ("Temuan menurut tingkat", "Findings by severity"),
         "severity": ("Tingkat", "Severity"),

@@ -10,10 +10,9 @@ from sakip_validate.domain.tables import table_key
 from sakip_validate.domain.values import as_number, as_rupiah
 from sakip_validate.domain.view import ReportView, Row
 from sakip_validate.findings import Finding
-from sakip_validate.loading.pointers import join_pointer
 
 from .marks import Marks
-from .writer import Writer, red, ref, shown_text, sum_formula, table_title
+from .writer import Writer, ratio_operands, red, ref, shown_text, sum_formula, table_title
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -26,7 +25,7 @@ def _total(view: ReportView, name: str) -> Row:
     found = total_row(view, name)
     if found is not None:
         return found
-    return Row(name, join_pointer(f"/tabel/{table_key(name)}", "jumlah"), "", {})
+    return Row(name, f"/tabel/{table_key(name)}/jumlah", "", {})
 
 
 def budget_sheet(
@@ -89,20 +88,19 @@ def budget_sheet(
                 percent=False,
             )
         if with_percent:
-            anggaran = as_number(row.cell("anggaran").value)
-            realisasi = as_number(row.cell("realisasi").value)
             formula, exact = None, None
-            if anggaran is not None and (realisasi is not None or anggaran == 0):
+            pair = ratio_operands(row.cell("anggaran").value, row.cell("realisasi").value)
+            if pair is not None:
                 a, g = ref(r, field_col["anggaran"]), ref(r, field_col["realisasi"])
                 formula = f'=IF({a}=0,"N/A",{g}/{a}*100)'
-                exact = percent(realisasi or 0, anggaran)
+                exact = percent(pair[1], pair[0])
             cell = row.cell("persen")
             w.recompute(
                 ws, r, pct_col, cell.value, formula, exact, marked=marks.cell(cell), percent=True
             )
         w.verdict(ws, r, match_col, findings)
 
-    for node, findings in zip(tree.nodes, verdicts, strict=False):
+    for node, findings in zip(tree.nodes, verdicts[:-1], strict=True):
         r, row = at[id(node)], node.row
         level = depth(node) - 1  # every row hangs under JUMLAH
         bold = row.cell("tingkat").value == "program" or level == 0

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sakip_validate.domain.numbers import Polarity, capaian, percent
 from sakip_validate.domain.values import as_number
 from sakip_validate.domain.view import Cell, ReportView
 
 from .marks import Marks
-from .writer import Cached, Writer, red, ref, table_title
+from .writer import Cached, Writer, difference, ratio_operands, red, ref, table_title
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -42,17 +41,6 @@ def _capaian_formula(t: str, r: str, polarity: Polarity) -> str:
     if polarity == "negatif":
         return f'=IF({t}=0,"N/A",(2*{t}-{r})/{t}*100)'
     return f'=IF({t}=0,"N/A",{r}/{t}*100)'
-
-
-def _operands(whole: Any, part: Any) -> tuple[Decimal, Decimal] | None:
-    """(divisor, dividend) when the printed figures give a ratio to recompute, else None.
-
-    A zero divisor gives N/A whatever the other figure; otherwise both must be numbers.
-    """
-    divisor, dividend = as_number(whole), as_number(part)
-    if divisor is None or (dividend is None and divisor != 0):
-        return None
-    return divisor, dividend if dividend is not None else Decimal(0)
 
 
 def indicator_sheet(
@@ -110,7 +98,7 @@ def indicator_sheet(
         w.printed(ws, r, 5, whole.value, marked=marks.cell(whole))
         w.printed(ws, r, 6, part.value, marked=marks.cell(part))
         formula, exact = None, None
-        if (pair := _operands(whole.value, part.value)) is not None:
+        if (pair := ratio_operands(whole.value, part.value)) is not None:
             formula = _capaian_formula(ref(r, 5), ref(r, 6), kind)
             exact = capaian(pair[0], pair[1], kind)
         printed = row.cell("capaian")
@@ -129,7 +117,7 @@ def indicator_sheet(
             w.printed(ws, r, budget_col, anggaran.value, marked=marks.cell(anggaran))
             w.printed(ws, r, budget_col + 1, spent.value, marked=marks.cell(spent))
             formula, exact = None, None
-            if (pair := _operands(anggaran.value, spent.value)) is not None:
+            if (pair := ratio_operands(anggaran.value, spent.value)) is not None:
                 a, s = ref(r, budget_col), ref(r, budget_col + 1)
                 formula = f'=IF({a}=0,"N/A",{s}/{a}*100)'
                 exact = percent(pair[1], pair[0])
@@ -252,7 +240,7 @@ def cross_blocks(view: ReportView) -> list[CrossBlock]:
 def _spread(cells: list[Cell]) -> Cached:
     """What MAX − MIN over the printed figures gives ("" with fewer than two numbers)."""
     numbers = [n for n in (as_number(cell.value) for cell in cells) if n is not None]
-    return float(max(numbers) - min(numbers)) if len(numbers) >= 2 else ""
+    return difference(max(numbers), min(numbers)) if len(numbers) >= 2 else ""
 
 
 def cross_sheet(w: Writer, ws: Worksheet, view: ReportView, label: str, marks: Marks) -> None:

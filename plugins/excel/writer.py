@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal, InvalidOperation, Overflow
 from typing import TYPE_CHECKING, Any
 
 from sakip_validate.domain.labels import Labels
-from sakip_validate.domain.numbers import decimals_of
+from sakip_validate.domain.numbers import DIVISION_PRECISION, decimals_of
 from sakip_validate.domain.values import as_number
 from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.result import RunResult
@@ -242,6 +242,27 @@ def cached(value: Decimal | None) -> Cached:
     return "N/A" if value is None else float(value)
 
 
+def ratio_operands(whole: Any, part: Any) -> tuple[Decimal, Decimal] | None:
+    """(divisor, dividend) when the printed figures give a ratio to recompute, else None.
+
+    A zero divisor gives N/A whatever the other figure; otherwise both must be numbers.
+    """
+    divisor, dividend = as_number(whole), as_number(part)
+    if divisor is None or (dividend is None and divisor != 0):
+        return None
+    return divisor, dividend if dividend is not None else Decimal(0)
+
+
+# Differences of printed figures and exact quotients (up to DIVISION_PRECISION digits),
+# in a local context: the global decimal context is never read.
+_DIFFERENCE = Context(prec=2 * DIVISION_PRECISION, traps=[InvalidOperation, Overflow])
+
+
+def difference(a: Decimal, b: Decimal) -> float:
+    """``a − b`` as a formula cell stores it: computed in Decimal, a float only at the edge."""
+    return float(_DIFFERENCE.subtract(a, b))
+
+
 def shown_text(value: Any) -> str:
     """A printed text cell as it is shown (numbers in plain digits)."""
     if value is None:
@@ -437,15 +458,15 @@ class Writer:
         if is_blank(printed):
             return
         p, r = ref(row, col), ref(row, col + 1)
-        difference: Cached = ""
+        result: Cached = ""
         if number is not None and value is not None:
-            difference = float(number - value)
+            result = difference(number, value)
         self.formula(
             ws,
             row,
             col + 2,
             f'=IF(AND(ISNUMBER({p}),ISNUMBER({r})),{p}-{r},"")',
-            difference,
+            result,
             shown,
         )
 

@@ -1,0 +1,134 @@
+"""A budget table's sheet (Tabel 2.4, 3.8): the tree, Σ of the sub-rows and % as live formulas."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sakip_validate.domain.budget import Node, build_tree, depth, total_row
+from sakip_validate.domain.numbers import percent
+from sakip_validate.domain.tables import table_key
+from sakip_validate.domain.values import as_number, as_rupiah
+from sakip_validate.domain.view import ReportView, Row
+from sakip_validate.findings import Finding
+
+from .marks import Marks
+from .writer import Writer, ratio_operands, red, ref, shown_text, sum_formula, table_title
+
+if TYPE_CHECKING:
+    from xlsxwriter.worksheet import Worksheet
+
+FIELDS = ("anggaran", "realisasi")
+
+
+def _total(view: ReportView, name: str) -> Row:
+    """The JUMLAH row; an empty one (where it would stand) when the report prints none."""
+    found = total_row(view, name)
+    if found is not None:
+        return found
+    return Row(name, f"/tabel/{table_key(name)}/jumlah", "", {})
+
+
+def budget_sheet(
+    w: Writer, ws: Worksheet, view: ReportView, name: str, label: str, marks: Marks
+) -> None:
+    """The rows of a budget tree with their printed figures beside the formulas that redo them.
+
+    Σ of a row's sub-rows is a SUM over their printed figures; the % is
+    realisasi ÷ anggaran × 100 of the same row. The JUMLAH row sums the top rows.
+    """
+    total = _total(view, name)
+    tree = build_tree(view.rows(name), total)
+    assert tree.total is not None  # a total row was given
+    rows = [node.row for node in tree.nodes] + [total]
+    shown = {key for row in rows for key, cell in row.cells.items() if cell.present}
+    fields = [f for f in FIELDS if f in shown]
+    with_percent = "persen" in shown and set(FIELDS) <= set(fields)
+
+    columns: list[tuple[str, float]] = [
+        (w.label("kode"), 8),
+        (w.label("tingkat"), 12),
+        (w.label("uraian"), 52),
+    ]
+    field_col: dict[str, int] = {}
+    for f in fields:
+        field_col[f] = len(columns)
+        columns += [(w.label(f), 16), (w.label("sum_of", field=f), 16), (w.label("diff"), 13)]
+    pct_col = len(columns)
+    if with_percent:
+        columns += [(w.label("pct_printed"), 10), (w.label("pct_formula"), 15)]
+        columns += [(w.label("diff"), 11)]
+    match_col = len(columns)
+    columns += [(w.label("match"), 9), (w.label("rules_on_row"), 16)]
+
+    note = f"{w.label('budget_note')} {w.label('red_note')}"
+    top = w.title(ws, [table_title(view, name, w.lang), label], note)
+    w.headers(ws, top, columns)
+    first = top + 1
+    at = {id(node): first + index for index, node in enumerate(tree.nodes)}
+    at[id(tree.total)] = first + len(tree.nodes)
+    verdicts = marks.rows(rows)
+
+    def figures(node: Node, findings: list[Finding]) -> None:
+        r, row = at[id(node)], node.row
+        for f in fields:
+            formula, value = None, None
+            if node.children:
+                formula = sum_formula(field_col[f], [at[id(child)] for child in node.children])
+                amounts = (as_rupiah(child.row.cell(f).value) for child in node.children)
+                value = sum(amount for amount in amounts if amount is not None)
+            cell = row.cell(f)
+            w.recompute(
+                ws,
+                r,
+                field_col[f],
+                cell.value,
+                formula,
+                None if value is None else as_number(value),
+                marked=marks.cell(cell),
+                percent=False,
+            )
+        if with_percent:
+            formula, exact = None, None
+            pair = ratio_operands(row.cell("anggaran").value, row.cell("realisasi").value)
+            if pair is not None:
+                a, g = ref(r, field_col["anggaran"]), ref(r, field_col["realisasi"])
+                formula = f'=IF({a}=0,"N/A",{g}/{a}*100)'
+                exact = percent(pair[1], pair[0])
+            cell = row.cell("persen")
+            w.recompute(
+                ws, r, pct_col, cell.value, formula, exact, marked=marks.cell(cell), percent=True
+            )
+        w.verdict(ws, r, match_col, findings)
+
+    for node, findings in zip(tree.nodes, verdicts[:-1], strict=True):
+        r, row = at[id(node)], node.row
+        level = depth(node) - 1  # every row hangs under JUMLAH
+        bold = row.cell("tingkat").value == "program" or level == 0
+        kode = row.cell("kode")
+        w.text(ws, r, 0, row.kode, bold=bold, **red(marks.cell(kode)))
+        tingkat = row.cell("tingkat")
+        w.text(
+            ws,
+            r,
+            1,
+            shown_text(tingkat.value).replace("_", " "),
+            bold=bold,
+            **red(marks.cell(tingkat)),
+        )
+        nama = row.cell("nama")
+        w.text(
+            ws, r, 2, nama.value, text_wrap=True, indent=level, bold=bold, **red(marks.cell(nama))
+        )
+        figures(node, findings)
+        w.level(ws, r, level)
+
+    total_r = at[id(tree.total)]
+    w.text(ws, total_r, 0, "", bold=True, top=1)
+    w.text(ws, total_r, 1, "", bold=True, top=1)
+    w.text(ws, total_r, 2, w.label("jumlah"), bold=True, top=1)
+    figures(tree.total, verdicts[-1])
+
+    ws.freeze_panes(first, 3)
+    if tree.nodes:
+        ws.autofilter(top, 0, total_r - 1, len(columns) - 1)
+    w.page_setup(ws, top)

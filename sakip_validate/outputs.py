@@ -24,7 +24,7 @@ BUILT_IN = {
     "console": "sakip_validate.plugins.console:ConsoleOutput",
     "json": "sakip_validate.plugins.json_output:JsonOutput",
     "markdown": "sakip_validate.plugins.markdown:MarkdownOutput",
-    "reviu": "sakip_validate.plugins.markdown:ReviewNoteOutput",
+    "reviu": "sakip_validate.plugins.reviu:ReviewNoteOutput",
     "excel": "sakip_validate.plugins.excel:ExcelOutput",
     "sarif": "sakip_validate.plugins.sarif:SarifOutput",
     "junit": "sakip_validate.plugins.junit:JunitOutput",

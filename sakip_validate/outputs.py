@@ -29,7 +29,7 @@ BUILT_IN = {
     "sarif": "sakip_validate.plugins.sarif:SarifOutput",
     "junit": "sakip_validate.plugins.junit:JunitOutput",
     "github": "sakip_validate.plugins.github:GithubOutput",
-    "html": "sakip_validate.plugins.html_report:HtmlOutput",
+    "html": "sakip_validate.plugins.html:HtmlOutput",
 }
 
 

@@ -57,7 +57,7 @@ class Stretch:
     high: Decimal | None
     name: str  # written above the stretch ("" for a gap)
     title: str  # its tooltip
-    fill: str
+    fill: str | None  # None: a gap, hatched
 
 
 def svg_number(value: Decimal | int) -> str:
@@ -130,7 +130,8 @@ def bar_chart(
         f'aria-labelledby="{label_id}">',
         f'<title id="{label_id}">{esc(title)}</title>',
     ]
-    if any(stretch.fill.startswith("url(") for stretch in stretches):
+    gap_fill = f"url(#{label_id}-gap)"
+    if any(stretch.fill is None for stretch in (stretch for stretch, _, _ in shown)):
         parts.append(
             f'<defs><pattern id="{label_id}-gap" width="5" height="5" '
             'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
@@ -139,7 +140,7 @@ def bar_chart(
             "</pattern></defs>"
         )
     for stretch, x0, x1 in shown:
-        fill = stretch.fill.replace("#gap", f"#{label_id}-gap")
+        fill = stretch.fill or gap_fill
         parts.append(
             f'<rect x="{svg_number(x0)}" y="{roof}" width="{svg_number(x1 - x0)}" '
             f'height="{bottom - roof}" fill="{fill}"><title>{esc(stretch.title)}</title></rect>'
@@ -231,7 +232,7 @@ def scale_stretches(scale: Scale, lang: Lang) -> list[Stretch]:
     gap = WORDS.get("no_kategori", lang)
     for piece in scale.uncovered():
         text = range_text(piece.low, piece.low_closed, piece.high, piece.high_closed, lang)
-        stretches.append(Stretch(piece.low, piece.high, "", f"{gap}: {text}", "url(#gap)"))
+        stretches.append(Stretch(piece.low, piece.high, "", f"{gap}: {text}", None))
     return stretches
 
 

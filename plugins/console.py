@@ -3,38 +3,30 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any, TextIO
 
-from sakip_validate.findings import Finding, Severity
+from sakip_validate.domain.labels import Labels, severity_word
+from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import FileReport, RunResult
 
+from .summary import SEVERITIES, pack_counts, sorted_findings, summary_sentence
+
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+WORDS = Labels(
+    {
+        "in_table": ("di {table}", "in {table}"),
+        "packs_title": ("Temuan per paket aturan", "Findings per rule pack"),
+        "pack": ("paket", "pack"),
+    }
+)
 
 
 def one_line(text: str) -> str:
     """Text from a report on one line: a newline or a control character cannot break the layout."""
     return _CONTROL.sub(" ", text.replace("\r\n", " ").replace("\n", " "))
-
-
-def summary_line(result: RunResult, lang: str) -> str:
-    """``2 berkas diperiksa: 3 error, 1 warning, 0 info.`` in the chosen language."""
-    counts = result.counts()
-    files = len(result.files)
-    tally = ", ".join(
-        f"{counts[severity]} {severity.label}"
-        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    )
-    if lang == "en":
-        noun = "file" if files == 1 else "files"
-        if not result.findings:
-            return f"{files} {noun} checked: no findings."
-        return f"{files} {noun} checked: {tally}."
-    if not result.findings:
-        return f"{files} berkas diperiksa: tidak ada temuan."
-    return f"{files} berkas diperiksa: {tally}."
 
 
 def source_excerpt(report: FileReport, finding: Finding) -> tuple[str, str] | None:
@@ -73,13 +65,13 @@ class ConsoleOutput:
             if not report.findings:
                 continue
             console.print(Text(report.label, style="bold underline"))
-            for finding in sorted(report.findings, key=Finding.sort_key):
+            for finding in sorted_findings(report):
                 line = Text("  ")
                 line.append(finding.location.display(), style="bold")
                 line.append("  ")
                 line.append(finding.rule, style="magenta")
                 line.append("  ")
-                line.append(finding.severity.label, style=_STYLE[finding.severity])
+                line.append(severity_word(finding.severity, lang), style=_STYLE[finding.severity])
                 message = one_line(finding.message.get(lang))
                 if console.is_terminal:
                     # Long Indonesian messages wrap at words under their header,
@@ -97,8 +89,8 @@ class ConsoleOutput:
                     console.print(Text(excerpt[1], style=_STYLE[finding.severity]))
                 table = finding.table.get(lang) if finding.table else None
                 if table and table not in finding.message.get(lang):
-                    where = "di" if lang == "id" else "in"
-                    console.print(Text(f"      {where} {table}", style="dim"))
+                    where = WORDS.get("in_table", lang, table=table)
+                    console.print(Text(f"      {where}", style="dim"))
                 if finding.hint:
                     hint = Text(f"↳ {one_line(finding.hint.get(lang))}", style="dim")
                     if console.is_terminal:
@@ -108,30 +100,18 @@ class ConsoleOutput:
             console.print()
         if result.findings:
             console.print(self._pack_table(result, lang))
-        console.print(Text(summary_line(result, lang), style="bold"))
+        console.print(Text(summary_sentence(result, lang), style="bold"))
 
     @staticmethod
-    def _pack_table(result: RunResult, lang: str) -> Any:
+    def _pack_table(result: RunResult, lang: Lang) -> Any:
         from rich import box
         from rich.table import Table
 
-        tally: Counter[tuple[str, Severity]] = Counter(
-            (finding.pack, finding.severity) for finding in result.findings
-        )
-        table = Table(
-            title="Temuan per paket aturan" if lang == "id" else "Findings per rule pack",
-            box=box.SIMPLE,
-            title_justify="left",
-        )
-        table.add_column("paket" if lang == "id" else "pack")
-        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
-            table.add_column(severity.label, justify="right", style=_STYLE[severity])
-        for pack in sorted({pack for pack, _ in tally}):
-            table.add_row(
-                pack,
-                *(
-                    str(tally[(pack, severity)])
-                    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-                ),
-            )
+        table = Table(title=WORDS.get("packs_title", lang), box=box.SIMPLE, title_justify="left")
+        table.add_column(WORDS.get("pack", lang))
+        for severity in SEVERITIES:
+            table.add_column(severity_word(severity, lang), justify="right", style=_STYLE[severity])
+        for pack, counts in pack_counts(result).items():
+            if sum(counts.values()):  # a terminal lists only the packs that found something
+                table.add_row(pack, *(str(counts[severity]) for severity in SEVERITIES))
         return table

@@ -16,7 +16,7 @@ from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import RunResult
 
-from .console import summary_line
+from .summary import sorted_findings, summary_sentence
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -59,6 +59,6 @@ class GithubOutput:
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         for report in result.files:
-            for finding in sorted(report.findings, key=Finding.sort_key):
+            for finding in sorted_findings(report):
                 stream.write(annotation(finding, options.lang) + "\n")
-        stream.write(summary_line(result, options.lang) + "\n")
+        stream.write(summary_sentence(result, options.lang) + "\n")

@@ -10,6 +10,8 @@ from sakip_validate.findings import Finding, Lang
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import RunResult
 
+from .summary import sorted_findings
+
 FORMAT_VERSION = 1
 
 
@@ -60,7 +62,7 @@ def result_to_dict(result: RunResult, lang: Lang) -> dict[str, Any]:
         "findings": [
             finding_to_dict(finding, lang)
             for report in result.files
-            for finding in sorted(report.findings, key=Finding.sort_key)
+            for finding in sorted_findings(report)
         ],
         "summary": {
             "files": len(result.files),

@@ -25,10 +25,13 @@ import re
 from typing import TYPE_CHECKING, TextIO
 
 from sakip_validate.codes import LOAD, SCHEMA
-from sakip_validate.findings import Finding, Lang, Severity
+from sakip_validate.domain.labels import Labels, severity_word
+from sakip_validate.findings import Finding, Lang
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.policy import Policy
 from sakip_validate.result import FileReport, RunResult
+
+from .summary import count_phrase, sorted_findings
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -38,18 +41,14 @@ BUILT_IN_STAGES = (LOAD.pack, SCHEMA.pack)
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-_WORDS = {
-    "id": {
-        "finding": "temuan",
-        "findings": "temuan",
-        "skipped": "Paket aturan tidak dijalankan: berkas belum lolos tahap skema.",
-    },
-    "en": {
-        "finding": "finding",
-        "findings": "findings",
-        "skipped": "Rule pack not run: the file did not pass the schema stage.",
-    },
-}
+WORDS = Labels(
+    {
+        "skipped": (
+            "Paket aturan tidak dijalankan: berkas belum lolos tahap skema.",
+            "Rule pack not run: the file did not pass the schema stage.",
+        ),
+    }
+)
 
 
 def xml_safe(text: str) -> str:
@@ -64,23 +63,12 @@ def xml_text(text: str) -> str:
 
 def _finding_line(finding: Finding, lang: Lang) -> str:
     line = (
-        f"{finding.location.display()} {finding.rule} {finding.severity.label}: "
+        f"{finding.location.display()} {finding.rule} {severity_word(finding.severity, lang)}: "
         f"{finding.message.get(lang)}"
     )
     if finding.hint:
         line += f"\n    ↳ {finding.hint.get(lang)}"
     return line
-
-
-def _count_text(findings: list[Finding], lang: Lang) -> str:
-    """``3 temuan: 2 error, 1 warning`` (only the severities present)."""
-    tally = [
-        f"{count} {severity.label}"
-        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        if (count := sum(finding.severity == severity for finding in findings))
-    ]
-    noun = _WORDS[lang]["finding" if len(findings) == 1 else "findings"]
-    return f"{len(findings)} {noun}: {', '.join(tally)}"
 
 
 def _stages(result: RunResult) -> list[str]:
@@ -98,7 +86,7 @@ def _testsuite(
     from xml.etree.ElementTree import Element, SubElement
 
     by_stage: dict[str, list[Finding]] = {stage: [] for stage in stages}
-    for finding in sorted(report.findings, key=Finding.sort_key):
+    for finding in sorted_findings(report):
         by_stage.setdefault(finding.pack, []).append(finding)
 
     suite = Element("testsuite", name=xml_safe(report.label))
@@ -123,13 +111,13 @@ def _testsuite(
             failure = SubElement(
                 case,
                 "failure",
-                message=xml_safe(_count_text(failing, lang)),
+                message=xml_safe(count_phrase(failing, lang)),
                 type=max(finding.severity for finding in failing).label,
             )
             failure.text = xml_text("\n".join(_finding_line(f, lang) for f in failing))
         elif not findings and stage not in BUILT_IN_STAGES and not report.checked:
             skipped += 1
-            SubElement(case, "skipped", message=_WORDS[lang]["skipped"])
+            SubElement(case, "skipped", message=WORDS.get("skipped", lang))
         if infos:
             out = SubElement(case, "system-out")
             out.text = xml_text("\n".join(_finding_line(f, lang) for f in infos))

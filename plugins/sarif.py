@@ -20,9 +20,12 @@ from urllib.parse import quote
 
 from sakip_validate import __version__
 from sakip_validate.catalog import RuleInfo
+from sakip_validate.domain.labels import Labels
 from sakip_validate.findings import Finding, Lang, Severity, Text
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import FileReport, RunResult
+
+from .summary import sorted_findings
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -33,10 +36,17 @@ SRCROOT = "%SRCROOT%"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
-_LABELS = {
-    "id": {"why": "Alasan", "fix": "Cara memperbaiki", "legal": "Dasar hukum"},
-    "en": {"why": "Rationale", "fix": "How to fix", "legal": "Legal basis"},
-}
+WORDS = Labels(
+    {
+        "why": ("Alasan", "Rationale"),
+        "fix": ("Cara memperbaiki", "How to fix"),
+        "legal": ("Dasar hukum", "Legal basis"),
+        "srcroot": (
+            "Folder tempat sakip-validate dijalankan.",
+            "The folder sakip-validate ran in.",
+        ),
+    }
+)
 
 
 def rule_name(title_en: str) -> str:
@@ -84,7 +94,7 @@ def _descriptor(
     fix: Text | None,
     legal_basis: str | None,
 ) -> dict[str, Any]:
-    label = _LABELS[lang]
+    label = WORDS.bind(lang)
     why = (rationale or title).get(lang)
     text_parts = [why]
     markdown_parts = [f"**{label['why']}:** {markdown_escape(why)}"]
@@ -116,7 +126,7 @@ def rule_descriptors(result: RunResult, lang: Lang) -> list[dict[str, Any]]:
             found = catalog.get(finding.rule)
             infos[finding.rule] = found or RuleInfo(
                 finding.rule,
-                finding.pack or catalog.pack_of(finding.rule),
+                finding.pack,
                 finding.severity,
                 finding.title or Text(finding.rule, finding.rule),
                 kind="other",
@@ -200,7 +210,7 @@ def result_to_sarif(result: RunResult, lang: Lang) -> dict[str, Any]:
     results = [
         _result(finding, lang, rule_index, index)
         for index, report in enumerate(result.files)
-        for finding in sorted(report.findings, key=Finding.sort_key)
+        for finding in sorted_findings(report)
     ]
     run: dict[str, Any] = {
         "tool": {
@@ -214,15 +224,7 @@ def result_to_sarif(result: RunResult, lang: Lang) -> dict[str, Any]:
         },
         "language": lang,
         "columnKind": "unicodeCodePoints",
-        "originalUriBaseIds": {
-            SRCROOT: {
-                "description": {
-                    "text": "Folder tempat sakip-validate dijalankan."
-                    if lang == "id"
-                    else "The folder sakip-validate ran in."
-                }
-            }
-        },
+        "originalUriBaseIds": {SRCROOT: {"description": {"text": WORDS.get("srcroot", lang)}}},
         "artifacts": [_artifact(report) for report in result.files],
         "results": results,
     }

@@ -24,12 +24,12 @@ BUILT_IN = {
     "console": "sakip_validate.plugins.console:ConsoleOutput",
     "json": "sakip_validate.plugins.json_output:JsonOutput",
     "markdown": "sakip_validate.plugins.markdown:MarkdownOutput",
-    "reviu": "sakip_validate.plugins.markdown:ReviewNoteOutput",
+    "reviu": "sakip_validate.plugins.reviu:ReviewNoteOutput",
     "excel": "sakip_validate.plugins.excel:ExcelOutput",
     "sarif": "sakip_validate.plugins.sarif:SarifOutput",
     "junit": "sakip_validate.plugins.junit:JunitOutput",
     "github": "sakip_validate.plugins.github:GithubOutput",
-    "html": "sakip_validate.plugins.html_report:HtmlOutput",
+    "html": "sakip_validate.plugins.html:HtmlOutput",
 }
 
 

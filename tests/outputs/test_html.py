@@ -6,27 +6,40 @@ applied, nothing fetched); they are skipped when Chromium is not installed.
 
 from __future__ import annotations
 
+import base64
+import dataclasses
+import hashlib
+import html
 import io
 import json
+import os
 import re
 import shutil
 import struct
 import subprocess
+import sys
+import sysconfig
+import tomllib
+import zipfile
 import zlib
+from decimal import Decimal
 from html.parser import HTMLParser
+from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from sakip_validate.domain.scale import default_scale
 from sakip_validate.findings import Finding, Severity, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
-from sakip_validate.plugins.html_report import CSP, SCRIPT
-from sakip_validate.result import FileReport, RunResult
+from sakip_validate.plugins.html import content_security_policy, script, style
+from sakip_validate.result import RunResult
 
 from .golden import assert_golden
 
+ROOT = Path(__file__).resolve().parent.parent.parent
 VOID = {"meta", "input", "br", "hr", "img", "link", "wbr", "col", "source"}
-SVG_SELF_CLOSING = {"rect", "line", "path", "circle"}
 
 
 def render(result: RunResult, lang: str = "id") -> str:
@@ -87,6 +100,41 @@ def external_urls(parser: Page) -> list[str]:
     return found
 
 
+def rows_of(parser: Page, kind: str) -> list[dict[str, str | None]]:
+    """Attributes of the finding rows (``finding``) or budget tree rows (``tree``)."""
+    if kind == "finding":
+        return [a for t, a in parser.tags if t == "tr" and "finding" in (a.get("class") or "")]
+    return [a for t, a in parser.tags if t == "tr" and "--lvl" in (a.get("style") or "")]
+
+
+def charts(page: str) -> list[str]:
+    return re.findall(r"<svg .*?</svg>", page, flags=re.S)
+
+
+def stretches(svg: str) -> list[tuple[Decimal, Decimal, str]]:
+    """The bands and gaps behind the bars: (x, width, tooltip as the reader sees it)."""
+    return [
+        (Decimal(x), Decimal(width), html.unescape(title))
+        for x, width, title in re.findall(
+            r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="[\d.]+" fill="[^"]+">'
+            r"<title>([^<]*)</title></rect>",
+            svg,
+        )
+    ]
+
+
+def bars(svg: str) -> list[str]:
+    """The value texts written beside the bars (and in place of a missing bar)."""
+    found = re.findall(r'<text x="[\d.]+" y="[\d.]+" font-size="12"[^>]*>([^<]*)</text>', svg)
+    return [html.unescape(text) for text in found]
+
+
+def checked_with(result: RunResult, data: dict[str, Any], findings: list[Finding]) -> RunResult:
+    """One checked file of ``result`` with other data and findings."""
+    report = dataclasses.replace(result.files[0], data=data, findings=findings, checked=True)
+    return RunResult([report], result.catalog, result.manifest)
+
+
 # -- golden, determinism, structure ------------------------------------------------
 
 
@@ -104,14 +152,20 @@ def test_html_is_self_contained(lang: str, example_result: RunResult) -> None:
     page = render(example_result, lang)
     parser = parse(page)
     metas = [attrs for tag, attrs in parser.tags if tag == "meta"]
-    assert {"http-equiv": "Content-Security-Policy", "content": CSP} in metas
-    assert "default-src 'none'" in CSP
+    csp = content_security_policy()
+    assert {"http-equiv": "Content-Security-Policy", "content": csp} in metas
+    assert "default-src 'none'" in csp
+    # only our script may run: the policy names it by its hash, not 'unsafe-inline'
+    digest = base64.b64encode(hashlib.sha256(script().encode()).digest()).decode()
+    script_src = re.search(r"script-src ([^;]*)", csp)
+    assert script_src and script_src.group(1) == f"'sha256-{digest}'"
     assert external_urls(parser) == []
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
     assert not [tag for tag, _ in parser.tags if tag in ("link", "img", "iframe", "object")]
     # one script, ours, and no inline event handlers
     assert [tag for tag, _ in parser.tags].count("script") == 1
-    assert parser.scripts == [SCRIPT]
+    assert parser.scripts == [script()]
+    assert f"<style>{style()}</style>" in page
     assert not [n for _, attrs in parser.tags for n in attrs if n.startswith("on")]
     assert f'<html lang="{lang}">' in page
 
@@ -119,45 +173,79 @@ def test_html_is_self_contained(lang: str, example_result: RunResult) -> None:
 def test_html_summary_and_findings(example_result: RunResult) -> None:
     page = render(example_result)
     parser = parse(page)
-    rows = [
-        attrs
-        for tag, attrs in parser.tags
-        if tag == "tr" and "finding" in (attrs.get("class") or "")
+    rows = rows_of(parser, "finding")
+    findings = example_result.findings
+    assert len(rows) == len(findings)
+    in_order = [
+        f for report in example_result.files for f in sorted(report.findings, key=Finding.sort_key)
     ]
-    assert len(rows) == 38
-    assert {r["data-severity"] for r in rows} == {"error", "warning", "info"}
-    assert {r["data-pack"] for r in rows} == {
-        "anggaran", "capaian", "distribusi", "kategori", "kelengkapan",
-        "konsistensi-target", "narasi",
-    }  # fmt: skip
+    assert [r["data-severity"] for r in rows] == [f.severity.label for f in in_order]
+    assert [r["data-pack"] for r in rows] == [f.pack for f in in_order]
     boxes = [a for tag, a in parser.tags if tag == "input" and a.get("type") == "checkbox"]
-    assert len(boxes) == 3 + 7 and all("checked" in box for box in boxes)
+    packs = {f.pack for f in findings}
+    assert len(boxes) == 3 + len(packs) and all("checked" in box for box in boxes)
+    assert {b["value"] for b in boxes if b["name"] == "pack"} == packs
     text = " ".join(parser.text)
-    assert "2 berkas diperiksa: 16 error, 20 warning, 2 info." in text
+    counts = example_result.counts()
+    assert (
+        f"{len(example_result.files)} berkas diperiksa: {counts[Severity.ERROR]} error, "
+        f"{counts[Severity.WARNING]} warning, {counts[Severity.INFO]} info."
+    ) in text
     assert "Kecamatan Jatinegara · Kabupaten Tegal · Tahun Anggaran 2021" in text
-    assert "552864ab0ec1163dbc2dc89b6e62e9d4" in text  # manifest: the file's SHA-256
-    assert "konsistensi-target 1.0" in text
+    for report in example_result.files:  # the manifest: each file's SHA-256
+        assert report.sha256 and report.sha256 in text
+    assert example_result.manifest is not None
+    for pack, version in example_result.manifest.packs:
+        assert f"{pack} {version}" in text
 
 
-def test_html_budget_tree_and_charts(example_result: RunResult) -> None:
-    page = render(example_result)
-    parser = parse(page)
-    tree = [a for tag, a in parser.tags if tag == "tr" and "--lvl" in (a.get("style") or "")]
-    # Tabel 3.8: 43 rows + JUMLAH, in each of the two files
-    assert len(tree) == 2 * 44
-    levels = [a["style"] for a in tree[:4]]
-    assert levels == ["--lvl:0", "--lvl:1", "--lvl:2", "--lvl:2"]
+def test_html_budget_tree(example_result: RunResult) -> None:
+    parser = parse(render(example_result))
+    tree = rows_of(parser, "tree")
+    # every row of the budget table and its JUMLAH, for each file the rules ran on
+    expected = sum(
+        len(report.data["tabel"]["realisasi_anggaran"]["baris"]) + 1
+        for report in example_result.files
+        if report.checked
+    )
+    assert len(tree) == expected
+    first = example_result.files[0].data["tabel"]["realisasi_anggaran"]["baris"]
+    levels = [a["style"] for a in tree[: len(first)]]
+    assert levels == [f"--lvl:{row['kode'].count('.')}" for row in first]
     text = " ".join(parser.text)
+    assert "Tabel 3.8 Capaian Anggaran Program, Kegiatan dan Sub Kegiatan" in text
     assert "1.624.774.000" in text and "1.380.022.579" in text and "84,94" in text
-    svgs = page.count("<svg ")
-    assert svgs == 4  # capaian and serapan per file
-    first = page.split("<svg ")[1]
-    # five kategori bands, then three bars (the fourth indicator's capaian is N/A)
-    assert first.count("<rect") == 5 + 3
-    assert "Sangat Tinggi" in first and "N/A" in first
-    serapan = page.split("<svg ")[2]
-    assert serapan.count("<rect") == 5  # five programs
-    assert "25,08%" in serapan
+
+
+def test_html_capaian_chart_draws_the_default_scale(example_result: RunResult) -> None:
+    """The example declares no scale: the default (Permendagri 86/2017) is in force."""
+    page = render(example_result)
+    svgs = charts(page)
+    assert len(svgs) == 2 * sum(report.checked for report in example_result.files)
+    capaian = svgs[0]
+    drawn = stretches(capaian)
+    names = [title.split(":")[0] for _, _, title in drawn]
+    ascending = sorted(default_scale().bands, key=lambda band: band.bawah or 0)
+    assert [n for n in names if n != "tanpa kategori"] == [b.kategori for b in ascending]
+    assert "tanpa kategori" in names  # its gaps (90 < x < 91, ...) and nothing above 100%
+    assert "Sangat Tinggi: 91% ≤ capaian ≤ 100%" in [t for _, _, t in drawn]
+    assert "Permendagri 86/2017 (skala bawaan" in page
+    # one value per capaian row, as printed; N/A in place of a bar
+    rows = example_result.files[0].data["tabel"]["capaian"]["baris"]
+    shown = bars(capaian)
+    assert len(shown) == len(rows)
+    assert shown[0].startswith("99,93% · Sangat Tinggi") and shown[2].startswith("N/A")
+
+
+def test_html_marks_rows_from_the_findings_pointers(example_result: RunResult) -> None:
+    capaian = charts(render(example_result))[0]
+    pointers = [f.location.pointer for f in example_result.files[0].findings]
+    rows = example_result.files[0].data["tabel"]["capaian"]["baris"]
+    expected = [
+        any(p.startswith(f"/tabel/capaian/baris/{i}/") for p in pointers) for i in range(len(rows))
+    ]
+    assert any(expected) and not all(expected)
+    assert [text.endswith("⚠") for text in bars(capaian)] == expected
 
 
 def test_html_marks_budget_rows_with_findings(example_result: RunResult) -> None:
@@ -168,15 +256,13 @@ def test_html_marks_budget_rows_with_findings(example_result: RunResult) -> None
         severity=Severity.ERROR,
         message=Text("Jumlah tidak cocok.", "Sum differs."),
         location=TextLocation(source.label, "/tabel/realisasi_anggaran/baris/1/anggaran", 9, 1),
-        table="Tabel 3.8",
+        pack="anggaran",
+        table=Text("Tabel 3.8", "Tabel 3.8"),
+        table_key="realisasi_anggaran",
     )
-    report = FileReport(
-        source.label, source.format, [finding], lines=source.lines, data=source.data
-    )
-    result = RunResult([report], example_result.rules, example_result.manifest)
-    parser = parse(render(result))
-    tree = [a for tag, a in parser.tags if tag == "tr" and "--lvl" in (a.get("style") or "")]
-    flagged = [i for i, attrs in enumerate(tree) if "flag" in attrs["class"].split()]
+    parser = parse(render(checked_with(example_result, source.data, [finding])))
+    tree = rows_of(parser, "tree")
+    flagged = [i for i, attrs in enumerate(tree) if "flag" in (attrs["class"] or "").split()]
     assert flagged == [1]
     links = [a["href"] for tag, a in parser.tags if tag == "a"]
     assert links == ["#f1-1"]
@@ -185,11 +271,91 @@ def test_html_marks_budget_rows_with_findings(example_result: RunResult) -> None
     ]
 
 
+# Kabupaten Maluku Tengah, LKjIP 2021 (domain notes §1.5): six bands, exactly 85 in
+# none of them, nothing above 100%.
+MALUKU_TENGAH = {
+    "nama": "Skala Kabupaten Maluku Tengah",
+    "rentang": [
+        {"kategori": "Memuaskan", "bawah": 85, "atas": 100, "bawah_inklusif": False},
+        {
+            "kategori": "Sangat Baik",
+            "bawah": 75,
+            "atas": 85,
+            "bawah_inklusif": False,
+            "atas_inklusif": False,
+        },
+        {"kategori": "Baik", "bawah": 65, "atas": 75, "bawah_inklusif": False},
+        {"kategori": "Cukup Baik", "bawah": 50, "atas": 65, "bawah_inklusif": False},
+        {"kategori": "Agak Kurang", "bawah": 30, "atas": 50, "bawah_inklusif": False},
+        {"kategori": "Kurang", "bawah": 0, "atas": 30},
+    ],
+}
+
+
+def test_html_capaian_chart_draws_a_declared_six_band_scale(example_result: RunResult) -> None:
+    data = {**example_result.files[0].data, "skala": MALUKU_TENGAH}
+    page = render(checked_with(example_result, data, []))
+    capaian = charts(page)[0]
+    drawn = stretches(capaian)
+    bands = [(x, width, title) for x, width, title in drawn if "tanpa kategori" not in title]
+    names = [title.split(":")[0] for _, _, title in bands]
+    assert names == ["Kurang", "Agak Kurang", "Cukup Baik", "Baik", "Sangat Baik", "Memuaskan"]
+    for name in ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"):
+        assert f">{name}</text>" not in capaian  # no Permendagri band is named
+        assert not [t for _, _, t in drawn if t.startswith(f"{name}:")]
+    # drawn where its bounds are: Sangat Baik from 75% to 85%, Memuaskan up to 100%
+    by_name = {title.split(":")[0]: (x, width) for x, width, title in bands}
+    (x75, w75), (x85, w85) = by_name["Sangat Baik"], by_name["Memuaskan"]
+    assert x75 + w75 == x85  # 85 itself is in no band, a gap of no width
+    assert abs(w85 * 10 - w75 * 15) < 1  # 15 points against 10 (coordinates in 0.01 px)
+    assert "Sangat Baik: 75% < capaian < 85%" in [t for _, _, t in bands]
+    # above 100% nothing is defined: a gap is drawn there
+    assert [t for _, _, t in drawn if t.startswith("tanpa kategori")] == [
+        "tanpa kategori: capaian > 100%"
+    ]
+    assert "Skala Kabupaten Maluku Tengah" in page and "dinyatakan berlaku oleh laporan" in page
+    assert "Memuaskan: 85% &lt; capaian ≤ 100%" in page  # the legend
+
+
+def test_html_says_when_the_declared_scale_cannot_be_read(example_result: RunResult) -> None:
+    data = {
+        **example_result.files[0].data,
+        "skala": {"rentang": [{"kategori": "Baik", "bawah": "lima puluh"}]},
+    }
+    page = render(checked_with(example_result, data, []))
+    capaian = charts(page)[0]
+    assert stretches(capaian) == []  # no band drawn, not even the default's
+    assert "skala itu tidak dapat dibaca; rentang kategori tidak digambar" in page
+    assert len(bars(capaian)) == len(data["tabel"]["capaian"]["baris"])  # the bars remain
+
+
+def test_html_draws_tables_only_for_checked_files(example_result: RunResult) -> None:
+    report = dataclasses.replace(example_result.files[0], checked=False)
+    result = RunResult([report], example_result.catalog, example_result.manifest)
+    page = render(result)
+    parser = parse(page)
+    assert charts(page) == [] and rows_of(parser, "tree") == []
+    assert "belum lolos pemeriksaan skema" in page
+    assert len(rows_of(parser, "finding")) == len(report.findings)  # findings still listed
+
+
+def test_html_broken_files(broken_result: RunResult) -> None:
+    page = render(broken_result)
+    parser = parse(page)
+    assert len(rows_of(parser, "finding")) == len(broken_result.findings)
+    assert charts(page) == [] and rows_of(parser, "tree") == []
+    assert not any(report.checked for report in broken_result.files)
+    assert page.count("belum lolos pemeriksaan skema") == len(broken_result.files)
+    assert {r["data-pack"] for r in rows_of(parser, "finding")} == {
+        f.pack for f in broken_result.findings
+    }
+
+
 def test_html_hostile_is_escaped(hostile_result: RunResult) -> None:
     page = render(hostile_result)
     parser = parse(page)
     assert [tag for tag, _ in parser.tags].count("script") == 1
-    assert parser.scripts == [SCRIPT]
+    assert parser.scripts == [script()]
     assert external_urls(parser) == []
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -198,6 +364,7 @@ def test_html_hostile_is_escaped(hostile_result: RunResult) -> None:
     assert "<script>alert(1)</script>" in text  # shown to the reader, as text
     assert '=HYPERLINK("http://example.invalid","klik")' in text
     assert "-2+3 |x| ::error::tidak" in text
+    assert hostile_result.files[0].checked and charts(page)  # hostile names in the charts too
     for _, attrs in parser.tags:  # quotes in report text never end an attribute early
         assert set(attrs) <= {
             "lang", "charset", "http-equiv", "content", "name", "class", "id", "style",
@@ -205,15 +372,81 @@ def test_html_hostile_is_escaped(hostile_result: RunResult) -> None:
             "checked", "hidden", "aria-label", "aria-labelledby", "role", "xmlns", "viewbox",
             "x", "y", "x1", "y1", "x2", "y2", "width", "height", "rx", "fill", "fill-opacity",
             "stroke", "stroke-width", "stroke-dasharray", "font-size", "font-weight",
-            "font-style", "text-anchor",
+            "font-style", "text-anchor", "patternunits", "patterntransform",
         }  # fmt: skip
 
 
 def test_html_english(example_result: RunResult) -> None:
     page = render(example_result, "en")
-    assert "2 files checked: 16 error, 20 warning, 2 info." in page
-    assert "Budget execution (Tabel 3.8)" in page and "1,624,774,000" in page
-    assert "38 of 38 findings shown" in page
+    counts = example_result.counts()
+    total = len(example_result.findings)
+    assert (
+        f"{len(example_result.files)} files checked: {counts[Severity.ERROR]} error, "
+        f"{counts[Severity.WARNING]} warning, {counts[Severity.INFO]} info."
+    ) in page
+    assert "1,624,774,000" in page and "Budget absorption per program (Tabel 3.8)" in page
+    assert f"{total} of {total} findings shown" in page
+    assert "Sangat Tinggi: 91% ≤ capaian ≤ 100%" in page
+
+
+# -- the style sheet and script are package data -----------------------------------------
+
+
+def test_assets_are_package_data() -> None:
+    package = files("sakip_validate.plugins.html")
+    assert package.joinpath("style.css").read_text(encoding="utf-8") == style()
+    assert package.joinpath("filter.js").read_text(encoding="utf-8") == script()
+    assert "tr.finding" in style() and 'getElementById("filters")' in script()
+    # and the build ships them: the package and its data files are declared
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
+    assert "sakip_validate.plugins.html" in setuptools["packages"]
+    patterns = setuptools["package-data"]["sakip_validate.plugins.html"]
+    folder = ROOT / "plugins" / "html"
+    shipped = {path.name for pattern in patterns for path in folder.glob(pattern)}
+    assert shipped == {"style.css", "filter.js"}
+
+
+def test_assets_are_found_from_a_bare_checkout(tmp_path: Path) -> None:
+    """No install at all: the checkout on the path, without the editable finder."""
+    probe = (
+        "import io; from sakip_validate.outputs import load_output, RenderOptions;"
+        "from sakip_validate.result import RunResult;"
+        "s = io.StringIO(); load_output('html').render(RunResult(), RenderOptions(), s);"
+        "import sakip_validate.plugins.html.assets as a; print(a.__file__);"
+        "print(a.style() in s.getvalue() and a.script() in s.getvalue())"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    # -S: no site module, so no .pth file (and no editable finder); dependencies by path
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), sysconfig.get_paths()["purelib"]])
+    run = subprocess.run(
+        [sys.executable, "-S", "-c", probe],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    module, inlined = run.stdout.split()
+    assert Path(module) == ROOT / "plugins" / "html" / "assets.py"
+    assert inlined == "True"
+
+
+@pytest.mark.slow
+def test_assets_are_in_the_wheel(tmp_path: Path) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("sakip_validate-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("__init__.py", "assets.py", "style.css", "filter.js"):
+        assert f"sakip_validate/plugins/html/{name}" in names
 
 
 # -- headless Chromium ------------------------------------------------------------------
@@ -330,11 +563,12 @@ def test_chromium_script_shows_all_findings(tmp_path: Path, example_result: RunR
     assert 'data-filters="ready"' in dom, run.stderr[-2000:]  # the script ran
     assert '<form id="filters" class="filters" aria-label=' in dom  # no longer hidden
     rows = re.findall(r'<tr class="finding [a-z]+" id="(f\d+-\d+)"([^>]*)>', dom)
-    assert len(rows) == 38
+    total = len(example_result.findings)
+    assert len(rows) == total
     assert not [anchor for anchor, attrs in rows if "hidden" in attrs]
     rules = re.findall(r'<b title="[^"]*">([A-Z]+\d+)</b>', dom)
     assert sorted(rules) == sorted(finding.rule for finding in example_result.findings)
-    assert "38 dari 38 temuan ditampilkan" in dom
+    assert f"{total} dari {total} temuan ditampilkan" in dom
 
 
 @needs_chromium
@@ -342,10 +576,12 @@ def test_chromium_filter_by_severity(tmp_path: Path, example_result: RunResult) 
     page = write_page(tmp_path, example_result)
     run = run_chromium(tmp_path, page.as_uri() + "#severity=error", "--dump-dom")
     rows = re.findall(r'<tr class="finding ([a-z]+)" id="f\d+-\d+"([^>]*)>', run.stdout)
-    assert len(rows) == 38, run.stderr[-2000:]
+    total = len(example_result.findings)
+    assert len(rows) == total, run.stderr[-2000:]
     shown = [severity for severity, attrs in rows if "hidden" not in attrs]
-    assert shown == ["error"] * 16
-    assert "16 dari 38 temuan ditampilkan" in run.stdout
+    errors = example_result.counts()[Severity.ERROR]
+    assert errors and shown == ["error"] * errors
+    assert f"{errors} dari {total} temuan ditampilkan" in run.stdout
 
 
 def page_requests(netlog: Path) -> list[str]:
@@ -386,33 +622,3 @@ def test_chromium_page_fetches_nothing(tmp_path: Path, hostile_result: RunResult
     # nothing was even attempted: the CSP reports no blocked load, style or script
     assert "Content Security Policy" not in run.stderr
     assert "Uncaught" not in run.stderr  # no script error either
-
-
-ODD_DATA = {
-    "laporan": {"unit": {"nama": ["<b>x</b>"]}, "tahun_anggaran": "2021a"},
-    "indikator": [{"id": ["a"]}, "teks"],
-    "tabel": {
-        "capaian": {"baris": [{"indikator": ["x"], "capaian": "abc", "kategori": 5}, "junk"]},
-        "realisasi_anggaran": {
-            "baris": [{"tingkat": ["p"], "kode": None, "anggaran": "x", "persen": True}, 3],
-            "jumlah": "no",
-        },
-    },
-}
-
-
-def test_html_survives_data_of_any_shape(example_result: RunResult) -> None:
-    """A file that breaks the schema still has data; the page renders what it can."""
-    finding = Finding(
-        rule="SCHEMA001",
-        severity=Severity.ERROR,
-        message=Text("Salah jenis.", "Wrong type."),
-        location=TextLocation("odd.toml", "/tabel/realisasi_anggaran/baris/0/anggaran", 3, 1),
-    )
-    report = FileReport("odd.toml", "toml", [finding], data=ODD_DATA)
-    result = RunResult([report], example_result.rules, example_result.manifest)
-    parser = parse(render(result))
-    assert "&lt;b&gt;x&lt;/b&gt;" in render(result)
-    assert [a["data-pack"] for tag, a in parser.tags if tag == "tr" and "data-pack" in a] == [
-        "schema"
-    ]

@@ -1,22 +1,25 @@
-"""The ``markdown`` (PR comment / job summary) and ``reviu`` (Catatan Hasil Reviu) outputs."""
+"""The ``markdown`` output (PR comment / job summary) and the shared summary it shows."""
 
 from __future__ import annotations
 
 import io
-import re
+from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
 
-from sakip_validate.findings import Finding, Severity, Text, TextLocation
+from sakip_validate.findings import Severity
 from sakip_validate.outputs import RenderOptions, load_output
-from sakip_validate.plugins.markdown import display_value, md_cell, md_text
-from sakip_validate.result import FileReport, RunResult
+from sakip_validate.plugins.markdown import md_cell, md_text
+from sakip_validate.plugins.summary import display_value, pack_order, summary_sentence
+from sakip_validate.result import RunResult
 
 from .golden import assert_golden
 
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
-def render(name: str, result: RunResult, lang: str = "id") -> str:
+
+def render(result: RunResult, lang: str = "id", name: str = "markdown") -> str:
     stream = io.StringIO()
     load_output(name).render(result, RenderOptions(lang=lang), stream)  # type: ignore[arg-type]
     return stream.getvalue()
@@ -42,55 +45,104 @@ def table_rows(text: str) -> list[list[str]]:
     return [cells(line) for line in text.splitlines() if line.startswith("|")]
 
 
+def count_cells(counts: Counter[Severity]) -> list[str]:
+    """error, warning, info and total, as a count row writes them."""
+    return [str(counts[s]) for s in SEVERITIES] + [str(sum(counts.values()))]
+
+
 # -- golden files --------------------------------------------------------------
 
 
 def test_markdown_golden_id(example_result: RunResult) -> None:
-    assert_golden("markdown-example-id.md", render("markdown", example_result, "id"))
+    assert_golden("markdown-example-id.md", render(example_result, "id"))
 
 
 def test_markdown_golden_en(example_result: RunResult) -> None:
-    assert_golden("markdown-example-en.md", render("markdown", example_result, "en"))
+    assert_golden("markdown-example-en.md", render(example_result, "en"))
 
 
-def test_reviu_golden_id(example_result: RunResult) -> None:
-    assert_golden("reviu-example-id.md", render("reviu", example_result, "id"))
-
-
-# -- markdown ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("name", ["markdown", "reviu"])
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_deterministic(name: str, lang: str, example_result: RunResult) -> None:
-    assert render(name, example_result, lang) == render(name, example_result, lang)
+def test_deterministic(lang: str, example_result: RunResult) -> None:
+    assert render(example_result, lang) == render(example_result, lang)
 
 
-def test_markdown_summary_and_findings(example_result: RunResult) -> None:
-    text = render("markdown", example_result)
+# -- content -------------------------------------------------------------------
+
+
+def test_summary_and_findings(example_result: RunResult) -> None:
+    text = render(example_result)
+    rows = table_rows(text)
+    counts = Counter(f.severity for f in example_result.findings)
     assert text.startswith("## Hasil pemeriksaan LKjIP")
-    assert "**2 berkas diperiksa: 16 error, 20 warning, 2 info.**" in text
-    assert "| examples/jatinegara-2021.toml | 16 | 20 | 2 | 38 |" in text
-    assert "| konsistensi-target | 9 | 2 | 1 | 12 |" in text
+    assert (
+        f"**{len(example_result.files)} berkas diperiksa: {counts[Severity.ERROR]} error, "
+        f"{counts[Severity.WARNING]} warning, {counts[Severity.INFO]} info.**"
+    ) in text
+    # one count row per file, then all files together
+    for report in example_result.files:
+        per_file = Counter(f.severity for f in report.findings)
+        assert [report.label, *count_cells(per_file)] in [[c.strip() for c in r] for r in rows]
     # every finding is a row with file:line:col and its rule
     for finding in example_result.findings:
         assert f"| {finding.location.display()} | {finding.rule} |" in text
-    # the long list is folded for a PR comment; the corrected file says so plainly
-    assert "<details>\n<summary>38 temuan: 16 error, 20 warning, 2 info</summary>" in text
-    assert "### examples/jatinegara-2021-corrected.toml\n\nTidak ada temuan." in text
+    # a long list is folded for a PR comment; a file without findings says so plainly
+    first, clean = example_result.files
+    assert len(first.findings) > 10 and not clean.findings
+    per_first = Counter(f.severity for f in first.findings)
+    summary = ", ".join(f"{per_first[s]} {s.label}" for s in SEVERITIES)
+    assert f"<details>\n<summary>{len(first.findings)} temuan: {summary}</summary>" in text
+    assert f"### {clean.label}\n\nTidak ada temuan." in text
 
 
-def test_markdown_tables_are_regular(example_result: RunResult) -> None:
-    widths = {len(row) for row in table_rows(render("markdown", example_result))}
+def test_pack_table_counts_each_finding_under_its_pack(example_result: RunResult) -> None:
+    rows = [[c.strip() for c in row] for row in table_rows(render(example_result))]
+    start = rows.index(["Paket aturan", "error", "warning", "info", "Jumlah"])
+    pack_rows = rows[start + 2 : start + 2 + len(pack_order(example_result))]
+    for pack, *numbers in pack_rows:
+        found = Counter(f.severity for f in example_result.findings if f.pack == pack)
+        assert numbers == count_cells(found), pack
+    # every rule pack that ran is listed, in the catalogue's order
+    ran = [pack.id for pack in example_result.catalog.packs]
+    assert [row[0] for row in pack_rows] == ran
+
+
+def test_pack_order_follows_the_catalogue(broken_result: RunResult) -> None:
+    """Built-in packs (berkas, skema) come first, and only when they have findings."""
+    order = pack_order(broken_result)
+    seen = {f.pack for f in broken_result.findings}
+    built_in = [p.id for p in broken_result.catalog.all_packs() if p.built_in]
+    assert order[: len(seen & set(built_in))] == [p for p in built_in if p in seen]
+    assert not set(built_in) - seen & set(order)
+    assert order[len(seen & set(built_in)) :] == [p.id for p in broken_result.catalog.packs]
+
+
+def test_unreadable_files_are_named(broken_result: RunResult) -> None:
+    text = render(broken_result)
+    for report in broken_result.files:
+        if report.unreadable:
+            assert f"| {md_cell(report.label)} (berkas tidak dapat dibaca) |" in text
+
+
+def test_tables_are_regular(example_result: RunResult) -> None:
+    widths = {len(row) for row in table_rows(render(example_result))}
     assert widths == {5, 7}  # the two summary tables, the findings tables
 
 
-def test_markdown_hostile_cells_stay_in_their_cells(hostile_result: RunResult) -> None:
-    text = render("markdown", hostile_result)
+def test_english(example_result: RunResult) -> None:
+    text = render(example_result, "en")
+    assert f"**{summary_sentence(example_result, 'en')}**" in text
+    assert "| Place | Rule | Severity | Table | Message | Printed | Expected |" in text
+
+
+# -- hostile text --------------------------------------------------------------
+
+
+def test_hostile_cells_stay_in_their_cells(hostile_result: RunResult) -> None:
+    text = render(hostile_result)
     findings = [row for row in table_rows(text) if len(row) > 5]
-    assert len(findings) == 1 + 1 + 2  # header, delimiter, two findings
+    assert len(findings) == 2 + len(hostile_result.findings)  # header, delimiter, findings
     assert {len(row) for row in findings} == {7}
-    message = findings[2][4]
+    message = " ".join(row[4] for row in findings[2:])
     assert "<script>" not in message and "&lt;script&gt;" in message
     assert "\\*\\*tebal\\*\\*" in message and "\\`kode\\`" in message
     assert "\\|" in message and "<br>baris kedua" in message
@@ -100,11 +152,11 @@ def test_markdown_hostile_cells_stay_in_their_cells(hostile_result: RunResult) -
         assert not line.lstrip().startswith("::")
 
 
-def test_markdown_hostile_renders_inert(hostile_result: RunResult) -> None:
+def test_hostile_renders_inert(hostile_result: RunResult) -> None:
     """Rendered by a real CommonMark+tables parser: only the tags the output writes."""
     markdown_it = pytest.importorskip("markdown_it")
     parser = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    rendered = parser.render(render("markdown", hostile_result))
+    rendered = parser.render(render(hostile_result))
 
     class Tags(HTMLParser):
         def __init__(self) -> None:
@@ -150,106 +202,16 @@ def test_display_value() -> None:
     assert display_value("98.98", "id") == "98,98"
     assert display_value("98.98", "en") == "98.98"
     assert display_value("1834058000", "id") == "1.834.058.000"
+    assert display_value("1834058000", "en") == "1,834,058,000"
     assert display_value("2021", "id") == "2021"
     assert display_value("99.93, 90.00, N/A", "id") == "99,93; 90,00; N/A"
+    assert display_value("99.93, 90.00, N/A", "en") == "99.93, 90.00, N/A"
     assert display_value(">= 100", "id") == "≥ 100"
     assert display_value("Plt. CAMAT", "id") == "Plt. CAMAT"
     assert display_value(None, "id") == ""
 
 
-# -- reviu -----------------------------------------------------------------------
-
-
-def test_reviu_structure(example_result: RunResult) -> None:
-    text = render("reviu", example_result)
-    first = text.split("\n---\n")[0]
-    assert first.startswith("# CATATAN HASIL REVIU\n")
-    assert "Kecamatan Jatinegara Kabupaten Tegal Tahun Anggaran 2021" in first
-    assert "Nomor 53 Tahun 2014" in first and "Lampiran III" in first
-    assert "keyakinan terbatas" in first
-    # chapters in the agreed order
-    headings = re.findall(r"^### (.+)$", first, flags=re.M)
-    assert headings == [
-        "Bab II Perencanaan Kinerja",
-        "Bab III Akuntabilitas Kinerja",
-        "Narasi Laporan",
-        "Kelengkapan Laporan dan Penandatanganan",
-        "Catatan Lainnya",
-    ]
-    assert "#### Tabel 3.8" not in first  # no Tabel 3.8 finding in the example
-    assert "#### Tabel 3.2 Perbandingan Target dan Realisasi Kinerja" in first
-    # points numbered 1..38 in order, each with condition, criteria and recommendation
-    numbers = [int(n) for n in re.findall(r"^(\d+)\. \*\*Kondisi:\*\*", first, flags=re.M)]
-    assert numbers == list(range(1, 39))
-    assert first.count("**Rekomendasi:**") == 38
-    assert first.count("**Kriteria:**") == 38
-    # the closing: summary and blanks for the auditor
-    assert "terdapat 38 catatan" in first
-    assert "16 kesalahan yang perlu diperbaiki" in first
-    assert "Tim Reviu Inspektorat Kabupaten Tegal" in first
-    assert "NIP: ....." in first and "Nama: ....." in first
-    # the corrected copy gets its own note, without points
-    second = text.split("\n---\n")[1]
-    assert "tidak terdapat catatan" in second
-    assert "**Kondisi:**" not in second
-
-
-def test_reviu_recommendation_is_the_rule_fix(example_result: RunResult) -> None:
-    text = render("reviu", example_result)
-    rules = {rule.id: rule for rule in example_result.rules}
-    assert f"**Rekomendasi:** {md_text(rules['CAP006'].fix.id)}" in text
-
-
-def test_reviu_stays_indonesian_in_english(example_result: RunResult) -> None:
-    indonesian = render("reviu", example_result, "id").splitlines()
-    english = render("reviu", example_result, "en").splitlines()
-    assert len(indonesian) == len(english)
-    changed = [(a, b) for a, b in zip(indonesian, english, strict=True) if a != b]
-    assert changed, "--lang en glosses the headings"
-    for before, after in changed:
-        assert before.startswith("#") and after.startswith(before + " (")
-
-
-def test_reviu_hostile_is_inert(hostile_result: RunResult) -> None:
-    text = render("reviu", hostile_result)
-    assert "<script" not in text
-    assert "http://" not in text and "@SUM" not in text
-    assert "=HYPERLINK" in text  # shown as text (Markdown gives "=" no meaning inline)
-    for line in text.splitlines():
-        assert not line.lstrip().startswith(("::", "=", "<!--"))
-    # a report newline never starts a new Markdown block
-    points = re.findall(r"^1\. \*\*Kondisi:\*\* (.+)$", text, flags=re.M)
-    assert points and "baris kedua" in points[0]
-
-
-def test_survives_data_of_any_shape(example_result: RunResult) -> None:
-    data = {
-        "laporan": {"unit": {"nama": ["x"]}, "tahun_anggaran": {"a": 1}},
-        "narasi": {"distribusi": "teks"},
-        "tabel": {"capaian": {"nomor": 3}},
-    }
-    findings = [
-        Finding(
-            rule=rule,
-            severity=Severity.WARNING,
-            message=Text("Pesan | *x*", "Message"),
-            location=TextLocation("odd.toml", pointer, 1, 1),
-            table=table,
-        )
-        for rule, pointer, table in [
-            ("SCHEMA001", "/narasi/distribusi/0/bab", None),
-            ("SCHEMA002", "/tabel/capaian", "Tabel 9.x"),
-            ("LOAD003", "", None),
-        ]
-    ]
-    result = RunResult(
-        [FileReport("odd.toml", "toml", findings, data=data)],
-        example_result.rules,
-        example_result.manifest,
-    )
-    for name in ("markdown", "reviu"):
-        text = render(name, result)
-        assert "Pesan \\| \\*x\\*" in text
-    note = render("reviu", result)
-    assert "\\[nama unit\\]" in note and "\\[tahun\\]" in note
-    assert "### Narasi Laporan" in note and "### Catatan Lainnya" in note
+def test_summary_sentence_without_findings(example_result: RunResult) -> None:
+    clean = RunResult([example_result.files[1]], example_result.catalog)
+    assert summary_sentence(clean, "id") == "1 berkas diperiksa: tidak ada temuan."
+    assert summary_sentence(clean, "en") == "1 file checked: no findings."

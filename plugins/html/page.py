@@ -1,0 +1,224 @@
+"""The whole page: summary, filters, and per file its charts, findings and budget tree."""
+
+from __future__ import annotations
+
+from sakip_validate import __version__
+from sakip_validate.domain.labels import BoundLabels, severity_word
+from sakip_validate.domain.view import ReportView
+from sakip_validate.findings import Finding, Lang, Severity
+from sakip_validate.result import FileReport, RunResult
+
+from ..summary import (
+    SEVERITIES,
+    display_value,
+    file_counts,
+    pack_counts,
+    sorted_findings,
+    summary_sentence,
+)
+from .assets import content_security_policy, script, style
+from .charts import capaian_chart, serapan_chart
+from .marks import Mark, Marks
+from .tree import budget_tree
+from .words import WORDS, esc
+
+
+def _count_table(head: str, rows: list[tuple[str, dict[Severity, int]]], words: BoundLabels) -> str:
+    """A count table; ``rows`` hold (name as HTML, counts)."""
+    out = [
+        f"<table><thead><tr><th>{esc(head)}</th>",
+        *(f'<th class="n">{esc(severity_word(s, words.lang))}</th>' for s in SEVERITIES),
+        f'<th class="n">{esc(words["total"])}</th></tr></thead><tbody>',
+    ]
+    for name, counts in rows:
+        cells = "".join(f'<td class="n">{counts[s]}</td>' for s in SEVERITIES)
+        out.append(f'<tr><td>{name}</td>{cells}<td class="n">{sum(counts.values())}</td></tr>')
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _place(finding: Finding) -> str:
+    """``line:col`` (the file is the section's); ``—`` when the finding has no line."""
+    location = finding.location
+    if location.line is None:
+        return "—"
+    if location.column is None:
+        return str(location.line)
+    return f"{location.line}:{location.column}"
+
+
+def _finding_row(finding: Finding, anchor: str, result: RunResult, words: BoundLabels) -> str:
+    lang = words.lang
+    severity = finding.severity.label  # a class name and filter value, not a word shown
+    title = result.catalog.title_of(finding.rule).get(lang)
+    notes = ""
+    if finding.hint:
+        notes += f'<div class="hint">{esc(words["fix"])}: {esc(finding.hint.get(lang))}</div>'
+    if finding.legal_basis:
+        notes += (
+            f'<details class="hint"><summary>{esc(words["basis"])}</summary>'
+            f"{esc(finding.legal_basis)}</details>"
+        )
+    return (
+        f'<tr class="finding {severity}" id="{esc(anchor)}" '
+        f'data-severity="{severity}" data-pack="{esc(finding.pack)}">'
+        f'<td class="place" title="{esc(finding.location.display())}">{esc(_place(finding))}</td>'
+        f'<td><b title="{esc(title)}">{esc(finding.rule)}</b></td>'
+        f'<td><span class="sev {severity}">{esc(severity_word(finding.severity, lang))}</span></td>'
+        f"<td>{esc(finding.pack)}</td>"
+        f'<td class="tbl">{esc(finding.table.get(lang) if finding.table else "")}</td>'
+        f"<td>{esc(finding.message.get(lang))}{notes}</td>"
+        f'<td class="val">{esc(display_value(finding.printed, lang))}</td>'
+        f'<td class="val">{esc(display_value(finding.expected, lang))}</td></tr>'
+    )
+
+
+def _lead(view: ReportView, words: BoundLabels) -> str:
+    """``Kecamatan Jatinegara · Kabupaten Tegal · Tahun Anggaran 2021`` from the report."""
+    laporan = view.section("laporan")
+    unit = laporan.get("unit")
+    unit = unit if isinstance(unit, dict) else {}
+    parts = [
+        text
+        for text in (unit.get("nama"), unit.get("pemerintah_daerah"))
+        if isinstance(text, str) and text
+    ]
+    if view.year is not None:
+        parts.append(f"{words['year']} {view.year}")
+    return f'<p class="lead">{esc(" · ".join(parts))}</p>' if parts else ""
+
+
+def _file_section(report: FileReport, index: int, result: RunResult, words: BoundLabels) -> str:
+    view = ReportView(report.data)
+    findings = sorted_findings(report)
+    marks = Marks()
+    rows = []
+    for number, finding in enumerate(findings, start=1):
+        anchor = f"f{index}-{number}"
+        marks.add(finding.location.pointer, Mark(finding.rule, anchor, number))
+        rows.append(_finding_row(finding, anchor, result, words))
+
+    out = [f'<section id="file-{index}"><h2>{esc(report.label)}</h2>', _lead(view, words)]
+    if report.checked:
+        out.append(capaian_chart(view, index, marks, words.lang))
+        out.append(serapan_chart(view, index, marks, words.lang))
+    else:
+        out.append(f'<p class="note">{esc(words["not_checked"])}</p>')
+    out.append(f"<h3>{esc(words['findings'])} ({len(findings)})</h3>")
+    if rows:
+        columns = ("place", "rule", "severity", "pack", "table", "message", "printed", "expected")
+        head = "".join(f"<th>{esc(words[key])}</th>" for key in columns)
+        out.append(f'<table class="findings"><thead><tr>{head}</tr></thead><tbody>')
+        out += rows
+        out.append("</tbody></table>")
+    else:
+        out.append(f"<p>{esc(words['none'])}</p>")
+    if report.checked:
+        out.append(budget_tree(view, marks, words.lang))
+    out.append("</section>")
+    return "\n".join(part for part in out if part)
+
+
+def _manifest(result: RunResult, words: BoundLabels) -> str:
+    manifest = result.manifest
+    items: list[tuple[str, str]] = []
+    if manifest is not None:
+        items.append((words["tool"], f"sakip-validate {manifest.tool_version}"))
+        items.append((words["schema"], manifest.schema_id))
+        packs = ", ".join(f"{pack} {version}" for pack, version in manifest.packs)
+        items.append((words["packs"], packs))
+        if manifest.generated_at:
+            items.append((words["generated"], manifest.generated_at))
+    for report in result.files:
+        detail = f"{words['format']}: {report.format or '—'}"
+        if report.sha256:
+            detail += f"; {words['sha']}: {report.sha256}"
+        items.append((report.label, detail))
+    body = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in items)
+    return (
+        f'<details class="manifest"><summary>{esc(words["manifest"])}</summary>'
+        f"<dl>{body}</dl></details>"
+    )
+
+
+def _filters(result: RunResult, words: BoundLabels) -> str:
+    """Severity and pack checkboxes, hidden until the script shows them."""
+    counts = result.counts()
+    total = len(result.findings)
+    out = [
+        f'<form id="filters" class="filters" hidden aria-label="{esc(words["filters"])}">'
+        f"<fieldset><legend>{esc(words['severity'])}</legend>"
+    ]
+    for severity in SEVERITIES:
+        out.append(
+            f'<label><input type="checkbox" name="severity" value="{severity.label}" checked> '
+            f"{esc(severity_word(severity, words.lang))} ({counts[severity]})</label>"
+        )
+    out.append("</fieldset>")
+    found = [(p, n) for p, tally in pack_counts(result).items() if (n := sum(tally.values()))]
+    if found:  # a pack without findings has nothing to filter
+        out.append(f"<fieldset><legend>{esc(words['pack'])}</legend>")
+        for pack, count in found:
+            out.append(
+                f'<label><input type="checkbox" name="pack" value="{esc(pack)}" checked> '
+                f"{esc(pack)} ({count})</label>"
+            )
+        out.append("</fieldset>")
+    out.append(
+        f'<output id="shown" data-template="{esc(words["shown"])}">'
+        f"{esc(words('shown', n=total, total=total))}</output></form>"
+        f'<noscript><p class="note">{esc(words["noscript"])}</p></noscript>'
+    )
+    return "".join(out)
+
+
+def render_html(result: RunResult, lang: Lang) -> str:
+    """The whole page as one string."""
+    words = WORDS.bind(lang)
+    counts = result.counts()
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(lang)}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(content_security_policy())}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(words['title'])} — sakip-validate</title>",
+        f"<style>{style()}</style></head><body>",
+        f"<header><h1>{esc(words['title'])}</h1>",
+        f'<p class="lead">{esc(summary_sentence(result, lang))}</p><div class="cards">',
+    ]
+    for severity in SEVERITIES:
+        out.append(
+            f'<div class="card {severity.label}"><b>{counts[severity]}</b>'
+            f"{esc(severity_word(severity, lang))}</div>"
+        )
+    out.append("</div></header><main>")
+
+    out.append(f'<h2>{esc(words["summary"])}</h2><div class="grid"><div>')
+    file_rows = []
+    for report in result.files:
+        name = esc(report.label)
+        if report.unreadable:
+            name += f" <em>({esc(words['unreadable'])})</em>"
+        file_rows.append((name, file_counts(report)))
+    if len(result.files) > 1:
+        file_rows.append((f"<b>{esc(words['all'])}</b>", counts))
+    out.append(_count_table(words["file"], file_rows, words))
+    out.append("</div><div>")
+    pack_rows = [
+        (f'<span title="{esc(result.catalog.pack_title(pack).get(lang))}">{esc(pack)}</span>', c)
+        for pack, c in pack_counts(result).items()
+    ]
+    out.append(_count_table(words["pack"], pack_rows, words))
+    out.append("</div></div>")
+    out.append(_manifest(result, words))
+    out.append(_filters(result, words))
+
+    for index, report in enumerate(result.files, start=1):
+        out.append(_file_section(report, index, result, words))
+
+    version = result.manifest.tool_version if result.manifest else __version__
+    out.append("</main>")
+    out.append(f"<footer>sakip-validate {esc(version)}</footer>")
+    out.append(f"<script>{script()}</script></body></html>")
+    return "\n".join(out) + "\n"

@@ -83,7 +83,9 @@ CASES: dict[str, Callable[[], bytes]] = {
     "array-nested-100-deep.toml": lambda: toml(UNIT, UNIT + "\nx = " + _nested(100, "[", "]")),
     "array-nested-100000-deep.json": lambda: _nested(100000, "[", "]").encode(),
     "object-nested-5000-deep.json": lambda: _nested(5000, '{"a": ', "}").encode(),
-    "kode-10000-segments.toml": lambda: toml('kode = "1.1"', 'kode = "' + ".".join(["1"] * 10000) + '"'),
+    "kode-10000-segments.toml": lambda: toml(
+        'kode = "1.1"', 'kode = "' + ".".join(["1"] * 10000) + '"'
+    ),
     "key-100kb-long.json": lambda: json_text(J_UNIT, J_UNIT + ', "' + "k" * 100_000 + '": 1'),
     "unknown-keys-5000.json": lambda: json_text(
         J_UNIT, J_UNIT + "".join(f', "x{i}": {i}' for i in range(5000))
@@ -111,9 +113,7 @@ CASES: dict[str, Callable[[], bytes]] = {
             "tabel": {"capaian": {"nomor": "3.2", "tahun": 2025, "baris": "semua"}},
         }
     ).encode(),
-    "every-table-empty.json": lambda: json.dumps(
-        {**json.loads(VALID_JSON), "tabel": {}}
-    ).encode(),
+    "every-table-empty.json": lambda: json.dumps({**json.loads(VALID_JSON), "tabel": {}}).encode(),
     # -- text: encodings, control characters, injections ----------------------------------
     "lone-surrogate-key.json": lambda: json_text(J_UNIT, J_UNIT + ', "\\ud800": 1'),
     "lone-surrogate-value.json": lambda: json_text(J_UNIT, '"nama": "Kecamatan \\udfff Contoh"'),
@@ -157,7 +157,9 @@ CASES: dict[str, Callable[[], bytes]] = {
     ),
     "induk-names-itself.toml": lambda: toml('kode = "1.1"', 'kode = "1.1"\ninduk = "1.1"'),
     "induk-cycle.toml": lambda: toml('kode = "1"', 'kode = "1"\ninduk = "1.1"'),
-    "sasaran-induk-unknown.toml": lambda: toml('tingkat = "tujuan"', 'tingkat = "tujuan"\ninduk = "X9"'),
+    "sasaran-induk-unknown.toml": lambda: toml(
+        'tingkat = "tujuan"', 'tingkat = "tujuan"\ninduk = "X9"'
+    ),
     "pointer-characters-in-keys.json": lambda: json_text(
         J_UNIT, J_UNIT + ', "a/b~c": {"~1": 1, "": 2}'
     ),

@@ -25,7 +25,8 @@ def test_every_built_in_kind_lives_in_the_package_of_the_pack_that_uses_it() -> 
         module = BUILT_IN[kind].partition(":")[0]
         assert module.startswith("sakip_validate.checks.")
         family = module.split(".")[2]
-        assert {pack.replace("-", "_") for pack in users} == {family}, kind
+        # another pack may use a kind too; the kind lives with a pack that uses it
+        assert family in {pack.replace("-", "_") for pack in users}, kind
 
 
 @pytest.mark.parametrize("name", sorted(BUILT_IN))

@@ -126,3 +126,20 @@ def test_excel_from_the_command_line(report_path: Path, tmp_path: Path, finding:
     )
     assert outcome.exit_code == 0, outcome.output  # a warning does not fail the run
     _assert_workbook_agrees(target.read_bytes(), finding)
+
+
+def _html(result: RunResult) -> str:
+    stream = io.StringIO()
+    load_output("html").render(result, RenderOptions(lang="id"), stream)  # type: ignore[arg-type]
+    return stream.getvalue()
+
+
+def test_html_marks_the_figure_the_finding_names(result: RunResult, finding: Finding) -> None:
+    page = _html(result)
+    # the capaian chart: the indicator's bar is flagged, shown as printed
+    assert "99,93% · Sangat Tinggi ⚠</text>" in page
+    assert page.count(" ⚠</text>") == 1  # one flagged bar, no other
+    # the findings table lists the one finding, with its printed and expected figure
+    assert page.count('class="finding ') == 1
+    assert f">{finding.rule}<" in page
+    assert "99,94" in page

@@ -7,14 +7,11 @@ import io
 import re
 
 import pytest
-from click.testing import CliRunner
 
-from sakip_validate.cli import main
 from sakip_validate.findings import Finding, Severity, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
 from sakip_validate.result import FileReport, RunResult
 
-from .conftest import EXAMPLE
 from .golden import assert_golden
 
 HOSTILE_TEXT = (
@@ -133,26 +130,3 @@ def test_hostile_text_cannot_inject_a_command(hostile_result: RunResult) -> None
 
 def test_github_is_deterministic(example_result: RunResult) -> None:
     assert render(example_result) == render(example_result)
-
-
-def test_cli_uses_github_inside_github_actions() -> None:
-    result = CliRunner().invoke(main, ["check", str(EXAMPLE)], env={"GITHUB_ACTIONS": "true"})
-    assert result.exit_code == 1, result.output
-    lines = result.output.splitlines()
-    assert len(lines) == 39
-    assert all(COMMAND.match(line) for line in lines[:-1])
-    assert lines[-1] == "1 berkas diperiksa: 16 error, 20 warning, 2 info."
-
-
-def test_cli_keeps_an_explicit_format_inside_github_actions() -> None:
-    result = CliRunner().invoke(
-        main, ["check", str(EXAMPLE), "--format", "console"], env={"GITHUB_ACTIONS": "true"}
-    )
-    assert result.exit_code == 1
-    assert not result.output.startswith("::")
-
-
-def test_cli_uses_console_outside_github_actions() -> None:
-    result = CliRunner().invoke(main, ["check", str(EXAMPLE)], env={"GITHUB_ACTIONS": None})
-    assert result.exit_code == 1
-    assert "::error" not in result.output

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, TextIO
 
 from sakip_validate.domain.labels import Labels, severity_word
+from sakip_validate.domain.text import cut_around, visible
 from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import FileReport, RunResult
@@ -13,7 +13,6 @@ from sakip_validate.result import FileReport, RunResult
 from .summary import SEVERITIES, pack_counts, sorted_findings, summary_sentence
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 WORDS = Labels(
     {
@@ -25,8 +24,18 @@ WORDS = Labels(
 
 
 def one_line(text: str) -> str:
-    """Text from a report on one line: a newline or a control character cannot break the layout."""
-    return _CONTROL.sub(" ", text.replace("\r\n", " ").replace("\n", " "))
+    """Text from a report on one line, every control character shown escaped.
+
+    A line break becomes a space (it only wraps a message); anything else that
+    could drive a terminal or reorder a line is shown as an escape.
+    """
+    return visible(text.replace("\r\n", " ").replace("\n", " "))
+
+
+# A quoted source line is cut to this many characters around the caret: a
+# minified JSON file is one line, and quoting it whole per finding would print
+# megabytes.
+SOURCE_WIDTH = 120
 
 
 def source_excerpt(report: FileReport, finding: Finding) -> tuple[str, str] | None:
@@ -35,8 +44,11 @@ def source_excerpt(report: FileReport, finding: Finding) -> tuple[str, str] | No
     if line_no is None or line_no not in report.lines:
         return None
     gutter = f"{line_no:>5} | "
-    source = one_line(report.lines[line_no].replace("\t", " "))
-    caret = " " * (len(gutter) + max((column or 1) - 1, 0)) + "^"
+    raw, at = cut_around(report.lines[line_no], column or 1, SOURCE_WIDTH)
+    # Escapes widen the text before the caret: measure it as shown.
+    before = visible(raw[: max(at - 1, 0)])
+    source = visible(raw)
+    caret = " " * (len(gutter) + len(before)) + "^"
     return gutter + source, caret
 
 
@@ -64,10 +76,10 @@ class ConsoleOutput:
         for report in result.files:
             if not report.findings:
                 continue
-            console.print(Text(report.label, style="bold underline"))
+            console.print(Text(visible(report.label), style="bold underline"))
             for finding in sorted_findings(report):
                 line = Text("  ")
-                line.append(finding.location.display(), style="bold")
+                line.append(visible(finding.location.display()), style="bold")
                 line.append("  ")
                 line.append(finding.rule, style="magenta")
                 line.append("  ")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from sakip_validate.domain.text import visible
 from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import RunResult
@@ -22,8 +23,13 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def escape_data(text: str) -> str:
-    """A command's message: ``%``, ``\\r`` and ``\\n`` percent-encoded."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message: ``%``, ``\\r`` and ``\\n`` percent-encoded, other controls shown.
+
+    Line breaks stay line breaks in the annotation (percent-encoded); any other
+    control or direction-changing character (an ESC sequence in a file name) is
+    shown escaped, so that neither the log nor the annotation can be driven by it.
+    """
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

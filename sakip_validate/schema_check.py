@@ -187,11 +187,11 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
                 document,
                 join_pointer(pointer, name),
                 Text(
-                    f"Kunci `{name}` tidak dikenal di {where}.",
-                    f"Unknown key `{name}` in {where_en}.",
+                    f"Kunci `{_cut(name, _SHOWN_MAX)}` tidak dikenal di {where}.",
+                    f"Unknown key `{_cut(name, _SHOWN_MAX)}` in {where_en}.",
                 ),
                 hint,
-                printed=name,
+                printed=_cut(name, _SHOWN_MAX),
                 expected=guess[0] if guess else None,
                 at_key=True,
             )
@@ -205,11 +205,12 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
             document,
             join_pointer(pointer, name),
             Text(
-                f'Kunci "{name}" di {field} harus tahun empat angka, misalnya 2021.',
-                f'Key "{name}" in {field} must be a four-digit year, e.g. 2021.',
+                f'Kunci "{_cut(name, _SHOWN_MAX)}" di {field} harus tahun empat angka, '
+                "misalnya 2021.",
+                f'Key "{_cut(name, _SHOWN_MAX)}" in {field} must be a four-digit year, e.g. 2021.',
             ),
             None,
-            printed=name,
+            printed=_cut(name, _SHOWN_MAX),
             at_key=True,
         )
         return

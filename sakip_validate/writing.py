@@ -41,6 +41,14 @@ def check_target(target: Path, inputs: Iterable[Path] = ()) -> None:
         raise OutputTargetError(
             target, "ini sebuah folder; beri nama berkas", "this is a folder; give a file name"
         )
+    if target.exists() and not target.is_file():
+        # A device, FIFO or socket: renaming a finished file over it would replace
+        # the device itself (/dev/full, /dev/stdout); write to stdout without -o.
+        raise OutputTargetError(
+            target,
+            "ini bukan berkas biasa (perangkat, FIFO atau soket); untuk layar, hilangkan -o",
+            "this is not a regular file (a device, FIFO or socket); for the screen, leave out -o",
+        )
     resolved = target.resolve()
     for source in inputs:
         if source.resolve() == resolved or _same_file(source, target):

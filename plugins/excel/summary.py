@@ -179,7 +179,7 @@ def _charts(w: Writer, ws: Worksheet, r: int, found: FileSheets, *, prefixed: bo
     heading = w.label("charts")
     if prefixed:
         heading += f" — {w.label('file_n', n=found.number)}"
-    ws.write_string(r, 1, f"{heading}: {found.report.label}", w.fmt(**_SECTION))
+    w.text(ws, r, 1, f"{heading}: {found.report.label}", **_SECTION)
     r = _capaian_chart(w, ws, r + 1, view)
     return _serapan_chart(w, ws, r, view)
 

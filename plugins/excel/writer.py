@@ -315,6 +315,17 @@ def created(result: RunResult) -> dt.datetime:
 # -- the writer ---------------------------------------------------------------------
 
 
+# A text that Excel or a CSV export would read as a formula when the cell is
+# edited or the sheet is saved as CSV: stored with Excel's quote prefix, so it
+# stays text however it is handled later.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str, props: dict[str, Any]) -> dict[str, Any]:
+    """Format properties for ``text``, with the quote prefix when it could become a formula."""
+    return {**props, "quote_prefix": True} if text.startswith(FORMULA_STARTS) else props
+
+
 @dataclass
 class Writer:
     """Formats, labels and the cell-writing primitives shared by every sheet."""
@@ -385,7 +396,7 @@ class Writer:
         if not text:
             ws.write_blank(row, col, None, self.fmt(**props))
             return
-        ws.write_string(row, col, text, self.fmt(**props))
+        ws.write_string(row, col, text, self.fmt(**inert(text, props)))
         if props.get("text_wrap"):
             self.fit(
                 ws, row, col, text, bold=bool(props.get("bold")), indent=props.get("indent", 0)
@@ -418,7 +429,8 @@ class Writer:
         elif is_blank(value):
             ws.write_blank(row, col, None, self.fmt(**props))
         else:
-            ws.write_string(row, col, shown_text(value), self.fmt(align="right", **props))
+            text = shown_text(value)
+            ws.write_string(row, col, text, self.fmt(**inert(text, {"align": "right", **props})))
 
     def formula(
         self, ws: Worksheet, row: int, col: int, formula: str, result: Cached, shown: str

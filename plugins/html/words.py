@@ -7,6 +7,7 @@ from typing import Any
 
 from sakip_validate.domain.labels import Labels
 from sakip_validate.domain.numbers import format_number
+from sakip_validate.domain.text import visible
 from sakip_validate.domain.values import as_number
 from sakip_validate.findings import Lang
 
@@ -107,8 +108,13 @@ WORDS = Labels(
 
 
 def esc(value: object) -> str:
-    """Text for HTML (content or attribute): every special character escaped."""
-    return html.escape(str(value), quote=True)
+    """Text for HTML (content or attribute): every special character escaped.
+
+    Line breaks stay (the page shows them as spaces); any other control or
+    direction-changing character is shown as an escape, as in every output.
+    """
+    lines = str(value).replace("\r\n", "\n").split("\n")
+    return html.escape("\n".join(visible(line) for line in lines), quote=True)
 
 
 def cell_text(value: Any, lang: Lang) -> str:

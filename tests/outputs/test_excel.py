@@ -543,6 +543,13 @@ def test_capaian_chart_draws_the_declared_scale(example_result: RunResult) -> No
 # -- text is text -------------------------------------------------------------------
 
 
+def QUOTE_PREFIXED(styles: str) -> set[str]:
+    """Indexes (as text) of the cell formats that carry Excel's quote prefix."""
+    cell_xfs = styles.split("<cellXfs", 1)[1].split("</cellXfs>", 1)[0]
+    formats = re.findall(r"<xf [^>]*?(?:/>|>.*?</xf>)", cell_xfs, flags=re.S)
+    return {str(i) for i, xf in enumerate(formats) if 'quotePrefix="1"' in xf}
+
+
 def test_hostile_names_are_text_never_formulas(hostile_result: RunResult) -> None:
     data = render(hostile_result)
     archive = zipfile.ZipFile(io.BytesIO(data))
@@ -556,6 +563,27 @@ def test_hostile_names_are_text_never_formulas(hostile_result: RunResult) -> Non
         formula = cell.formula or ""
         for marker in ("HYPERLINK", "A1:A9", "alert", "-2+3", "::error::", "example.invalid"):
             assert marker not in formula, (sheet_name, ref, formula)
+    # Text that Excel would turn into a formula on editing keeps the quote prefix.
+    styles = archive.read("xl/styles.xml").decode()
+    prefixed = re.findall(r'<xf [^>]*quotePrefix="1"', styles)
+    assert prefixed, "no cell format with a quote prefix"
+    quoted = QUOTE_PREFIXED(styles)
+    strings = [
+        "".join(t.text or "" for t in si.iter(f"{{{MAIN}}}t"))
+        for si in ElementTree.fromstring(shared).iter(f"{{{MAIN}}}si")
+    ]
+    risky = 0
+    for name in archive.namelist():
+        if not name.startswith("xl/worksheets/sheet"):
+            continue
+        for c in ElementTree.fromstring(archive.read(name)).iter(f"{{{MAIN}}}c"):
+            v = c.find(f"{{{MAIN}}}v")
+            if c.get("t") != "s" or v is None or v.text is None:
+                continue
+            if strings[int(v.text)].startswith(("=", "+", "-", "@", "\t", "\r")):
+                risky += 1
+                assert c.get("s") in quoted, (name, c.get("r"), strings[int(v.text)])
+    assert risky >= len(HOSTILE_NAMES) - 1
     # The unit name shows on the summary and the indicator name on the tables.
     assert sheets["Ringkasan"].row(6)["C"].value == HOSTILE_NAMES[0]
     assert any(cell.value == HOSTILE_NAMES[1] for cell in sheets["Capaian"].cells.values())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from .discovery import discover
+from .discovery import Seen, discover
 from .engine.model import Rule, RulePack
 from .engine.packs import catalog_of, load_packs
 from .engine.runner import run_rules
@@ -305,6 +305,7 @@ def run(
     packs = load_packs(options.rule_paths)
     result = new_run(packs, timestamp=options.timestamp, policy=options.policy)
     rules = [rule for pack in packs for rule in pack.rules]
+    seen = Seen()
     for given in paths:
         if given == STDIN:
             assert options.stdin_format is not None  # checked above
@@ -320,7 +321,8 @@ def run(
                 )
             )
             continue
-        targets = [(target.path, target.label) for target in discover([given], options.exclude)]
+        found = discover([given], options.exclude, seen)
+        targets = [(target.path, target.label) for target in found]
         result.files.extend(
             _check_targets(
                 targets,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loading import FORMATS
@@ -43,18 +43,29 @@ def _identity(path: Path | os.DirEntry[str]) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Target]:
+@dataclass(slots=True)
+class Seen:
+    """Files and folders already yielded or walked, by (device, inode), across calls."""
+
+    files: set[tuple[int, int]] = field(default_factory=set)
+    folders: set[tuple[int, int]] = field(default_factory=set)
+
+
+def discover(
+    paths: Iterable[str], exclude: Iterable[str] = (), seen: Seen | None = None
+) -> Iterator[Target]:
     """Yield targets in a stable order: files as given, folders walked in sorted order.
 
     A folder contributes every ``*.toml`` and ``*.json`` below it, except hidden
     files and folders and those matching an ``exclude`` glob (matched against
     the path relative to the folder and against the bare name). A path that does
     not exist is yielded as given so that the reader reports it. No file is
-    yielded twice, whether named twice or reached through links.
+    yielded twice, whether named twice or reached through links (``seen``
+    carries this across calls).
     """
     patterns = tuple(exclude)
-    seen_files: set[tuple[int, int]] = set()
-    seen_dirs: set[tuple[int, int]] = set()
+    seen = seen if seen is not None else Seen()
+    seen_files, seen_dirs = seen.files, seen.folders
     for given in paths:
         path = Path(given)
         if not path.is_dir():

@@ -46,9 +46,12 @@ def _die_with_parent() -> None:
 
 
 def _init(rules: list[Rule], keep_data: bool, limits: Limits) -> None:
-    _die_with_parent()
+    # A forked worker inherits the parent's handlers: SIGTERM must end it (the
+    # parent's handler would only raise an exception the pool catches), and
     # Ctrl-C reaches the whole process group: the parent decides, workers wait.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     _STATE.update(rules=rules, keep_data=keep_data, limits=limits)
 
 

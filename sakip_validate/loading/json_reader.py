@@ -10,7 +10,7 @@ from typing import Any
 from ..codes import LOAD_DUPLICATE_KEY, LOAD_ENCODING, LOAD_NON_FINITE, LOAD_SYNTAX
 from ..findings import Text
 from .pointers import join_pointer
-from .positions import Position, index_json
+from .positions import Position, PositionIndex, index_json
 from .problems import NON_FINITE_HINT, LoadProblem, reword, syntax_hint
 
 
@@ -125,6 +125,16 @@ def parse_json(text: str) -> Any:
     return data
 
 
+def _index_or_none(text: str) -> PositionIndex | None:
+    # json stops at the first duplicate key or NaN it meets; the text may break
+    # the grammar further on, where the position index (which reads all of it)
+    # gives up. The finding then names the key without its place.
+    try:
+        return index_json(text)
+    except ValueError:
+        return None
+
+
 def _parse(text: str) -> Any:
     try:
         return json.loads(
@@ -147,8 +157,9 @@ def _parse(text: str) -> Any:
             position=Position(error.lineno, error.colno),
         ) from None
     except _Duplicate as error:
-        index = index_json(text)
-        pointer, position = index.duplicate_keys[0] if index.duplicate_keys else ("", None)
+        index = _index_or_none(text)
+        duplicates = index.duplicate_keys if index is not None else []
+        pointer, position = duplicates[0] if duplicates else ("", None)
         key = error.args[0]
         raise LoadProblem(
             LOAD_DUPLICATE_KEY,
@@ -167,8 +178,9 @@ def _parse(text: str) -> Any:
             printed=key,
         ) from None
     except _NonFinite as error:
-        index = index_json(text)
-        pointer, position, _ = index.non_finite[0] if index.non_finite else ("", None, "")
+        index = _index_or_none(text)
+        constants = index.non_finite if index is not None else []
+        pointer, position, _ = constants[0] if constants else ("", None, "")
         token = error.args[0]
         raise LoadProblem(
             LOAD_NON_FINITE,

@@ -42,6 +42,12 @@ rules_option = click.option(
 )
 
 
+class OutputError(click.FileError):
+    """An output file that could not be written (disk full, permission): exit 2, not 1."""
+
+    exit_code = EXIT_USAGE
+
+
 class _Terminated(Exception):
     """SIGTERM, turned into an exception so that cleanup (workers, temporary files) runs."""
 
@@ -69,6 +75,11 @@ class _Main(click.Group):
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
+        except BrokenPipeError:
+            # The reader of stdout went away (`| head`): stop quietly, as a shell tool does.
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(128 + signal.SIGPIPE)
         except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("\nDihentikan / interrupted.", err=True)
             sys.exit(EXIT_INTERRUPTED)
@@ -312,7 +323,7 @@ def check(
         except OSError as error:
             if target is None:
                 raise  # stdout itself failed (closed pipe, full disk): nothing to add
-            raise click.FileError(str(target), hint=error.strerror) from None
+            raise OutputError(str(target), hint=error.strerror) from None
         except Exception as error:  # a broken output must not take the others with it
             broken += 1
             _report_render_failure(plugin.name, error, lang, debug)
@@ -396,7 +407,7 @@ def _write_text(path: Path, text: str) -> None:
     except OutputTargetError as error:
         raise click.UsageError(f"{path}: {error.message_id} / {error.message_en}") from None
     except OSError as error:
-        raise click.FileError(str(path), hint=error.strerror) from None
+        raise OutputError(str(path), hint=error.strerror) from None
 
 
 @main.command()

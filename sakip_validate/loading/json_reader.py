@@ -9,9 +9,10 @@ from typing import Any
 
 from ..codes import LOAD_DUPLICATE_KEY, LOAD_ENCODING, LOAD_NON_FINITE, LOAD_SYNTAX
 from ..findings import Text
+from .limits import NumberTooLarge, exact_decimal
 from .pointers import join_pointer
 from .positions import Position, PositionIndex, index_json
-from .problems import NON_FINITE_HINT, LoadProblem, reword, syntax_hint
+from .problems import NON_FINITE_HINT, LoadProblem, number_too_large, reword, syntax_hint
 
 
 class _Duplicate(Exception):
@@ -139,7 +140,7 @@ def _parse(text: str) -> Any:
     try:
         return json.loads(
             text,
-            parse_float=Decimal,
+            parse_float=exact_decimal,
             parse_int=_parse_int,
             parse_constant=_reject_constant,
             object_pairs_hook=_unique_pairs,
@@ -156,6 +157,8 @@ def _parse(text: str) -> Any:
             hint=_SYNTAX_HINT,
             position=Position(error.lineno, error.colno),
         ) from None
+    except NumberTooLarge as error:
+        raise number_too_large(text, error.token) from None
     except _Duplicate as error:
         index = _index_or_none(text)
         duplicates = index.duplicate_keys if index is not None else []

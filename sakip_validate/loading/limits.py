@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .pointers import join_pointer
@@ -97,6 +97,22 @@ def first_structure_violation(data: Any, limits: Limits) -> Violation | None:
             continue
         stack.extend((item, where, depth + 1) for item, where in reversed(children))
     return None
+
+
+class NumberTooLarge(ValueError):
+    """A number the reader cannot even hold (its exponent alone has thousands of digits)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(token[:40])
+        self.token = token
+
+
+def exact_decimal(token: str) -> Decimal:
+    """``token`` as a Decimal; NumberTooLarge when even its exponent is beyond reading."""
+    try:
+        return Decimal(token)
+    except InvalidOperation:
+        raise NumberTooLarge(token) from None
 
 
 def number_in_range(value: Decimal | int, limits: Limits) -> bool:

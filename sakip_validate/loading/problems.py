@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..codes import Code
+from ..codes import LOAD_NUMBER_RANGE, Code
 from ..findings import Text
-from .positions import Position
+from .positions import Position, offset_to_position
 
 
 class LoadProblem(Exception):
@@ -61,3 +61,23 @@ def reword(reason: str, table: tuple[tuple[str, str, str], ...]) -> tuple[str, s
         if reason.startswith(prefix):
             return text_id, text_en
     return reason, reason
+
+
+BIG_NUMBER_HINT = Text(
+    "Salin angka persis seperti tercetak di laporan; angka sepanjang ini bukan angka laporan.",
+    "Copy the number exactly as printed in the report; no report number is this long.",
+)
+
+
+def number_too_large(text: str, token: str) -> LoadProblem:
+    """LOAD006 at a number whose exponent alone is too long to be read."""
+    at = text.find(token)
+    return LoadProblem(
+        LOAD_NUMBER_RANGE,
+        Text(
+            "Angka ini terlalu besar untuk dibaca (pangkat sepuluhnya saja ribuan angka).",
+            "This number is too large to be read (its power of ten alone has thousands of digits).",
+        ),
+        hint=BIG_NUMBER_HINT,
+        position=offset_to_position(text, at) if at >= 0 else None,
+    )

@@ -12,11 +12,18 @@ import tomli
 
 from ..codes import LOAD_LIMIT, LOAD_NON_FINITE, LOAD_NUMBER_RANGE, LOAD_SYNTAX
 from ..findings import Text
-from .limits import DEFAULT_LIMITS, Limits
+from .limits import DEFAULT_LIMITS, Limits, NumberTooLarge, exact_decimal
 from .pointers import join_pointer
 from .positions import Position, offset_to_position
+from .problems import (
+    BIG_NUMBER_HINT,
+    NON_FINITE_HINT,
+    LoadProblem,
+    number_too_large,
+    reword,
+    syntax_hint,
+)
 from .problems import LIMIT_HINT as _LIMIT_HINT
-from .problems import NON_FINITE_HINT, LoadProblem, reword, syntax_hint
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
@@ -73,10 +80,6 @@ _SYNTAX_HINT = syntax_hint("TOML", "Even Better TOML")
 
 
 _LONG_INTEGER = re.compile(r"[-+]?[0-9_]{4000,}")
-_BIG_INT_HINT = Text(
-    "Salin angka persis seperti tercetak di laporan; angka sepanjang ini bukan angka laporan.",
-    "Copy the number exactly as printed in the report; no report number is this long.",
-)
 
 
 def deep_key_line(text: str, limit: int) -> tuple[int, int] | None:
@@ -126,9 +129,11 @@ def parse_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
             position=Position(line, 1),
         )
     try:
-        data = tomli.loads(text, parse_float=Decimal)
+        data = tomli.loads(text, parse_float=exact_decimal)
     except tomli.TOMLDecodeError as error:
         raise _syntax_problem(str(error), text) from None
+    except NumberTooLarge as error:
+        raise number_too_large(text, error.token) from None
     except ValueError:
         # Only an integer too long for Python's int() gets here (tomli reports
         # every other problem as a TOMLDecodeError).
@@ -142,7 +147,7 @@ def parse_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
                 "Angka ini terlalu panjang untuk dibaca (lebih dari 4.000 angka).",
                 "This number is too long to be read (more than 4,000 digits).",
             ),
-            hint=_BIG_INT_HINT,
+            hint=BIG_NUMBER_HINT,
             position=position,
         ) from None
     except RecursionError:

@@ -43,6 +43,8 @@ EXPECTED: dict[str, tuple[int, frozenset[str]]] = {
     "bom-only.json": (1, frozenset({"LOAD003"})),
     "capaian-1e400.json": (1, frozenset({"LOAD006"})),
     "capaian-60-decimals.toml": (1, frozenset({"LOAD006"})),
+    "capaian-exponent-5000-digits.json": (1, frozenset({"LOAD006"})),
+    "capaian-exponent-5000-digits.toml": (1, frozenset({"LOAD006"})),
     "capaian-exponent-1e400.toml": (1, frozenset({"LOAD006"})),
     "capaian-exponent-huge.json": (1, frozenset({"LOAD006"})),
     "capaian-exponent-huge.toml": (1, frozenset({"LOAD006"})),

@@ -50,6 +50,8 @@ CASES: dict[str, Callable[[], bytes]] = {
     "capaian-exponent-tiny.toml": lambda: toml(CAPAIAN, "capaian = 1e-999999999"),
     "capaian-exponent-huge.toml": lambda: toml(CAPAIAN, "capaian = 1e999999999"),
     "capaian-exponent-1e400.toml": lambda: toml(CAPAIAN, "capaian = 1e400"),
+    "capaian-exponent-5000-digits.toml": lambda: toml(CAPAIAN, "capaian = 2e" + "9" * 5000),
+    "capaian-exponent-5000-digits.json": lambda: json_text(J_CAPAIAN, '"capaian": 2e' + "9" * 5000),
     "capaian-60-decimals.toml": lambda: toml(CAPAIAN, "capaian = 98." + "7" * 60),
     "anggaran-rupiah-exponent-huge.toml": lambda: toml(ANGGARAN, "anggaran = 1e999999999"),
     "anggaran-41-digits.toml": lambda: toml(ANGGARAN, "anggaran = " + "9" * 41),

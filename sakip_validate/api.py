@@ -20,7 +20,7 @@ from .engine.model import Rule, RulePack
 from .engine.packs import catalog_of, load_packs
 from .engine.runner import run_rules
 from .failures import Failure, internal_finding
-from .findings import Finding, Text, TextLocation
+from .findings import Finding, Severity, Text, TextLocation
 from .integrity import check_integrity
 from .loading import (
     DEFAULT_LIMITS,
@@ -34,6 +34,7 @@ from .loading import (
     read_stream,
 )
 from .policy import Policy
+from .policy.waivers import Waiver, waivers_in_report
 from .result import FileReport, Manifest, RunResult
 from .schema_check import check_schema
 
@@ -136,18 +137,27 @@ def _report(
     except Exception as error:
         finding, failure = internal_finding(TextLocation(label), _CHECKING, error)
         return FileReport(label, document.format, [finding], failures=[failure])
+    # The report's own waivers, read once its shape is known to be right.
+    waivers = waivers_in_report(document.data, document.locate) if checked else ()
     # Only the source lines findings point at are kept, and the parsed data only
     # when an output asks for it: a CI run over thousands of files stays small.
+    lines = _quoted_lines(document.text, findings + [_at(w) for w in waivers])
     return FileReport(
         label,
         document.format,
         findings,
         checked=checked,
-        lines=_quoted_lines(document.text, findings),
+        lines=lines,
         data=document.data if keep_data else None,
         sha256=document.sha256,
         failures=failures,
+        waivers=waivers,
     )
+
+
+def _at(waiver: Waiver) -> Finding:
+    # Findings about a waiver (expired, unused) quote its line too.
+    return Finding("", Severity.INFO, Text("", ""), waiver.location)
 
 
 def _quoted_lines(text: str, findings: list[Finding]) -> dict[int, str]:
@@ -283,6 +293,7 @@ def check_paths(
         result = RunResult()
     targets = [(target.path, target.label) for target in discover(paths, exclude)]
     result.files.extend(_check_targets(targets, rules, keep_data=keep_data, jobs=jobs))
+    result.policy.apply(result)
     result.decide()
     return result
 
@@ -334,5 +345,6 @@ def run(
         )
     if not result.files:
         raise NothingToCheck(paths)
+    result.policy.apply(result)
     result.decide()
     return result

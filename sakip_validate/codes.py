@@ -4,7 +4,8 @@ Rule packs (``rules/*.toml``) carry the consistency rules; these codes cover
 what happens before them: the file cannot be read, parsed, or does not fit the
 data model, or a rule pack itself is broken. Their ids are stable: CI
 baselines and rule selection refer to them. Each family belongs to a built-in
-pack of its own (``berkas``, ``skema``, ``paket``, ``internal``), documented here once.
+pack of its own (``berkas``, ``skema``, ``paket``, ``kebijakan``, ``internal``),
+documented here once.
 """
 
 from __future__ import annotations
@@ -75,6 +76,26 @@ PACK = Family(
         "Fix the rule pack at the place shown (see docs/writing-rules.md).",
     ),
 )
+POLICY = Family(
+    "POLICY",
+    "kebijakan",
+    Text("Pengecualian dan konfigurasi", "Waivers and configuration"),
+    Text(
+        "Setiap pengecualian harus dapat dipertanggungjawabkan: beralasan, disetujui, "
+        "berbatas waktu, dan benar-benar mengecualikan sesuatu. Pengecualian yang "
+        "kedaluwarsa atau tidak terpakai harus ditinjau, agar tidak menutupi temuan baru.",
+        "Every waiver must be accountable: with a reason, an approver and an expiry, and it "
+        "must actually waive something. An expired or unused waiver has to be reviewed, so "
+        "that it does not hide new findings.",
+    ),
+    Text(
+        "Perbaiki temuan yang dikecualikan lalu hapus pengecualiannya, atau perpanjang "
+        "dengan persetujuan baru; hapus pengecualian yang tidak lagi cocok dengan temuan "
+        "mana pun.",
+        "Fix the waived finding and remove the waiver, or renew it with a new approval; "
+        "remove a waiver that no longer matches any finding.",
+    ),
+)
 INTERNAL = Family(
     "INTERNAL",
     "internal",
@@ -92,7 +113,7 @@ INTERNAL = Family(
         "again with --debug to see the details).",
     ),
 )
-FAMILIES: tuple[Family, ...] = (LOAD, SCHEMA, PACK, INTERNAL)
+FAMILIES: tuple[Family, ...] = (LOAD, SCHEMA, PACK, POLICY, INTERNAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +159,14 @@ SCHEMA_CYCLE = _code(SCHEMA, 12, "Induk melingkar", "Parents form a cycle")
 
 PACK_INVALID = _code(PACK, 1, "Paket aturan tidak sah", "Invalid rule pack")
 
+POLICY_EXPIRED = _code(POLICY, 1, "Pengecualian kedaluwarsa", "Waiver expired")
+POLICY_UNUSED = Code(
+    "POLICY002",
+    Severity.WARNING,
+    Text("Pengecualian tidak terpakai", "Waiver matches nothing"),
+    POLICY,
+)
+
 INTERNAL_ERROR = _code(INTERNAL, 1, "Kesalahan internal", "Internal error")
 
 ALL_CODES: tuple[Code, ...] = (
@@ -161,5 +190,7 @@ ALL_CODES: tuple[Code, ...] = (
     SCHEMA_DUPLICATE_ID,
     SCHEMA_CYCLE,
     PACK_INVALID,
+    POLICY_EXPIRED,
+    POLICY_UNUSED,
     INTERNAL_ERROR,
 )

@@ -62,6 +62,22 @@ Location = TextLocation
 
 
 @dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a finding does not count against the run: a waiver or a baseline entry.
+
+    ``kind`` is ``waiver`` (an accountable exception: reason, approver, expiry,
+    where it is declared) or ``baseline`` (the finding was there when the
+    baseline was written).
+    """
+
+    kind: Literal["waiver", "baseline"]
+    reason: str = ""
+    approver: str = ""  # "Nama (NIP ...)"
+    expires: str = ""  # ISO date
+    source: str = ""  # where the waiver or the baseline is: "sakip.toml:12"
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in one report file, with everything an output shows of it.
 
@@ -86,6 +102,7 @@ class Finding:
     expected: str | None = None
     operands: tuple[tuple[str, str], ...] = ()
     legal_basis: str | None = None
+    suppression: Suppression | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location

@@ -9,14 +9,17 @@ from typing import Any
 from .catalog import Catalog
 from .failures import Failure
 from .findings import Finding, Severity
-from .policy import Policy, Verdict
+from .policy import BaselineOutcome, Policy, Verdict
+from .policy.waivers import Waiver
 
 
 @dataclass(slots=True)
 class FileReport:
     """The outcome for one input file.
 
-    ``checked`` is True when the file passed the schema and the rules ran on it;
+    ``role`` is ``report`` for an input, ``config`` for a configuration file the
+    policy has findings about. ``checked`` is True when the file passed the
+    schema and the rules ran on it;
     outputs that draw the report's tables do so only then. ``lines`` holds the
     source lines the findings point at (line number -> text), so outputs can
     quote them; ``data`` the parsed report when an output asked for it (None
@@ -32,6 +35,8 @@ class FileReport:
     data: Any = None
     sha256: str | None = None
     failures: list[Failure] = field(default_factory=list)  # contained exceptions, for --debug
+    waivers: tuple[Waiver, ...] = ()  # the report's own pengecualian
+    role: str = "report"  # "config": findings about the configuration's waivers
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,13 @@ class RunResult:
     manifest: Manifest | None = None
     policy: Policy = field(default_factory=Policy)
     verdict: Verdict | None = None
+    baseline: BaselineOutcome | None = None
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why), not reports
+
+    @property
+    def reports(self) -> list[FileReport]:
+        """The input files (not the configuration files the policy has findings about)."""
+        return [report for report in self.files if report.role == "report"]
 
     @property
     def findings(self) -> list[Finding]:

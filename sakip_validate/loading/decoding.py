@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..codes import LOAD_ENCODING
 from ..findings import Text
 from .positions import Position
 from .problems import LoadProblem
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 _FOREIGN_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -43,9 +46,10 @@ def decode_utf8(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line_start = raw.rfind(b"\n", 0, error.start) + 1
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        # Lines end at \r\n, \r or \n, as in editors and the position index.
+        before = _LINE_BREAK.split(raw[: error.start])
+        line = len(before)
+        column = len(before[-1].decode("utf-8", errors="replace")) + 1
         bad = raw[error.start : error.end].hex(" ").upper()
         raise LoadProblem(
             LOAD_ENCODING,

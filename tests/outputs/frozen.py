@@ -14,19 +14,21 @@ example (review the diff before committing)::
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sakip_validate.catalog import Catalog, PackInfo, RuleInfo
-from sakip_validate.findings import Finding, Severity, Text, TextLocation
-from sakip_validate.policy import Policy, Verdict
+from sakip_validate.findings import Finding, Severity, Suppression, Text, TextLocation
+from sakip_validate.policy import BaselineOutcome, Policy, Verdict
+from sakip_validate.policy.baseline import Entry
 from sakip_validate.result import FileReport, Manifest, RunResult
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-FORMAT = 1
+FORMAT = 2
 
 # fixture name -> the inputs it freezes (repository-relative, in run order)
 SOURCES: dict[str, tuple[str, ...]] = {
@@ -94,6 +96,9 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "expected": finding.expected,
         "operands": [list(pair) for pair in finding.operands],
         "legal_basis": finding.legal_basis,
+        "suppression": None
+        if finding.suppression is None
+        else dataclasses.asdict(finding.suppression),
     }
 
 
@@ -121,6 +126,7 @@ def freeze(result: RunResult) -> dict[str, Any]:
             {
                 "label": report.label,
                 "format": report.format,
+                "role": report.role,
                 "unreadable": report.unreadable,
                 "checked": report.checked,
                 "sha256": report.sha256,
@@ -145,9 +151,16 @@ def freeze(result: RunResult) -> dict[str, Any]:
         "policy": {
             "fail_on": result.policy.fail_on.label if result.policy.fail_on else None,
         },
-        "verdict": None
-        if verdict is None
-        else [verdict.exit_code, verdict.failing, verdict.unreadable],
+        "verdict": None if verdict is None else dataclasses.asdict(verdict),
+        "baseline": None
+        if result.baseline is None
+        else {
+            "source": result.baseline.source,
+            "new": result.baseline.new,
+            "persisting": result.baseline.persisting,
+            "fixed": [dataclasses.astuple(entry) for entry in result.baseline.fixed],
+        },
+        "skipped": [list(pair) for pair in result.skipped],
     }
 
 
@@ -173,6 +186,7 @@ def _unfinding(raw: dict[str, Any]) -> Finding:
         expected=raw["expected"],
         operands=tuple((name, value) for name, value in raw["operands"]),
         legal_basis=raw["legal_basis"],
+        suppression=None if raw["suppression"] is None else Suppression(**raw["suppression"]),
     )
 
 
@@ -209,6 +223,7 @@ def thaw(raw: dict[str, Any]) -> RunResult:
             FileReport(
                 label=file["label"],
                 format=file["format"],
+                role=file["role"],
                 findings=[_unfinding(f) for f in file["findings"]],
                 unreadable=file["unreadable"],
                 checked=file["checked"],
@@ -228,7 +243,16 @@ def thaw(raw: dict[str, Any]) -> RunResult:
             generated_at=manifest["generated_at"],
         ),
         policy=Policy(fail_on=None if fail_on is None else _severity(fail_on)),
-        verdict=None if verdict is None else Verdict(*verdict),
+        verdict=None if verdict is None else Verdict(**verdict),
+        baseline=None
+        if raw["baseline"] is None
+        else BaselineOutcome(
+            raw["baseline"]["source"],
+            raw["baseline"]["new"],
+            raw["baseline"]["persisting"],
+            tuple(Entry(*entry) for entry in raw["baseline"]["fixed"]),
+        ),
+        skipped=[(name, why) for name, why in raw["skipped"]],
     )
 
 
@@ -246,6 +270,7 @@ def live(*paths: str) -> RunResult:
     rules = [rule for pack in _packs() for rule in pack.rules]
     for relative in paths:
         result.files.append(check_file(ROOT / relative, relative, rules=rules))
+    result.policy.apply(result)
     result.decide()
     return result
 

@@ -1,0 +1,274 @@
+"""The policy stage: which findings count against a run, and the exit code that follows.
+
+The rules decide what is wrong; the policy decides what a run does about it:
+
+* **selection** (``select``, ``extend-select``, ``ignore``) and per-path
+  **overrides** (selection and severity for some files, or some values in them);
+* **waivers** (``pengecualian``) from the configuration and from the reports;
+* a **baseline**: findings accepted earlier count as persisting, not new;
+* ``fail_on``: the least severe finding that fails the run (``--exit-zero``
+  never fails it on findings).
+
+It marks each finding (``Finding.suppression``), adds findings about the waivers
+themselves, and gives the verdict every output and the exit code read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..codes import INTERNAL_ERROR, POLICY_EXPIRED, POLICY_UNUSED, Code
+from ..findings import Finding, Severity, Suppression, Text
+from .baseline import Baseline, Entry, entry_of
+from .selection import Override, RuleSelection
+from .waivers import Waiver
+
+if TYPE_CHECKING:
+    from ..result import FileReport, RunResult
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "FAIL_ON_CHOICES",
+    "BaselineOutcome",
+    "Policy",
+    "Verdict",
+    "parse_fail_on",
+    "today",
+]
+
+# Documented in the README and in ``check --help``; CI scripts rely on them.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2  # usage error, or an input that could not be read at all
+EXIT_INTERNAL = 3  # a step failed unexpectedly: the result may be incomplete
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+
+
+def parse_fail_on(text: str) -> Severity | None:
+    """``error``/``warning``/``info`` as a severity; ``never`` as None."""
+    return None if text == "never" else Severity.parse(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the policy decided about a run."""
+
+    exit_code: int
+    failing: int  # findings that fail the run
+    unreadable: int  # files that could not be read at all
+    internal: int = 0  # findings that stand for an unexpected failure
+
+
+def today() -> dt.date:
+    """The date waivers are judged by: SOURCE_DATE_EPOCH when set (reproducible runs), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineOutcome:
+    """How a run compares with its baseline."""
+
+    source: str
+    new: int
+    persisting: int
+    fixed: tuple[Entry, ...]
+
+
+def _relative(label: str, root: Path | None) -> str | None:
+    """``label`` under ``root`` with ``/`` (None when it is elsewhere or not a file)."""
+    if root is None or label.startswith("<"):
+        return None
+    try:
+        relative = Path(os.path.relpath(Path(label).resolve(), root.resolve()))
+    except ValueError:
+        return None
+    return None if relative.parts[:1] == ("..",) else relative.as_posix()
+
+
+def _about_waiver(code: Code, waiver: Waiver, message: Text) -> Finding:
+    return Finding(
+        rule=code.id,
+        severity=code.severity,
+        message=message,
+        location=waiver.location,
+        hint=code.family.fix,
+        pack=code.pack,
+        title=code.title,
+        printed=waiver.rule,
+        expected=waiver.expires.isoformat() if code is POLICY_EXPIRED else None,
+    )
+
+
+def _expired(waiver: Waiver) -> Finding:
+    day = waiver.expires.isoformat()
+    return _about_waiver(
+        POLICY_EXPIRED,
+        waiver,
+        Text(
+            f"Pengecualian untuk {waiver.rule} berlaku sampai {day} dan sudah kedaluwarsa; "
+            "temuan yang dikecualikannya kembali dihitung.",
+            f"The waiver for {waiver.rule} applied until {day} and has expired; the findings "
+            "it waived count again.",
+        ),
+    )
+
+
+def _unused(waiver: Waiver) -> Finding:
+    return _about_waiver(
+        POLICY_UNUSED,
+        waiver,
+        Text(
+            f"Pengecualian untuk {waiver.rule} tidak cocok dengan temuan mana pun; hapus bila "
+            "temuannya sudah diperbaiki.",
+            f"The waiver for {waiver.rule} matches no finding; remove it if the finding has "
+            "been fixed.",
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What counts against a run; see the module documentation.
+
+    ``root`` is the folder the configuration's globs are relative to; ``today``
+    the date waivers are judged by (None: :func:`today`).
+    """
+
+    fail_on: Severity | None = Severity.ERROR
+    selection: RuleSelection = field(default_factory=RuleSelection)
+    overrides: tuple[Override, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    root: Path | None = None
+    baseline: Baseline | None = None
+    today: dt.date | None = None
+    exit_zero: bool = False
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` counts against the run (a waived or baselined one does not)."""
+        if finding.suppression is not None or self.fail_on is None:
+            return False
+        return finding.severity >= self.fail_on
+
+    # -- applying ---------------------------------------------------------------------
+
+    def _selected(self, finding: Finding, relative: str | None) -> Finding | None:
+        """``finding`` as this policy sees it: None when deselected, else maybe re-graded."""
+        selection = self.selection
+        severity: Severity | None = None
+        for override in self.overrides:
+            if relative is not None and override.covers(relative, finding.location.pointer):
+                selection = selection.then(override.selection)
+                severity = override.severity_of(finding.rule) or severity
+        if not selection.selects(finding.rule):
+            return None
+        if severity is not None and severity != finding.severity:
+            return dataclasses.replace(finding, severity=severity)
+        return finding
+
+    def apply_file(
+        self, report: FileReport, used: set[int] | None = None, day: dt.date | None = None
+    ) -> None:
+        """Select, re-grade and waive the findings of one file, in place.
+
+        ``used`` collects the indexes of the configuration's waivers that waived
+        something; the report's own waivers are judged here, with the file.
+        """
+        day = day or self.today or today()
+        relative = _relative(report.label, self.root)
+        own = report.waivers
+        own_used: set[int] = set()
+        kept: list[Finding] = []
+        for finding in report.findings:
+            selected = self._selected(finding, relative)
+            if selected is None:
+                continue
+            for index, waiver in enumerate(own):
+                if not waiver.expired(day) and waiver.covers(selected, None):
+                    own_used.add(index)
+                    selected = dataclasses.replace(selected, suppression=waiver.suppression())
+                    break
+            else:
+                for index, waiver in enumerate(self.waivers):
+                    if not waiver.expired(day) and waiver.covers(selected, relative):
+                        if used is not None:
+                            used.add(index)
+                        selected = dataclasses.replace(selected, suppression=waiver.suppression())
+                        break
+            kept.append(selected)
+        for index, waiver in enumerate(own):
+            if waiver.expired(day):
+                kept.append(_expired(waiver))
+            elif index not in own_used:
+                kept.append(_unused(waiver))
+        kept.sort(key=Finding.sort_key)
+        report.findings = kept
+
+    def apply(self, result: RunResult) -> None:
+        """Apply the policy to a run: every file, the configuration's waivers, the baseline."""
+        from ..result import FileReport
+
+        day = self.today or today()
+        used: set[int] = set()
+        for report in result.files:
+            self.apply_file(report, used, day)
+        about_config: dict[str, list[Finding]] = {}
+        for index, waiver in enumerate(self.waivers):
+            if waiver.expired(day):
+                about_config.setdefault(waiver.location.file, []).append(_expired(waiver))
+            elif index not in used:
+                about_config.setdefault(waiver.location.file, []).append(_unused(waiver))
+        for label, findings in about_config.items():
+            result.files.append(FileReport(label, "toml", findings, role="config"))
+        if self.baseline is not None:
+            result.baseline = self._compare(result, self.baseline)
+
+    def _compare(self, result: RunResult, baseline: Baseline) -> BaselineOutcome:
+        remaining: Counter[Entry] = baseline.counter()
+        suppression = Suppression(kind="baseline", source=baseline.source)
+        new = persisting = 0
+        for report in result.files:
+            marked = []
+            for finding in report.findings:
+                if finding.suppression is None and not finding.rule.startswith("POLICY"):
+                    entry = entry_of(finding, baseline.folder)
+                    if remaining[entry] > 0:
+                        remaining[entry] -= 1
+                        persisting += 1
+                        finding = dataclasses.replace(finding, suppression=suppression)
+                    else:
+                        new += 1
+                marked.append(finding)
+            report.findings = marked
+        fixed = tuple(sorted(remaining.elements()))
+        return BaselineOutcome(baseline.source, new, persisting, fixed)
+
+    def decide(self, result: RunResult) -> Verdict:
+        """The exit code: 3 after an internal error, 2 when a file could not be read,
+        1 when a finding fails (unless ``exit_zero``), else 0."""
+        failing = sum(1 for finding in result.findings if self.fails(finding))
+        unreadable = sum(1 for report in result.files if report.unreadable)
+        internal = sum(1 for finding in result.findings if finding.rule == INTERNAL_ERROR.id)
+        if internal:
+            code = EXIT_INTERNAL
+        elif unreadable:
+            code = EXIT_USAGE
+        elif failing and not self.exit_zero:
+            code = EXIT_FINDINGS
+        else:
+            code = EXIT_OK
+        return Verdict(code, failing, unreadable, internal)

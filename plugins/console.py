@@ -101,7 +101,7 @@ class ConsoleOutput:
                     console.print(Text(excerpt[1], style=_STYLE[finding.severity]))
                 table = finding.table.get(lang) if finding.table else None
                 if table and table not in finding.message.get(lang):
-                    where = WORDS.get("in_table", lang, table=table)
+                    where = WORDS.get("in_table", lang, table=one_line(table))
                     console.print(Text(f"      {where}", style="dim"))
                 if finding.hint:
                     hint = Text(f"↳ {one_line(finding.hint.get(lang))}", style="dim")

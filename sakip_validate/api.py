@@ -58,9 +58,10 @@ STDIN_LABEL = "<stdin>"
 class NothingToCheck(Exception):
     """The paths given hold no report file to check."""
 
-    def __init__(self, paths: Sequence[str]) -> None:
+    def __init__(self, paths: Sequence[str], skipped: int = 0) -> None:
         super().__init__(" ".join(paths))
         self.paths = tuple(paths)
+        self.skipped = skipped  # files found but not reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,11 @@ class RunOptions:
     stdin_format: Format | None = None  # the format of "-" (standard input)
     policy: Policy = field(default_factory=Policy)
     limits: Limits = DEFAULT_LIMITS
+    # Which files found in a folder are reports: those matching ``include`` (globs
+    # relative to ``include_root``); without globs, those that declare versi_skema.
+    include: tuple[str, ...] = ()
+    include_root: Path | None = None
+    progress: Callable[[int, int], None] | None = None  # (files done, files in all)
 
 
 def default_rules(extra_packs: Iterable[str | Path] = ()) -> list[Rule]:
@@ -122,8 +128,14 @@ def _report(
     rules: Sequence[Rule] | None,
     keep_data: bool,
     limits: Limits = DEFAULT_LIMITS,
+    skip_undeclared: bool = False,
 ) -> FileReport:
-    """One file's report; no exception escapes (it becomes an INTERNAL finding)."""
+    """One file's report; no exception escapes (it becomes an INTERNAL finding).
+
+    ``skip_undeclared``: a file found in a folder that parses but declares no
+    ``versi_skema`` (package.json, pyproject.toml, a schema file) is not a report:
+    it comes back with the role ``skipped`` instead of a cascade of findings.
+    """
     failures: list[Failure] = []
     try:
         document = load()
@@ -132,6 +144,8 @@ def _report(
     except Exception as error:
         finding, failure = internal_finding(TextLocation(label), _READING, error)
         return FileReport(label, fmt, [finding], failures=[failure])
+    if skip_undeclared and not (isinstance(document.data, dict) and "versi_skema" in document.data):
+        return FileReport(label, document.format, role="skipped")
     try:
         findings, checked = _check_loaded(document, rules, limits, failures)
     except Exception as error:
@@ -176,11 +190,21 @@ def check_file(
     *,
     keep_data: bool = True,
     limits: Limits = DEFAULT_LIMITS,
+    skip_undeclared: bool = False,
 ) -> FileReport:
-    """Load and check one file (``keep_data``: keep the parsed report for outputs)."""
+    """Load and check one file (``keep_data``: keep the parsed report for outputs).
+
+    ``skip_undeclared``: see :func:`_report` (for files found in a folder).
+    """
     label = label if label is not None else str(path)
     return _report(
-        label, fmt, lambda: load_path(path, label, fmt, limits), rules, keep_data, limits
+        label,
+        fmt,
+        lambda: load_path(path, label, fmt, limits),
+        rules,
+        keep_data,
+        limits,
+        skip_undeclared,
     )
 
 
@@ -250,24 +274,51 @@ def new_run(
 CHUNK = 16
 
 
+Progress = Callable[[int, int], None]  # (files done, files in all)
+Target = tuple[Path, str, bool]  # (path, label, skip it when it declares no versi_skema)
+
+
 def _check_targets(
-    targets: list[tuple[Path, str]],
+    targets: list[Target],
     rules: Sequence[Rule],
     *,
     keep_data: bool,
     jobs: int,
     limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
 ) -> list[FileReport]:
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     # A pool costs a process start per worker: worth it only for a real batch.
     if workers > 1 and len(targets) >= 4 * workers:
         from .workers import check_in_workers
 
-        return check_in_workers(targets, rules, workers, CHUNK, keep_data, limits)
-    return [
-        check_file(path, label, rules=rules, keep_data=keep_data, limits=limits)
-        for path, label in targets
-    ]
+        return check_in_workers(targets, rules, workers, CHUNK, keep_data, limits, progress)
+    reports = []
+    for path, label, undeclared in targets:
+        reports.append(
+            check_file(
+                path,
+                label,
+                rules=rules,
+                keep_data=keep_data,
+                limits=limits,
+                skip_undeclared=undeclared,
+            )
+        )
+        if progress is not None:
+            progress(len(reports), len(targets))
+    return reports
+
+
+def _included(path: Path, patterns: tuple[str, ...], root: Path | None) -> bool:
+    from .config import included
+
+    base = (root or Path.cwd()).resolve()
+    try:
+        relative = path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    return included(relative, patterns)
 
 
 def check_paths(
@@ -291,7 +342,7 @@ def check_paths(
         rules = default_rules()
     else:
         result = RunResult()
-    targets = [(target.path, target.label) for target in discover(paths, exclude)]
+    targets = [(target.path, target.label, False) for target in discover(paths, exclude)]
     result.files.extend(_check_targets(targets, rules, keep_data=keep_data, jobs=jobs))
     result.policy.apply(result)
     result.decide()
@@ -317,34 +368,52 @@ def run(
     result = new_run(packs, timestamp=options.timestamp, policy=options.policy)
     rules = [rule for pack in packs for rule in pack.rules]
     seen = Seen()
+    targets: list[Target | None] = []  # None: standard input, in its place
     for given in paths:
         if given == STDIN:
+            targets.append(None)
+            continue
+        for target in discover([given], options.exclude, seen):
+            if target.explicit:
+                targets.append((target.path, target.label, False))
+            elif options.include:
+                if _included(target.path, options.include, options.include_root):
+                    targets.append((target.path, target.label, False))
+                else:
+                    result.skipped.append((target.label, "include"))
+            else:
+                targets.append((target.path, target.label, True))
+    files = [t for t in targets if t is not None]
+    checked = iter(
+        _check_targets(
+            files,
+            rules,
+            keep_data=options.keep_data,
+            jobs=options.jobs,
+            limits=options.limits,
+            progress=options.progress,
+        )
+    )
+    for place in targets:
+        if place is not None:
+            report = next(checked)
+        else:
             assert options.stdin_format is not None  # checked above
             source = stdin if stdin is not None else sys.stdin.buffer
-            result.files.append(
-                check_stream(
-                    source,
-                    STDIN_LABEL,
-                    options.stdin_format,
-                    rules,
-                    keep_data=options.keep_data,
-                    limits=options.limits,
-                )
-            )
-            continue
-        found = discover([given], options.exclude, seen)
-        targets = [(target.path, target.label) for target in found]
-        result.files.extend(
-            _check_targets(
-                targets,
+            report = check_stream(
+                source,
+                STDIN_LABEL,
+                options.stdin_format,
                 rules,
                 keep_data=options.keep_data,
-                jobs=options.jobs,
                 limits=options.limits,
             )
-        )
+        if report.role == "skipped":
+            result.skipped.append((report.label, "versi_skema"))
+        else:
+            result.files.append(report)
     if not result.files:
-        raise NothingToCheck(paths)
+        raise NothingToCheck(paths, skipped=len(result.skipped))
     result.policy.apply(result)
     result.decide()
     return result

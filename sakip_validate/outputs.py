@@ -39,6 +39,10 @@ class RenderOptions:
 
     lang: Lang = "id"
     color: bool | None = None  # None: decide from the stream and NO_COLOR
+    # CI outputs: at most this many GitHub annotations (the rest summarised in a
+    # line), and the longest Markdown report (a GitHub comment holds 65,536).
+    max_annotations: int = 50
+    markdown_max_chars: int = 60_000
 
 
 class OutputPlugin(Protocol):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -22,6 +22,8 @@ from .failures import internal_finding
 from .findings import Text, TextLocation
 from .loading import Limits
 from .result import FileReport
+
+Target = tuple[Path, str, bool]  # as api.Target: path, label, skip when undeclared
 
 __all__ = ["check_in_workers"]
 
@@ -55,35 +57,38 @@ def _init(rules: list[Rule], keep_data: bool, limits: Limits) -> None:
     _STATE.update(rules=rules, keep_data=keep_data, limits=limits)
 
 
-def _check_chunk(chunk: list[tuple[Path, str]]) -> list[FileReport]:
+def _check_chunk(chunk: list[Target]) -> list[FileReport]:
     from .api import check_file
 
     rules: list[Rule] = _STATE["rules"]  # type: ignore[assignment]
     limits: Limits = _STATE["limits"]  # type: ignore[assignment]
     keep_data = bool(_STATE["keep_data"])
     return [
-        check_file(path, label, rules=rules, keep_data=keep_data, limits=limits)
-        for path, label in chunk
+        check_file(
+            path, label, rules=rules, keep_data=keep_data, limits=limits, skip_undeclared=skip
+        )
+        for path, label, skip in chunk
     ]
 
 
-def _lost(chunk: list[tuple[Path, str]], error: BaseException) -> list[FileReport]:
+def _lost(chunk: list[Target], error: BaseException) -> list[FileReport]:
     reports = []
-    for _, label in chunk:
+    for _, label, _ in chunk:
         finding, failure = internal_finding(TextLocation(label), _WORKER_DIED, error)
         reports.append(FileReport(label, None, [finding], failures=[failure]))
     return reports
 
 
 def _run_pool(
-    chunks: list[tuple[int, list[tuple[Path, str]]]],
+    chunks: list[tuple[int, list[Target]]],
     workers: int,
     initargs: tuple[list[Rule], bool, Limits],
     results: dict[int, list[FileReport]],
-) -> list[tuple[int, list[tuple[Path, str]], BaseException]]:
+    progress: Callable[[list[Target]], None] | None = None,
+) -> list[tuple[int, list[Target], BaseException]]:
     """Check ``chunks`` in one pool; the chunks lost to a dying worker are returned."""
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=initargs)
-    broken: list[tuple[int, list[tuple[Path, str]], BaseException]] = []
+    broken: list[tuple[int, list[Target], BaseException]] = []
     try:
         futures: list[Future[list[FileReport]]] = [
             pool.submit(_check_chunk, chunk) for _, chunk in chunks
@@ -93,6 +98,8 @@ def _run_pool(
                 results[index] = future.result()
             except BrokenProcessPool as error:
                 broken.append((index, chunk, error))
+            if progress is not None:
+                progress(chunk)
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM turned into an exception): no worker may
         # go on checking after the run has ended.
@@ -107,14 +114,17 @@ def _run_pool(
 
 
 def check_in_workers(
-    targets: list[tuple[Path, str]],
+    targets: list[Target],
     rules: Sequence[Rule],
     workers: int,
     chunk_size: int,
     keep_data: bool,
     limits: Limits,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[FileReport]:
     """Reports for ``targets`` in their order, checked by ``workers`` processes.
+
+    ``progress`` is told (files done, files in all) as chunks come back.
 
     When a worker dies, every chunk still pending in its pool fails with it; those
     are checked again one at a time, so only the chunk that killed a worker is lost.
@@ -122,7 +132,15 @@ def check_in_workers(
     chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
     initargs = (list(rules), keep_data, limits)
     results: dict[int, list[FileReport]] = {}
-    broken = _run_pool(list(enumerate(chunks)), workers, initargs, results)
+    done = 0
+
+    def advance(chunk: list[Target]) -> None:
+        nonlocal done
+        done += len(chunk)
+        if progress is not None:
+            progress(done, len(targets))
+
+    broken = _run_pool(list(enumerate(chunks)), workers, initargs, results, advance)
     for index, chunk, error in broken:
         if len(broken) == 1:
             results[index] = _lost(chunk, error)

@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.ruledocs", "engine"),
     ("sakip_validate.checks", "checks"),
     ("sakip_validate.discovery", "api"),
+    ("sakip_validate.config", "api"),
     ("sakip_validate.api", "api"),
     ("sakip_validate.workers", "api"),
     ("sakip_validate.starter", "api"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import signal
 import sys
 import traceback
@@ -21,8 +22,11 @@ from .policy import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, FAIL_ON_CHOICES
 from .writing import write_atomically
 
 if TYPE_CHECKING:
+    from .config import Config
     from .engine.model import RulePack
     from .engine.packs import RulePackError
+    from .policy import Policy
+    from .result import RunResult
 
 lang_option = click.option(
     "--lang",
@@ -227,6 +231,64 @@ def default_format() -> str:
     is_flag=True,
     help="Tampilkan rincian kesalahan internal / show the tracebacks of internal errors.",
 )
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Berkas konfigurasi (bawaan: sakip.toml atau pyproject.toml terdekat) / "
+    "configuration file (default: the nearest sakip.toml or pyproject.toml).",
+)
+@click.option(
+    "--isolated",
+    is_flag=True,
+    help="Abaikan berkas konfigurasi / ignore configuration files.",
+)
+@click.option(
+    "--select",
+    "select_codes",
+    multiple=True,
+    metavar="KODE",
+    help="Jalankan hanya aturan ini (kode atau awalan, dipisah koma) / run only these rules.",
+)
+@click.option(
+    "--extend-select",
+    "extend_codes",
+    multiple=True,
+    metavar="KODE",
+    help="Tambahkan aturan pada pilihan / add rules to the selection.",
+)
+@click.option(
+    "--ignore",
+    "ignore_codes",
+    multiple=True,
+    metavar="KODE",
+    help="Jangan jalankan aturan ini (kode atau awalan) / do not run these rules.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Hanya temuan yang tidak ada di baseline ini yang menggagalkan / only findings not in "
+    "this baseline fail the run.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tulis temuan saat ini sebagai baseline, lalu keluar 0 / write the current findings "
+    "as a baseline, then exit 0.",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Keluar 0 walaupun ada temuan (kesalahan pemakaian dan internal tetap 2/3) / "
+    "exit 0 even with findings.",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Tampilkan jumlah temuan per aturan di stderr / print counts per rule on stderr.",
+)
 @rules_option
 @click.pass_context
 def check(
@@ -243,13 +305,21 @@ def check(
     timestamp: bool,
     limits: tuple[str, ...],
     debug: bool,
+    config_path: Path | None,
+    isolated: bool,
+    select_codes: tuple[str, ...],
+    extend_codes: tuple[str, ...],
+    ignore_codes: tuple[str, ...],
+    baseline_path: Path | None,
+    write_baseline: Path | None,
+    exit_zero: bool,
+    statistics: bool,
     rules_paths: tuple[Path, ...],
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
     from .api import NothingToCheck, RunOptions, run
     from .engine.packs import RulePackError
     from .outputs import RenderOptions, available, load_output
-    from .policy import Policy, parse_fail_on
 
     plan = pair_formats(ctx.meta.get("option_order", []), output_formats, outputs, default_format())
     unknown = [name for name, _ in plan if name not in available()]
@@ -286,31 +356,55 @@ def check(
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--limit") from None
 
+    config = _configuration(paths, config_path, isolated, lang)
+    given = {name for name in ctx.params if _from_command_line(ctx, name)}
+    if "lang" not in given:
+        lang = config.lang  # type: ignore[assignment]
+    _settle(config, given, ctx.params)
+    policy = _policy(config, exit_zero=exit_zero, lang=lang)
+    progress = _progress_bar(lang) if _show_progress() else None
     options = RunOptions(
-        exclude=exclude,
-        rule_paths=rules_paths,
-        jobs=jobs,
+        exclude=config.exclude,
+        rule_paths=config.rules,
+        jobs=config.jobs,
         keep_data=any(plugin.needs_data for plugin, _ in plugins),
         timestamp=timestamp,
         stdin_format=stdin_format,  # type: ignore[arg-type]
-        policy=Policy(fail_on=parse_fail_on(fail_on)),
+        policy=policy,
         limits=input_limits,
+        include=config.include,
+        include_root=config.root,
+        progress=progress.advance if progress is not None else None,
     )
     stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
     try:
         result = run(paths, options, stdin=stdin)
     except RulePackError as error:
         _report_pack_error(error, lang)
-    except NothingToCheck:
+    except NothingToCheck as nothing:
+        skipped = (
+            f" ({nothing.skipped} berkas bukan laporan / files are not reports)"
+            if nothing.skipped
+            else ""
+        )
         raise click.UsageError(
-            "tidak ada berkas .toml atau .json untuk diperiksa / no .toml or .json files to check: "
-            + " ".join(paths)
+            "tidak ada laporan untuk diperiksa / no report to check: " + " ".join(paths) + skipped
         ) from None
+    finally:
+        if progress is not None:
+            progress.close()
+    if write_baseline is not None:
+        _write_baseline(result, write_baseline, lang)
     # A folder's files are inputs too: no output may replace one of them.
     checked = [Path(r.label) for r in result.files if r.label != "<stdin>"]
     _check_targets(targets, checked)
 
-    render_options = RenderOptions(lang=lang, color=color)
+    render_options = RenderOptions(
+        lang=lang,
+        color=color,
+        max_annotations=config.github_annotations,
+        markdown_max_chars=config.markdown_max_chars,
+    )
     broken = 0
     for plugin, target in plugins:
         try:
@@ -331,8 +425,183 @@ def check(
         for failure in result.failures:
             click.echo(f"--- {failure.file}: {failure.stage.get(lang)}", err=True)
             click.echo(failure.traceback, err=True, nl=False)
+    if statistics:
+        _print_statistics(result, lang)
     assert result.verdict is not None  # run() applies the policy
     sys.exit(EXIT_INTERNAL if broken else result.verdict.exit_code)
+
+
+def _from_command_line(ctx: click.Context, name: str) -> bool:
+    """Whether option ``name`` was given on the command line or in the environment."""
+    source = ctx.get_parameter_source(name)
+    return source in (
+        click.core.ParameterSource.COMMANDLINE,
+        click.core.ParameterSource.ENVIRONMENT,
+    )
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select ANG,CAP001 --select LKP`` -> ("ANG", "CAP001", "LKP"), upper-cased."""
+    codes = tuple(code.strip().upper() for value in values for code in value.split(","))
+    wrong = [code for code in codes if not re.fullmatch(r"ALL|[A-Z]+[0-9]*", code)]
+    if wrong:
+        raise click.BadParameter(
+            f"bukan kode aturan / not a rule code: {', '.join(wrong)}", param_hint="--select"
+        )
+    return tuple(code for code in codes if code)
+
+
+def _configuration(
+    paths: tuple[str, ...], explicit: Path | None, isolated: bool, lang: Lang
+) -> Config:
+    """The run's configuration; an invalid one is listed and exits 2."""
+    from .config import ConfigError, resolve
+
+    try:
+        config, others = resolve(paths, explicit, isolated)
+    except ConfigError as error:
+        intro = "Konfigurasi tidak sah:" if lang == "id" else "Invalid configuration:"
+        click.echo(intro, err=True)
+        for finding in error.findings:
+            click.echo(f"  {finding.location.display()}  {finding.message.get(lang)}", err=True)
+        sys.exit(EXIT_USAGE)
+    for other in others:
+        click.echo(
+            f"sakip-validate: {other} tidak dipakai; konfigurasi yang berlaku: {config.path} / "
+            f"not used; the configuration in force is {config.path} (check separately)",
+            err=True,
+        )
+    return config
+
+
+def _settle(config: Config, given: set[str], params: dict[str, Any]) -> None:
+    """Let the command line's options override (or extend) the configuration's values."""
+    if "fail_on" in given:
+        config.set("fail_on", params["fail_on"], "--fail-on")
+    if "jobs" in given:
+        config.set("jobs", params["jobs"], "--jobs")
+    if "exclude" in given:
+        config.set("exclude", config.exclude + tuple(params["exclude"]), "--exclude")
+    if "rules_paths" in given:
+        config.set("rules", config.rules + tuple(params["rules_paths"]), "--rules")
+    if "select_codes" in given:
+        config.set("select", _codes(params["select_codes"]), "--select")
+    if "extend_codes" in given:
+        extended = config.extend_select + _codes(params["extend_codes"])
+        config.set("extend_select", extended, "--extend-select")
+    if "ignore_codes" in given:
+        config.set("ignore", config.ignore + _codes(params["ignore_codes"]), "--ignore")
+    if "baseline_path" in given:
+        config.set("baseline", params["baseline_path"], "--baseline")
+
+
+def _policy(config: Config, *, exit_zero: bool, lang: Lang) -> Policy:
+    """The run's policy from the settled configuration; a bad baseline or scale exits 2."""
+    from .domain.scale import scale_named, use_scale
+    from .policy import Policy, parse_fail_on
+    from .policy.baseline import Baseline, BaselineError
+
+    baseline = None
+    if config.baseline is not None:
+        try:
+            baseline = Baseline.read(config.baseline)
+        except BaselineError as error:
+            raise click.UsageError(f"--baseline: {error}") from None
+    if config.skala:
+        try:
+            use_scale(scale_named(config.skala, config.root))
+        except ValueError as error:
+            raise click.UsageError(f"skala: {error}") from None
+    return Policy(
+        fail_on=parse_fail_on(config.fail_on),
+        selection=config.selection(),
+        overrides=config.overrides,
+        waivers=config.waivers,
+        root=config.root or Path.cwd(),
+        baseline=baseline,
+        exit_zero=exit_zero,
+    )
+
+
+class _ProgressBar:
+    """A progress bar on stderr, shown only for a batch on a terminal."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.bar: Any = None
+        self.task: Any = None
+
+    def advance(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < _PROGRESS_FROM:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            word = "memeriksa" if self.lang == "id" else "checking"
+            self.task = self.bar.add_task(word, total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+_PROGRESS_FROM = 10  # files: below this a run is over before a bar would help
+
+
+def _show_progress() -> bool:
+    return sys.stderr is not None and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _progress_bar(lang: Lang) -> _ProgressBar:
+    return _ProgressBar(lang)
+
+
+def _write_baseline(result: RunResult, target: Path, lang: Lang) -> NoReturn:
+    """Write the run's active findings as a baseline and exit (0, or 3 after an internal error)."""
+    import json
+
+    from .policy.baseline import Baseline
+
+    active = [
+        f for f in result.findings if f.suppression is None and not f.rule.startswith("POLICY")
+    ]
+    baseline = Baseline.of(active, target)
+    text = json.dumps(baseline.document(), ensure_ascii=False, indent=2) + "\n"
+    _write_text(target, text)
+    if lang == "en":
+        click.echo(f"{target}: baseline of {len(active)} findings written.", err=True)
+    else:
+        click.echo(f"{target}: baseline {len(active)} temuan ditulis.", err=True)
+    internal = result.verdict is not None and result.verdict.exit_code == EXIT_INTERNAL
+    sys.exit(EXIT_INTERNAL if internal else 0)
+
+
+def _print_statistics(result: RunResult, lang: Lang) -> None:
+    """Findings per rule, most frequent first, on stderr (like ruff --statistics)."""
+    from collections import Counter
+
+    counted = Counter(f.rule for f in result.findings if f.suppression is None)
+    kinds = {"waiver": ("dikecualikan", "waived"), "baseline": ("di baseline", "in the baseline")}
+    aside = {
+        kind: Counter(
+            f.rule for f in result.findings if f.suppression and f.suppression.kind == kind
+        )
+        for kind in kinds
+    }
+    titles = {f.rule: f.title for f in result.findings if f.title is not None}
+    rules = set(counted).union(*aside.values())
+    for rule in sorted(rules, key=lambda r: (-counted[r], r)):
+        title = titles[rule].get(lang) if rule in titles else ""
+        extra = "".join(
+            f" (+{aside[kind][rule]} {words[0] if lang == 'id' else words[1]})"
+            for kind, words in kinds.items()
+            if aside[kind][rule]
+        )
+        click.echo(f"{counted[rule]:>6}  {rule:<10} {title}{extra}", err=True)
 
 
 def _check_targets(targets: list[Path], inputs: list[Path]) -> None:
@@ -510,3 +779,42 @@ def explain(rule_id: str, lang: Lang, rules_paths: tuple[Path, ...]) -> None:
     raise click.UsageError(
         f"aturan {rule_id!r} tidak ada / no such rule; lihat / see: sakip-validate rules"
     )
+
+
+@main.command("config")
+@click.argument("path", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Berkas konfigurasi / configuration file.",
+)
+@click.option("--isolated", is_flag=True, help="Abaikan konfigurasi / ignore configuration.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: satu baris per kunci / one line per key; json: untuk mesin / for machines.",
+)
+@lang_option
+def show_config(
+    path: Path, config_path: Path | None, isolated: bool, output_format: str, lang: Lang
+) -> None:
+    """Tampilkan konfigurasi yang berlaku dan asalnya / show the effective configuration."""
+    import json
+
+    config = _configuration((str(path),), config_path, isolated, lang)
+    rows = config.effective()
+    if output_format == "json":
+        document = {
+            "file": str(config.path) if config.path else None,
+            "settings": [{"key": k, "value": v, "source": src} for k, v, src in rows],
+        }
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    where = str(config.path) if config.path else ("(tidak ada)" if lang == "id" else "(none)")
+    click.echo(f"# {'berkas konfigurasi' if lang == 'id' else 'configuration file'}: {where}")
+    for key, value, source in rows:
+        click.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}  # {source}")

@@ -330,12 +330,45 @@ def printed_scale(view: ReportView) -> Scale | None:
     )
 
 
+# The scale in force for reports that declare none: Permendagri 86/2017 unless
+# the configuration names another for the run (set once per process, and in
+# every worker, by the run).
+_IN_FORCE: list[Scale] = []
+
+
+def use_scale(scale: Scale | None) -> None:
+    """Make ``scale`` the one in force for reports that declare none (None: the shipped one)."""
+    _IN_FORCE[:] = [] if scale is None else [scale]
+
+
+def configured_scale() -> Scale:
+    """The scale in force for a report that declares none."""
+    return _IN_FORCE[0] if _IN_FORCE else default_scale()
+
+
+def scale_named(name: str, base: Path | None = None) -> Scale:
+    """A shipped scale by name (``permendagri-86-2017``) or a scale file (relative to ``base``).
+
+    ValueError (with the reason) when neither exists or the file is malformed.
+    """
+    shipped = data_dir("rules") / "skala" / f"{name}.toml"
+    if shipped.is_file():
+        return default_scale(name)
+    path = Path(name)
+    if not path.is_absolute() and base is not None:
+        path = base / path
+    if not path.is_file():
+        names = ", ".join(sorted(p.stem for p in (data_dir("rules") / "skala").glob("*.toml")))
+        raise ValueError(f"no shipped scale named {name!r} ({names}) and no file {path}")
+    return read_scale_file(path)
+
+
 def scale_in_force(view: ReportView) -> Scale | None:
-    """The report's declared scale when it declares one, else the default.
+    """The report's declared scale when it declares one, else the configured default.
 
     None when the report declares a scale that cannot be read: falling back to
     the default would judge the report by a scale it says it does not use.
     """
     if "skala" in view.data:
         return declared_scale(view)
-    return default_scale()
+    return configured_scale()

@@ -131,11 +131,19 @@ def find_config(start: Path) -> Path | None:
     for candidate in (folder, *folder.parents):
         own = candidate / CONFIG_FILE
         if own.is_file():
-            return own
+            return _shown(own)
         project = candidate / PYPROJECT
         if project.is_file() and _has_section(project):
-            return project
+            return _shown(project)
     return None
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working folder when it is below it (as messages show it)."""
+    try:
+        return path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def _has_section(project: Path) -> bool:

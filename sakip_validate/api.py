@@ -81,6 +81,11 @@ class RunOptions:
     include: tuple[str, ...] = ()
     include_root: Path | None = None
     progress: Callable[[int, int], None] | None = None  # (files done, files in all)
+    # Compare the reports across years (sakip_validate.years): the inputs with each
+    # other and with the earlier reports in ``previous`` (files or folders), which
+    # serve as evidence only. Giving ``previous`` implies ``across_years``.
+    across_years: bool = False
+    previous: tuple[Path, ...] = ()
 
 
 def default_rules(extra_packs: Iterable[str | Path] = ()) -> list[Rule]:

@@ -227,6 +227,14 @@ def default_format() -> str:
     is_flag=True,
     help="Tampilkan rincian kesalahan internal / show the tracebacks of internal errors.",
 )
+@click.option(
+    "--previous",
+    multiple=True,
+    metavar="FILE_OR_DIR",
+    type=click.Path(exists=True, path_type=Path),
+    help="Laporan tahun sebelumnya sebagai pembanding antartahun (boleh berulang; lihat "
+    "docs/antartahun.md) / earlier reports to compare across years (repeatable).",
+)
 @rules_option
 @click.pass_context
 def check(
@@ -243,6 +251,7 @@ def check(
     timestamp: bool,
     limits: tuple[str, ...],
     debug: bool,
+    previous: tuple[Path, ...],
     rules_paths: tuple[Path, ...],
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
@@ -276,7 +285,8 @@ def check(
             "membaca stdin ('-') perlu --stdin-format toml|json / "
             "reading stdin needs --stdin-format"
         )
-    explicit = [Path(given) for given in paths if given != "-"]
+    # No output may replace an input, nor an earlier report given with --previous.
+    explicit = [Path(given) for given in paths if given != "-"] + list(previous)
     targets = [target for _, target in plugins if target is not None]
     _check_targets(targets, explicit)
     input_limits = DEFAULT_LIMITS
@@ -295,6 +305,7 @@ def check(
         stdin_format=stdin_format,  # type: ignore[arg-type]
         policy=Policy(fail_on=parse_fail_on(fail_on)),
         limits=input_limits,
+        previous=previous,
     )
     stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
     try:

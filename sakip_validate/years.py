@@ -149,6 +149,29 @@ def _clusters(
 
 # -- wording -------------------------------------------------------------------------------
 
+# What to do, per code (the family's fix covers them all in the rule documentation).
+_HINTS = {
+    YEAR_EARLIER_FIGURE.id: Text(
+        "Kutip angka tahun itu persis seperti laporan tahun itu mencetaknya; bila laporan itu "
+        "yang keliru, jelaskan koreksinya dalam laporan ini.",
+        "Quote that year's figure exactly as that year's report printed it; when that report "
+        "is the one in error, explain the correction in this report.",
+    ),
+    YEAR_RENSTRA_TARGET.id: Text(
+        "Cetak target seperti dokumen Renstra menetapkannya; bila Renstra telah direviu, "
+        "sebutkan reviunya dan catat pengecualian beserta alasannya.",
+        "Print the target as the Renstra document sets it; when the Renstra was revised, cite "
+        "the revision and record a waiver with its reason.",
+    ),
+    YEAR_INDICATOR_DROPPED.id: Text(
+        "Laporkan kembali indikator itu, atau jelaskan penghapusannya (misalnya reviu Renstra) "
+        "dan catat pengecualian untuk YEAR004 beserta alasan dan persetujuannya.",
+        "Report the indicator again, or explain why it was dropped (a Renstra revision, say) "
+        "and record a waiver for YEAR004 with its reason and approval.",
+    ),
+}
+_HINTS[YEAR_END_TARGET.id] = _HINTS[YEAR_RENSTRA_TARGET.id]
+
 _FIELD_WORDS = {
     "target": Text("Target", "target"),
     "realisasi": Text("Realisasi", "realisasi"),
@@ -286,7 +309,7 @@ class _Comparison:
                 severity=code.severity,
                 message=message,
                 location=TextLocation(facts.file, figure.pointer, figure.line, figure.column),
-                hint=code.family.fix,
+                hint=_HINTS.get(code.id, code.family.fix),
                 pack=code.pack,
                 title=code.title,
                 table=facts.table(table) if table else None,

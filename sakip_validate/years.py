@@ -234,7 +234,7 @@ def _target_message(
     agreeing: int,
     period: tuple[int, int],
 ) -> Text:
-    """``what``: the figure named before and after the indicator ("Target Renstra", "untuk...")."""
+    """A YEAR002/YEAR003 message; ``what``: its subject and what follows (" untuk tahun 2027")."""
     (ours, here), (other, there) = mine, theirs
     span = f"{period[0]}–{period[1]}"
 

@@ -7,6 +7,7 @@ parse -> :func:`run` -> render -> exit.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -15,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from .codes import YEAR
 from .discovery import Seen, discover
+from .domain.facts import ReportFacts, report_facts
 from .engine.model import Rule, RulePack
 from .engine.packs import catalog_of, load_packs
 from .engine.runner import run_rules
@@ -81,6 +84,11 @@ class RunOptions:
     include: tuple[str, ...] = ()
     include_root: Path | None = None
     progress: Callable[[int, int], None] | None = None  # (files done, files in all)
+    # Compare the reports across years (sakip_validate.years): the inputs with each
+    # other and with the earlier reports in ``previous`` (files or folders), which
+    # serve as evidence only. Giving ``previous`` implies ``across_years``.
+    across_years: bool = False
+    previous: tuple[Path, ...] = ()
 
 
 def default_rules(extra_packs: Iterable[str | Path] = ()) -> list[Rule]:
@@ -129,12 +137,15 @@ def _report(
     keep_data: bool,
     limits: Limits = DEFAULT_LIMITS,
     skip_undeclared: bool = False,
+    facts: bool = False,
 ) -> FileReport:
     """One file's report; no exception escapes (it becomes an INTERNAL finding).
 
     ``skip_undeclared``: a file found in a folder that parses but declares no
     ``versi_skema`` (package.json, pyproject.toml, a schema file) is not a report:
     it comes back with the role ``skipped`` instead of a cascade of findings.
+    ``facts``: keep the summary the checks across years compare (when the file
+    passed the schema).
     """
     failures: list[Failure] = []
     try:
@@ -146,8 +157,11 @@ def _report(
         return FileReport(label, fmt, [finding], failures=[failure])
     if skip_undeclared and not (isinstance(document.data, dict) and "versi_skema" in document.data):
         return FileReport(label, document.format, role="skipped")
+    summary: ReportFacts | None = None
     try:
         findings, checked = _check_loaded(document, rules, limits, failures)
+        if facts and checked:
+            summary = report_facts(document)
     except Exception as error:
         finding, failure = internal_finding(TextLocation(label), _CHECKING, error)
         return FileReport(label, document.format, [finding], failures=[failure])
@@ -166,6 +180,7 @@ def _report(
         sha256=document.sha256,
         failures=failures,
         waivers=waivers,
+        facts=summary,
     )
 
 
@@ -191,10 +206,11 @@ def check_file(
     keep_data: bool = True,
     limits: Limits = DEFAULT_LIMITS,
     skip_undeclared: bool = False,
+    facts: bool = False,
 ) -> FileReport:
     """Load and check one file (``keep_data``: keep the parsed report for outputs).
 
-    ``skip_undeclared``: see :func:`_report` (for files found in a folder).
+    ``skip_undeclared``, ``facts``: see :func:`_report`.
     """
     label = label if label is not None else str(path)
     return _report(
@@ -205,6 +221,7 @@ def check_file(
         keep_data,
         limits,
         skip_undeclared,
+        facts,
     )
 
 
@@ -231,6 +248,7 @@ def check_stream(
     *,
     keep_data: bool = True,
     limits: Limits = DEFAULT_LIMITS,
+    facts: bool = False,
 ) -> FileReport:
     """Check a report read from a stream (standard input), within the size limit."""
     return _report(
@@ -240,6 +258,7 @@ def check_stream(
         rules,
         keep_data,
         limits,
+        facts=facts,
     )
 
 
@@ -286,13 +305,16 @@ def _check_targets(
     jobs: int,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    facts: bool = False,
 ) -> list[FileReport]:
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     # A pool costs a process start per worker: worth it only for a real batch.
     if workers > 1 and len(targets) >= 4 * workers:
         from .workers import check_in_workers
 
-        return check_in_workers(targets, rules, workers, CHUNK, keep_data, limits, progress)
+        return check_in_workers(
+            targets, rules, workers, CHUNK, keep_data, limits, progress, facts=facts
+        )
     reports = []
     for path, label, undeclared in targets:
         reports.append(
@@ -303,6 +325,7 @@ def _check_targets(
                 keep_data=keep_data,
                 limits=limits,
                 skip_undeclared=undeclared,
+                facts=facts,
             )
         )
         if progress is not None:
@@ -344,6 +367,7 @@ def check_paths(
         result = RunResult()
     targets = [(target.path, target.label, False) for target in discover(paths, exclude)]
     result.files.extend(_check_targets(targets, rules, keep_data=keep_data, jobs=jobs))
+    _set_aside_year_waivers(result)
     result.policy.apply(result)
     result.decide()
     return result
@@ -367,6 +391,7 @@ def run(
     packs = load_packs(options.rule_paths)
     result = new_run(packs, timestamp=options.timestamp, policy=options.policy)
     rules = [rule for pack in packs for rule in pack.rules]
+    across_years = options.across_years or bool(options.previous)
     seen = Seen()
     targets: list[Target | None] = []  # None: standard input, in its place
     for given in paths:
@@ -392,6 +417,7 @@ def run(
             jobs=options.jobs,
             limits=options.limits,
             progress=options.progress,
+            facts=across_years,
         )
     )
     for place in targets:
@@ -407,6 +433,7 @@ def run(
                 rules,
                 keep_data=options.keep_data,
                 limits=options.limits,
+                facts=across_years,
             )
         if report.role == "skipped":
             result.skipped.append((report.label, "versi_skema"))
@@ -414,6 +441,53 @@ def run(
             result.files.append(report)
     if not result.files:
         raise NothingToCheck(paths, skipped=len(result.skipped))
+    if across_years:
+        from .years import add_year_findings
+
+        add_year_findings(result.reports, _previous_facts(options, seen, result))
+    else:
+        _set_aside_year_waivers(result)
     result.policy.apply(result)
     result.decide()
     return result
+
+
+def _previous_facts(options: RunOptions, seen: Seen, result: RunResult) -> list[ReportFacts]:
+    """The summaries of the earlier reports in ``options.previous`` (not inputs of the run).
+
+    They are loaded and fit to the schema, not checked by the rules: only their
+    summaries are kept, as evidence. A file that gives none (unreadable, not
+    fitting the schema) is listed in ``result.skipped`` as ``previous``; a file
+    found in a folder that is no report (no versi_skema) is passed over, as for
+    inputs. Files that are also inputs of the run are taken once, as inputs.
+    """
+    targets: list[Target] = [
+        (target.path, target.label, not target.explicit)
+        for given in options.previous
+        for target in discover([str(given)], options.exclude, seen)
+    ]
+    reports = _check_targets(
+        targets, (), keep_data=False, jobs=options.jobs, limits=options.limits, facts=True
+    )
+    evidence = []
+    for report in reports:
+        if report.facts is not None:
+            evidence.append(report.facts)
+        elif report.role != "skipped":
+            result.skipped.append((report.label, "previous"))
+    return evidence
+
+
+def _set_aside_year_waivers(result: RunResult) -> None:
+    """Without the checks across years, their waivers can be neither used nor unused.
+
+    A report notes a dropped indicator with a waiver for YEAR004; a run that does
+    not compare years must not call that waiver unused (POLICY002).
+    """
+    for report in result.files:
+        if any(w.rule.startswith(YEAR.prefix) for w in report.waivers):
+            report.waivers = tuple(w for w in report.waivers if not w.rule.startswith(YEAR.prefix))
+    policy = result.policy
+    if any(w.rule.startswith(YEAR.prefix) for w in policy.waivers):
+        kept = tuple(w for w in policy.waivers if not w.rule.startswith(YEAR.prefix))
+        result.policy = dataclasses.replace(policy, waivers=kept)

@@ -289,6 +289,14 @@ def default_format() -> str:
     is_flag=True,
     help="Tampilkan jumlah temuan per aturan di stderr / print counts per rule on stderr.",
 )
+@click.option(
+    "--previous",
+    multiple=True,
+    metavar="FILE_OR_DIR",
+    type=click.Path(exists=True, path_type=Path),
+    help="Laporan tahun sebelumnya sebagai pembanding antartahun (boleh berulang; lihat "
+    "docs/antartahun.md) / earlier reports to compare across years (repeatable).",
+)
 @rules_option
 @click.pass_context
 def check(
@@ -314,6 +322,7 @@ def check(
     write_baseline: Path | None,
     exit_zero: bool,
     statistics: bool,
+    previous: tuple[Path, ...],
     rules_paths: tuple[Path, ...],
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
@@ -346,7 +355,8 @@ def check(
             "membaca stdin ('-') perlu --stdin-format toml|json / "
             "reading stdin needs --stdin-format"
         )
-    explicit = [Path(given) for given in paths if given != "-"]
+    # No output may replace an input, nor an earlier report given with --previous.
+    explicit = [Path(given) for given in paths if given != "-"] + list(previous)
     targets = [target for _, target in plugins if target is not None]
     _check_targets(targets, explicit)
     input_limits = DEFAULT_LIMITS
@@ -361,6 +371,7 @@ def check(
     if "lang" not in given:
         lang = config.lang  # type: ignore[assignment]
     _settle(config, given, ctx.params)
+    _check_targets(targets, list(config.previous))  # earlier reports named in the configuration
     policy = _policy(config, exit_zero=exit_zero, lang=lang)
     progress = _progress_bar(lang) if _show_progress() else None
     options = RunOptions(
@@ -375,6 +386,7 @@ def check(
         include=config.include,
         include_root=config.root,
         progress=progress.advance if progress is not None else None,
+        previous=config.previous,
     )
     stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
     try:
@@ -493,6 +505,8 @@ def _settle(config: Config, given: set[str], params: dict[str, Any]) -> None:
         config.set("ignore", config.ignore + _codes(params["ignore_codes"]), "--ignore")
     if "baseline_path" in given:
         config.set("baseline", params["baseline_path"], "--baseline")
+    if "previous" in given:
+        config.set("previous", config.previous + tuple(params["previous"]), "--previous")
 
 
 def _policy(config: Config, *, exit_zero: bool, lang: Lang) -> Policy:

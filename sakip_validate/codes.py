@@ -1,10 +1,12 @@
-"""Built-in finding codes: reading a file, the schema step, rule packs.
+"""Built-in finding codes: reading a file, the schema step, rule packs, reports across years.
 
-Rule packs (``rules/*.toml``) carry the consistency rules; these codes cover
-what happens before them: the file cannot be read, parsed, or does not fit the
-data model, or a rule pack itself is broken. Their ids are stable: CI
-baselines and rule selection refer to them. Each family belongs to a built-in
-pack of its own (``berkas``, ``skema``, ``paket``, ``kebijakan``, ``internal``),
+Rule packs (``rules/*.toml``) carry the consistency rules of one report; these
+codes cover what happens before them (the file cannot be read, parsed, or does
+not fit the data model, or a rule pack itself is broken), the policy's findings
+about waivers, and the comparison of a unit's reports across years, which spans
+documents where a rule pack sees one. Their ids are stable: CI baselines and
+rule selection refer to them. Each family belongs to a built-in pack of its own
+(``berkas``, ``skema``, ``paket``, ``kebijakan``, ``internal``, ``antartahun``),
 documented here once.
 """
 
@@ -113,7 +115,42 @@ INTERNAL = Family(
         "again with --debug to see the details).",
     ),
 )
-FAMILIES: tuple[Family, ...] = (LOAD, SCHEMA, PACK, POLICY, INTERNAL)
+# Legal basis of the YEAR codes (also on each finding).
+YEAR_LEGAL_BASIS = (
+    "PermenPAN-RB 53/2014, Lampiran II, Bab III A: perbandingan realisasi serta capaian kinerja "
+    "tahun ini dengan tahun lalu dan beberapa tahun terakhir, dan dengan target jangka menengah "
+    "Renstra (sumber sekunder); Lampiran III, reviu: target dan indikator sesuai Renstra "
+    "(belum diverifikasi)"
+)
+YEAR = Family(
+    "YEAR",
+    "antartahun",
+    Text("Konsistensi antartahun", "Consistency across years"),
+    Text(
+        "Laporan kinerja membandingkan realisasi dan capaian tahun ini dengan tahun-tahun "
+        "sebelumnya dan dengan target Renstra (PermenPAN-RB 53/2014, Lampiran II, Bab III A; "
+        "sumber sekunder). Angka tahun lalu yang dikutip harus sama dengan yang dicetak laporan "
+        "tahun lalu, target Renstra suatu tahun harus sama di semua laporan satu periode Renstra, "
+        "dan indikator tidak boleh hilang tanpa penjelasan. Hanya diperiksa bila laporan tahun "
+        "sebelumnya diberikan (--previous).",
+        "A performance report compares this year's realisasi and capaian with earlier years and "
+        "with the Renstra targets (PermenPAN-RB 53/2014, Lampiran II, Bab III A; secondary "
+        "source). Last year's figures quoted must equal what last year's report printed, a "
+        "year's Renstra target must be the same in every report of the Renstra period, and an "
+        "indicator must not disappear without an explanation. Checked only when earlier reports "
+        "are given (--previous).",
+    ),
+    Text(
+        "Samakan angka dengan laporan yang disebut temuan. Bila laporan itu yang keliru, Renstra "
+        "telah direviu, atau indikator sengaja dihapus, jelaskan perubahannya dalam laporan dan "
+        "catat pengecualian untuk aturan ini beserta alasan dan persetujuannya (pengecualian).",
+        "Make the figure agree with the report the finding names. When that report is the one "
+        "in error, the Renstra was revised or the indicator was dropped on purpose, explain the "
+        "change in the report and record a waiver for this rule with its reason and approval "
+        "(pengecualian).",
+    ),
+)
+FAMILIES: tuple[Family, ...] = (LOAD, SCHEMA, PACK, POLICY, INTERNAL, YEAR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +206,31 @@ POLICY_UNUSED = Code(
 
 INTERNAL_ERROR = _code(INTERNAL, 1, "Kesalahan internal", "Internal error")
 
+YEAR_EARLIER_FIGURE = _code(
+    YEAR,
+    1,
+    "Angka tahun lalu berbeda dengan laporan tahun lalu",
+    "Last year's figure differs from last year's report",
+)
+YEAR_RENSTRA_TARGET = _code(
+    YEAR,
+    2,
+    "Target Renstra berbeda antarlaporan",
+    "Renstra target differs between reports",
+)
+YEAR_END_TARGET = _code(
+    YEAR,
+    3,
+    "Target akhir Renstra berbeda antarlaporan",
+    "Renstra end target differs between reports",
+)
+YEAR_INDICATOR_DROPPED = Code(
+    "YEAR004",
+    Severity.WARNING,
+    Text("Indikator tahun lalu hilang tanpa catatan", "Last year's indicator dropped silently"),
+    YEAR,
+)
+
 ALL_CODES: tuple[Code, ...] = (
     LOAD_UNREADABLE,
     LOAD_ENCODING,
@@ -193,4 +255,8 @@ ALL_CODES: tuple[Code, ...] = (
     POLICY_EXPIRED,
     POLICY_UNUSED,
     INTERNAL_ERROR,
+    YEAR_EARLIER_FIGURE,
+    YEAR_RENSTRA_TARGET,
+    YEAR_END_TARGET,
+    YEAR_INDICATOR_DROPPED,
 )

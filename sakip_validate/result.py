@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
+from .domain.facts import ReportFacts
 from .failures import Failure
 from .findings import Finding, Severity
 from .policy import BaselineOutcome, Policy, Verdict
@@ -23,7 +24,8 @@ class FileReport:
     outputs that draw the report's tables do so only then. ``lines`` holds the
     source lines the findings point at (line number -> text), so outputs can
     quote them; ``data`` the parsed report when an output asked for it (None
-    otherwise, or when it did not parse).
+    otherwise, or when it did not parse). ``facts`` is the file's small summary
+    for the comparison across years, when the run asked for it (None otherwise).
     """
 
     label: str
@@ -37,6 +39,7 @@ class FileReport:
     failures: list[Failure] = field(default_factory=list)  # contained exceptions, for --debug
     waivers: tuple[Waiver, ...] = ()  # the report's own pengecualian
     role: str = "report"  # "config": findings about the configuration's waivers
+    facts: ReportFacts | None = None  # for the checks across years (RunOptions.across_years)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,14 +47,14 @@ def _die_with_parent() -> None:
         return
 
 
-def _init(rules: list[Rule], keep_data: bool, limits: Limits) -> None:
+def _init(rules: list[Rule], keep_data: bool, limits: Limits, facts: bool = False) -> None:
     # A forked worker inherits the parent's handlers: SIGTERM must end it (the
     # parent's handler would only raise an exception the pool catches), and
     # Ctrl-C reaches the whole process group: the parent decides, workers wait.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
-    _STATE.update(rules=rules, keep_data=keep_data, limits=limits)
+    _STATE.update(rules=rules, keep_data=keep_data, limits=limits, facts=facts)
 
 
 def _check_chunk(chunk: list[Target]) -> list[FileReport]:
@@ -63,9 +63,16 @@ def _check_chunk(chunk: list[Target]) -> list[FileReport]:
     rules: list[Rule] = _STATE["rules"]  # type: ignore[assignment]
     limits: Limits = _STATE["limits"]  # type: ignore[assignment]
     keep_data = bool(_STATE["keep_data"])
+    facts = bool(_STATE["facts"])  # the small summaries travel back with the reports
     return [
         check_file(
-            path, label, rules=rules, keep_data=keep_data, limits=limits, skip_undeclared=skip
+            path,
+            label,
+            rules=rules,
+            keep_data=keep_data,
+            limits=limits,
+            skip_undeclared=skip,
+            facts=facts,
         )
         for path, label, skip in chunk
     ]
@@ -82,7 +89,7 @@ def _lost(chunk: list[Target], error: BaseException) -> list[FileReport]:
 def _run_pool(
     chunks: list[tuple[int, list[Target]]],
     workers: int,
-    initargs: tuple[list[Rule], bool, Limits],
+    initargs: tuple[list[Rule], bool, Limits, bool],
     results: dict[int, list[FileReport]],
     progress: Callable[[list[Target]], None] | None = None,
 ) -> list[tuple[int, list[Target], BaseException]]:
@@ -121,16 +128,19 @@ def check_in_workers(
     keep_data: bool,
     limits: Limits,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    facts: bool = False,
 ) -> list[FileReport]:
     """Reports for ``targets`` in their order, checked by ``workers`` processes.
 
-    ``progress`` is told (files done, files in all) as chunks come back.
+    ``progress`` is told (files done, files in all) as chunks come back;
+    ``facts``: each report carries its summary for the checks across years.
 
     When a worker dies, every chunk still pending in its pool fails with it; those
     are checked again one at a time, so only the chunk that killed a worker is lost.
     """
     chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
-    initargs = (list(rules), keep_data, limits)
+    initargs = (list(rules), keep_data, limits, facts)
     results: dict[int, list[FileReport]] = {}
     done = 0
 

@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.api", "api"),
     ("sakip_validate.workers", "api"),
     ("sakip_validate.starter", "api"),
+    ("sakip_validate.years", "api"),
     ("sakip_validate.outputs", "outputs"),
     ("sakip_validate.plugins", "plugins"),
     ("sakip_validate.cli", "cli"),

@@ -211,10 +211,15 @@ class Policy:
                         break
             kept.append(selected)
         for index, waiver in enumerate(own):
+            about: Finding | None = None
             if waiver.expired(day):
-                kept.append(_expired(waiver))
-            elif index not in own_used:
-                kept.append(_unused(waiver))
+                about = _expired(waiver)
+            elif index not in own_used and self.selection.selects(waiver.rule):
+                about = _unused(waiver)  # (a waiver for a rule not run waives nothing: fine)
+            if about is not None:
+                about = self._selected(about, relative)
+            if about is not None:
+                kept.append(about)
         kept.sort(key=Finding.sort_key)
         report.findings = kept
 
@@ -228,10 +233,13 @@ class Policy:
             self.apply_file(report, used, day)
         about_config: dict[str, list[Finding]] = {}
         for index, waiver in enumerate(self.waivers):
+            about: Finding | None = None
             if waiver.expired(day):
-                about_config.setdefault(waiver.location.file, []).append(_expired(waiver))
-            elif index not in used:
-                about_config.setdefault(waiver.location.file, []).append(_unused(waiver))
+                about = _expired(waiver)
+            elif index not in used and self.selection.selects(waiver.rule):
+                about = _unused(waiver)
+            if about is not None and self.selection.selects(about.rule):
+                about_config.setdefault(waiver.location.file, []).append(about)
         for label, findings in about_config.items():
             result.files.append(FileReport(label, "toml", findings, role="config"))
         if self.baseline is not None:

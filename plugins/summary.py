@@ -76,10 +76,8 @@ WORDS = Labels(
         # the policy's marks
         "waived_n": ("{n} dikecualikan", "{n} waived"),
         "baselined_n": ("{n} di baseline", "{n} in the baseline"),
-        "skipped": (
-            "{n} berkas dilewati: bukan laporan.",
-            "{n} {noun} skipped: not reports.",
-        ),
+        "skipped": ("{n} berkas dilewati: bukan laporan.", "{n} files skipped: not reports."),
+        "skipped_one": ("1 berkas dilewati: bukan laporan.", "1 file skipped: not a report."),
         "skipped_versi_skema": (
             "bukan laporan (tidak menyatakan versi_skema)",
             "not a report (declares no versi_skema)",
@@ -229,7 +227,7 @@ def skipped_sentence(result: RunResult, lang: Lang) -> str | None:
     n = len(result.skipped)
     if not n:
         return None
-    return WORDS.get("skipped", lang, n=n, noun=WORDS.get("file" if n == 1 else "files", lang))
+    return WORDS.get("skipped_one", lang) if n == 1 else WORDS.get("skipped", lang, n=n)
 
 
 def skipped_reason(why: str, lang: Lang) -> str:

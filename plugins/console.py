@@ -1,4 +1,11 @@
-"""The ``console`` output: findings grouped by file, for people at a terminal."""
+"""The ``console`` output: findings grouped by file, for people at a terminal.
+
+A waived finding or one the baseline holds is listed like the others, marked
+(``[dikecualikan]``, ``[di baseline]``; ``[baru]`` for the counted ones of a
+baseline run) with the waiver's reason, approver and last day beneath it. After
+the counts come the baseline's sentence, the findings it lists that are fixed
+(the first :data:`FIXED_SHOWN`) and the number of skipped files.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,16 @@ from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import FileReport, RunResult
 
-from .summary import SEVERITIES, pack_counts, sorted_findings, summary_sentence
+from .summary import (
+    SEVERITIES,
+    fixed_text,
+    pack_counts,
+    run_notes,
+    sorted_findings,
+    state_word,
+    summary_sentence,
+    suppression_text,
+)
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -19,8 +35,13 @@ WORDS = Labels(
         "in_table": ("di {table}", "in {table}"),
         "packs_title": ("Temuan per paket aturan", "Findings per rule pack"),
         "pack": ("paket", "pack"),
+        "fixed_title": ("Sudah diperbaiki sejak baseline:", "Fixed since the baseline:"),
+        "fixed_more": ("… dan {n} lainnya", "… and {n} more"),
     }
 )
+
+# The fixed findings a terminal lists; the rest are counted ("… and 12 more").
+FIXED_SHOWN = 10
 
 
 def one_line(text: str) -> str:
@@ -84,6 +105,9 @@ class ConsoleOutput:
                 line.append(finding.rule, style="magenta")
                 line.append("  ")
                 line.append(severity_word(finding.severity, lang), style=_STYLE[finding.severity])
+                state = state_word(finding, lang, baseline=result.baseline is not None)
+                if state:
+                    line.append(f"  [{state}]", style="dim" if finding.suppression else "bold")
                 message = one_line(finding.message.get(lang))
                 if console.is_terminal:
                     # Long Indonesian messages wrap at words under their header,
@@ -103,16 +127,29 @@ class ConsoleOutput:
                 if table and table not in finding.message.get(lang):
                     where = WORDS.get("in_table", lang, table=one_line(table))
                     console.print(Text(f"      {where}", style="dim"))
-                if finding.hint:
-                    hint = Text(f"↳ {one_line(finding.hint.get(lang))}", style="dim")
+                notes = [f"↳ {finding.hint.get(lang)}"] if finding.hint else []
+                if finding.suppression is not None:
+                    notes.append(f"✓ {suppression_text(finding.suppression, lang)}")
+                for note in notes:
+                    shown = Text(one_line(note), style="dim")
                     if console.is_terminal:
-                        console.print(Padding(hint, (0, 0, 0, 6)), soft_wrap=False)
+                        console.print(Padding(shown, (0, 0, 0, 6)), soft_wrap=False)
                     else:
-                        console.print(Text("      ") + hint)
+                        console.print(Text("      ") + shown)
             console.print()
         if result.findings:
             console.print(self._pack_table(result, lang))
         console.print(Text(summary_sentence(result, lang), style="bold"))
+        for note in run_notes(result, lang):
+            console.print(Text(one_line(note)))
+        if result.baseline is not None and result.baseline.fixed:
+            console.print(Text(WORDS.get("fixed_title", lang)))
+            fixed = result.baseline.fixed
+            for entry in fixed[:FIXED_SHOWN]:
+                console.print(Text(f"  {one_line(fixed_text(result.baseline, entry, lang))}"))
+            if len(fixed) > FIXED_SHOWN:
+                more = WORDS.get("fixed_more", lang, n=len(fixed) - FIXED_SHOWN)
+                console.print(Text(f"  {more}", style="dim"))
 
     @staticmethod
     def _pack_table(result: RunResult, lang: Lang) -> Any:

@@ -1,7 +1,13 @@
 """The ``github`` output: GitHub Actions workflow commands, one annotation per finding.
 
 ``::error file=F,line=L,col=C,title=ID title::message`` (``::warning`` for a
-warning, ``::notice`` for info), then a plain summary line. Values are escaped
+warning, ``::notice`` for info), then plain summary lines. The most severe come
+first (errors, then warnings, then notices; files in run order within each),
+and at most ``RenderOptions.max_annotations`` are written: GitHub shows only
+about ten of each kind per step, so the ones shown must be the ones that matter.
+When some are left out, a notice says how many of which severity, before the
+others. Findings that do not count (waived, or already in the baseline) are not
+annotated; the summary says how many there are. Values are escaped
 as the Actions toolkit does (``%`` ``\\r`` ``\\n`` in the message; also ``:`` and
 ``,`` in properties), so every command stays on one line and a report text such
 as ``::error::`` or a line break cannot start a command of its own. The CLI picks
@@ -12,14 +18,40 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from sakip_validate.domain.labels import Labels
 from sakip_validate.domain.text import visible
 from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.result import RunResult
 
-from .summary import sorted_findings, summary_sentence
+from .summary import (
+    run_notes,
+    severity_counts,
+    sorted_findings,
+    summary_sentence,
+    suppressed_counts,
+    tally,
+)
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+WORDS = Labels(
+    {
+        "cut_title": ("sakip-validate: anotasi dibatasi", "sakip-validate: annotations capped"),
+        "cut": (
+            "{n} temuan tidak dianotasi (batas {limit} anotasi, yang paling berat lebih dulu): "
+            "{tally}. Daftar lengkapnya ada di ringkasan job atau keluaran sarif/markdown.",
+            "{n} findings not annotated (limit {limit} annotations, most severe first): "
+            "{tally}. The full list is in the job summary or the sarif/markdown output.",
+        ),
+        "quiet": (
+            "{n} temuan tidak dianotasi karena tidak dihitung: {kinds}.",
+            "{n} findings not annotated because they do not count: {kinds}.",
+        ),
+        "waived": ("{n} dikecualikan", "{n} waived"),
+        "baselined": ("{n} sudah ada di baseline", "{n} already in the baseline"),
+    }
+)
 
 
 def escape_data(text: str) -> str:
@@ -64,7 +96,33 @@ class GithubOutput:
     needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
-        for report in result.files:
-            for finding in sorted_findings(report):
-                stream.write(annotation(finding, options.lang) + "\n")
-        stream.write(summary_sentence(result, options.lang) + "\n")
+        lang = options.lang
+        counted = [f for report in result.files for f in sorted_findings(report)]
+        quiet = [f for f in counted if f.suppression is not None]
+        counted = [f for f in counted if f.suppression is None]
+        # Stable: within a severity, files in run order and findings in reading order.
+        counted.sort(key=lambda finding: -finding.severity)
+        limit = max(options.max_annotations, 0)
+        shown, left = counted[:limit], counted[limit:]
+        if left:
+            cut = WORDS.get(
+                "cut",
+                lang,
+                n=len(left),
+                limit=limit,
+                tally=tally(severity_counts(left), lang, nonzero=True),
+            )
+            title = escape_property(WORDS.get("cut_title", lang))
+            stream.write(f"::notice title={title}::{escape_data(cut)}\n")
+        for finding in shown:
+            stream.write(annotation(finding, lang) + "\n")
+        stream.write(summary_sentence(result, lang) + "\n")
+        for note in run_notes(result, lang):
+            stream.write(visible(note) + "\n")
+        if quiet:
+            kinds = [
+                WORDS.get(key, lang, n=n)
+                for key, kind in (("waived", "waiver"), ("baselined", "baseline"))
+                if (n := sum(suppressed_counts(quiet, kind).values()))
+            ]
+            stream.write(WORDS.get("quiet", lang, n=len(quiet), kinds=", ".join(kinds)) + "\n")

@@ -1,4 +1,12 @@
-"""The ``json`` output: a stable, documented document for machines."""
+"""The ``json`` output: a stable, documented document for machines.
+
+Format version 1 (``schemas/output.schema.json``). The policy's marks were added
+to it without changing what was there: each finding's ``suppression`` (a
+waiver's reason, approver, last day and place, or the baseline that holds it)
+and ``baseline_state``; each file's ``role``; the run's ``baseline`` (counts
+and the fixed findings), its ``skipped`` files, and the summary's ``failing``,
+``waived``, ``baselined`` and ``skipped`` counts.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +14,61 @@ import json
 from typing import Any, TextIO
 
 from sakip_validate import __version__
-from sakip_validate.findings import Finding, Lang
+from sakip_validate.findings import Finding, Lang, Suppression
 from sakip_validate.outputs import RenderOptions
+from sakip_validate.policy import BaselineOutcome
 from sakip_validate.result import RunResult
 
-from .summary import sorted_findings
+from .summary import compared, fixed_label, sorted_findings
 
 FORMAT_VERSION = 1
 
 
-def finding_to_dict(finding: Finding, lang: Lang) -> dict[str, Any]:
-    """One finding as the JSON output writes it."""
+def suppression_to_dict(suppression: Suppression | None) -> dict[str, Any] | None:
+    """Why a finding does not count (None when it counts); empty fields as null."""
+    if suppression is None:
+        return None
+    return {
+        "kind": suppression.kind,
+        "reason": suppression.reason or None,
+        "approver": suppression.approver or None,
+        "expires": suppression.expires or None,
+        "source": suppression.source or None,
+    }
+
+
+def baseline_state(finding: Finding, baseline: bool) -> str | None:
+    """``new`` or ``persisting`` in a run with a baseline; None when the baseline
+    does not judge the finding (no baseline, a waived finding, a POLICY code)."""
+    if not baseline or not compared(finding):
+        return None
+    if finding.suppression is None:
+        return "new"
+    return "persisting" if finding.suppression.kind == "baseline" else None
+
+
+def baseline_to_dict(outcome: BaselineOutcome | None) -> dict[str, Any] | None:
+    if outcome is None:
+        return None
+    return {
+        "source": outcome.source,
+        "new": outcome.new,
+        "persisting": outcome.persisting,
+        "fixed": [
+            {
+                "rule": entry.rule,
+                "file": fixed_label(outcome, entry),
+                "pointer": entry.pointer,
+                "printed": entry.printed,
+                "fingerprint": entry.fingerprint,
+            }
+            for entry in outcome.fixed
+        ],
+    }
+
+
+def finding_to_dict(finding: Finding, lang: Lang, *, baseline: bool = False) -> dict[str, Any]:
+    """One finding as the JSON output writes it (``baseline``: the run has one)."""
     location = finding.location
     return {
         "rule": finding.rule,
@@ -31,6 +83,8 @@ def finding_to_dict(finding: Finding, lang: Lang) -> dict[str, Any]:
         "printed": finding.printed,
         "expected": finding.expected,
         "legal_basis": finding.legal_basis,
+        "suppression": suppression_to_dict(finding.suppression),
+        "baseline_state": baseline_state(finding, baseline),
     }
 
 
@@ -38,6 +92,8 @@ def result_to_dict(result: RunResult, lang: Lang) -> dict[str, Any]:
     """The whole JSON document (see docs/output-json.md)."""
     counts = result.counts()
     manifest = result.manifest
+    findings = result.findings
+    kinds = [finding.suppression.kind for finding in findings if finding.suppression]
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "sakip-validate", "version": __version__},
@@ -56,11 +112,12 @@ def result_to_dict(result: RunResult, lang: Lang) -> dict[str, Any]:
                 "readable": not report.unreadable,
                 "sha256": report.sha256,
                 "findings": len(report.findings),
+                "role": report.role,
             }
             for report in result.files
         ],
         "findings": [
-            finding_to_dict(finding, lang)
+            finding_to_dict(finding, lang, baseline=result.baseline is not None)
             for report in result.files
             for finding in sorted_findings(report)
         ],
@@ -68,7 +125,13 @@ def result_to_dict(result: RunResult, lang: Lang) -> dict[str, Any]:
             "files": len(result.files),
             "findings": sum(counts.values()),
             **{severity.label: count for severity, count in sorted(counts.items(), reverse=True)},
+            "failing": sum(1 for finding in findings if result.policy.fails(finding)),
+            "waived": kinds.count("waiver"),
+            "baselined": kinds.count("baseline"),
+            "skipped": len(result.skipped),
         },
+        "baseline": baseline_to_dict(result.baseline),
+        "skipped": [{"file": file, "reason": why} for file, why in result.skipped],
     }
 
 

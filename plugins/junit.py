@@ -9,9 +9,13 @@ A test case fails exactly when the run's policy counts one of its findings
 agree. It then has one ``<failure>``: its ``type`` is the worst severity among
 the counted findings, its ``message`` their count, its text one line per finding
 (``file:line:col ID severity: message``, then the hint). Findings the policy
-does not count are listed in the test case's ``<system-out>``. When a file did
+does not count are listed in the test case's ``<system-out>``: those below
+``--fail-on``, and the waived and baselined ones, each followed by the waiver
+(reason, approver, last day, place) or the baseline that holds it. When a file did
 not pass the schema, the rule packs did not run on it (see README); their test
-cases are ``<skipped>`` rather than passed.
+cases are ``<skipped>`` rather than passed. A configuration file the policy has
+findings about (an expired or unused waiver) is a test suite with only the
+``kebijakan`` test case.
 
 ``errors`` is always 0 (a tool failure is not a test error here) and ``time`` is
 left out, so the same result gives byte-identical XML. Characters that XML 1.0
@@ -31,7 +35,7 @@ from sakip_validate.outputs import RenderOptions
 from sakip_validate.policy import Policy
 from sakip_validate.result import FileReport, RunResult
 
-from .summary import count_phrase, sorted_findings
+from .summary import count_phrase, sorted_findings, state_word, suppression_text
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -62,12 +66,16 @@ def xml_text(text: str) -> str:
 
 
 def _finding_line(finding: Finding, lang: Lang) -> str:
+    state = state_word(finding, lang)
+    tag = f" [{state}]" if state else ""
     line = (
-        f"{finding.location.display()} {finding.rule} {severity_word(finding.severity, lang)}: "
-        f"{finding.message.get(lang)}"
+        f"{finding.location.display()} {finding.rule} {severity_word(finding.severity, lang)}"
+        f"{tag}: {finding.message.get(lang)}"
     )
     if finding.hint:
         line += f"\n    ↳ {finding.hint.get(lang)}"
+    if finding.suppression is not None:
+        line += f"\n    ✓ {suppression_text(finding.suppression, lang)}"
     return line
 
 
@@ -85,7 +93,9 @@ def _testsuite(
 ) -> Element:
     from xml.etree.ElementTree import Element, SubElement
 
-    by_stage: dict[str, list[Finding]] = {stage: [] for stage in stages}
+    # A configuration file went through none of the stages: only its findings' stage.
+    shown = stages if report.role == "report" else []
+    by_stage: dict[str, list[Finding]] = {stage: [] for stage in shown}
     for finding in sorted_findings(report):
         by_stage.setdefault(finding.pack, []).append(finding)
 

@@ -5,6 +5,13 @@ English gloss): identification, introduction after PermenPAN-RB 53/2014
 Lampiran III, the findings grouped by chapter and printed table (each with its
 condition, criteria and recommendation), a conclusion and the signature blanks.
 Report texts go through :func:`~.markdown.md_text`, so they stay inert.
+
+The policy's marks read as an auditor writes them: a waived finding keeps its
+point, with the exception (reason, the approving official, last day); one the
+baseline holds is a repeated note (*catatan berulang*); what the baseline lists
+as fixed since is a follow-up section (*tindak lanjut*) in the note of its file.
+A configuration file's findings (an expired or unused waiver) and fixed findings
+of files not in this run follow the notes, in a section of their own.
 """
 
 from __future__ import annotations
@@ -17,10 +24,19 @@ from sakip_validate.domain.labels import Labels
 from sakip_validate.domain.view import ReportView
 from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.outputs import RenderOptions
+from sakip_validate.policy.baseline import Entry
 from sakip_validate.result import FileReport, RunResult
 
 from .markdown import md_cell, md_row, md_text
-from .summary import SEVERITIES, display_value, file_counts, sorted_findings, table_heading
+from .summary import (
+    SEVERITIES,
+    date_text,
+    display_value,
+    file_counts,
+    fixed_label,
+    sorted_findings,
+    table_heading,
+)
 
 _PERMENPAN = (
     "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 "
@@ -42,6 +58,11 @@ HEADINGS = Labels(
         "lainnya": ("Catatan Lainnya", "Other notes"),
         "closing": ("Simpulan", "Conclusion"),
         "signature": ("Tim Reviu", "Review team"),
+        "followup": ("Tindak Lanjut Catatan Sebelumnya", "Follow-up of earlier notes"),
+        "policy": (
+            "Catatan atas Pengecualian dan Baseline Pemeriksaan",
+            "Notes on the check's waivers and baseline",
+        ),
     }
 )
 
@@ -176,10 +197,66 @@ def _point(number: int, finding: Finding, result: RunResult) -> list[str]:
     if recommendation:
         lines.append(f"{indent}- **Rekomendasi:** {md_text(recommendation)}")
     severity = SEVERITY_TERMS.get(finding.severity.label, "id")
+    suppression = finding.suppression
+    if suppression is not None and suppression.kind == "waiver":
+        reason = suppression.reason.strip()
+        if reason and reason[-1] not in ".!?":
+            reason += "."
+        lines.append(
+            f"{indent}- **Pengecualian:** {md_text(reason)} Disetujui oleh "
+            f"{md_text(suppression.approver)}, berlaku sampai "
+            f"{date_text(suppression.expires, 'id')} ({md_text(suppression.source)}); "
+            "catatan ini tidak menggagalkan pemeriksaan selama pengecualian berlaku."
+        )
+    elif suppression is not None:
+        lines.append(
+            f"{indent}- **Catatan berulang:** sudah tercatat pada baseline "
+            f"{md_text(suppression.source)} dan belum diperbaiki."
+        )
     lines.append(
         f"{indent}- *Rujukan: {_place(finding)}; aturan {md_text(finding.rule)} ({severity}).*"
     )
     return lines
+
+
+def _fixed_point(entry: Entry, result: RunResult, view: ReportView | None) -> str:
+    """A finding of the baseline that no longer occurs, named as the printed report names
+    its table (the data's place only when it is in no table)."""
+    parts = []
+    pointer = entry.pointer.split("/")
+    if (
+        view is not None
+        and len(pointer) > 2
+        and pointer[1] == "tabel"
+        and view.has_table(pointer[2])
+    ):
+        parts.append(md_text(view.table_label(pointer[2]).id))
+    rule = f"aturan {md_text(entry.rule)}"
+    title = result.catalog.title_of(entry.rule).id
+    if title and title != entry.rule:
+        rule += f" ({md_text(title)})"
+    parts.append(rule)
+    if not parts[:-1]:
+        parts.append(md_text(entry.pointer))
+    printed = (
+        f", dahulu tertulis {md_text(display_value(entry.printed, 'id'))}" if entry.printed else ""
+    )
+    return f"- Sudah diperbaiki: {', '.join(parts)}{printed}."
+
+
+def _marked(findings: list[Finding]) -> str:
+    """`` Dari catatan tersebut, 2 dikecualikan ... dan 1 merupakan catatan berulang ...``."""
+    kinds = [f.suppression.kind for f in findings if f.suppression is not None]
+    parts = []
+    if kinds.count("waiver"):
+        parts.append(
+            f"{kinds.count('waiver')} dikecualikan dengan persetujuan pejabat yang berwenang"
+        )
+    if kinds.count("baseline"):
+        parts.append(f"{kinds.count('baseline')} merupakan catatan berulang dari baseline")
+    if not parts:
+        return ""
+    return " Dari catatan tersebut, " + " dan ".join(parts) + "."
 
 
 def _unit_phrase(data: Any) -> tuple[str, str, str]:
@@ -273,12 +350,25 @@ def render_review_note(report: FileReport, result: RunResult, lang: Lang) -> lis
             sub_seen = sub
         out += [*_point(number, finding, result), ""]
 
+    outcome = result.baseline
+    fixed = [e for e in outcome.fixed if fixed_label(outcome, e) == report.label] if outcome else []
+    if fixed and outcome is not None:
+        out += [
+            f"### {_heading('followup', lang)}",
+            "",
+            f"Dibandingkan dengan baseline {md_text(outcome.source)}, {len(fixed)} catatan "
+            "sebelumnya tidak ditemukan lagi:",
+            "",
+            *(_fixed_point(entry, result, view) for entry in fixed),
+            "",
+        ]
+
     out += [f"## {_heading('closing', lang)}", ""]
     if findings:
         out += [
             f"Berdasarkan hasil reviu, terdapat {len(findings)} catatan atas LKjIP {subject} "
-            f"Tahun Anggaran {year_md}, yang terdiri atas {_composition(file_counts(report))}. "
-            "Kami merekomendasikan agar "
+            f"Tahun Anggaran {year_md}, yang terdiri atas {_composition(file_counts(report))}."
+            f"{_marked(findings)} Kami merekomendasikan agar "
             f"{unit_md} memperbaiki LKjIP sesuai catatan di atas dan menyampaikan perbaikannya "
             "kepada Tim Reviu sebelum LKjIP dipublikasikan.",
             "",
@@ -319,13 +409,49 @@ def render_review_note(report: FileReport, result: RunResult, lang: Lang) -> lis
     return out
 
 
+def _policy_section(result: RunResult, lang: Lang) -> list[str]:
+    """Findings about the configuration's waivers, and fixed findings of files not in
+    the run: they belong to no report's note."""
+    configs = [r for r in result.files if r.role != "report" and r.findings]
+    labels = {report.label for report in result.reports}
+    outcome = result.baseline
+    others = [e for e in outcome.fixed if fixed_label(outcome, e) not in labels] if outcome else []
+    if not configs and not others:
+        return []
+    out = [f"## {_heading('policy', lang)}", ""]
+    number = 0
+    for report in configs:
+        out += [f"### {md_text(report.label)}", ""]
+        for finding in sorted_findings(report):
+            number += 1
+            out += [*_point(number, finding, result), ""]
+    if others and outcome is not None:
+        out += [f"### {_heading('followup', lang)}", ""]
+        out += [
+            f"Catatan pada baseline {md_text(outcome.source)} atas berkas yang tidak "
+            "diperiksa kali ini (berkasnya tidak ada lagi atau tidak disertakan), sehingga "
+            "catatan itu tidak muncul lagi:",
+            "",
+        ]
+        out += [
+            f"- {md_text(fixed_label(outcome, e))}: "
+            + _fixed_point(e, result, None).removeprefix("- Sudah diperbaiki: ")
+            for e in others
+        ]
+        out.append("")
+    return out
+
+
 def render_review_notes(result: RunResult, lang: Lang) -> str:
-    """One note per file, separated by a horizontal rule."""
+    """One note per input file, separated by a horizontal rule; then the policy's section."""
     lines: list[str] = []
-    for index, report in enumerate(result.files):
+    for index, report in enumerate(result.reports):
         if index:
             lines += ["---", ""]
         lines += render_review_note(report, result, lang)
+    policy = _policy_section(result, lang)
+    if policy:
+        lines += ["---", "", *policy]
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"

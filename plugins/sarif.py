@@ -6,6 +6,20 @@ under ``%SRCROOT%``, the folder the check ran in), line and column, and carries 
 JSON pointer, table, printed and expected values as properties. Texts from a
 report stay plain text: SARIF placeholders (``{``/``}``) and embedded links
 (``[text](target)``) in a message are escaped, so a report cannot make a link.
+
+The policy's marks (SARIF 2.1.0 §3.27.23, §3.27.24, §3.35):
+
+* every result has ``suppressions`` (the run always judges waivers, and the
+  array must be present on all results or none): empty when the finding counts;
+  for a waived one a single ``external``, ``accepted`` suppression whose
+  ``justification`` is the waiver's reason, with the approver, the last day and
+  where the waiver is declared in its properties;
+* with a baseline every result has ``baselineState``: ``unchanged`` for a
+  finding the baseline holds, ``new`` for every other (a waived finding or a
+  POLICY code included: the baseline matched none of them), and each finding
+  the baseline lists that no longer occurs is a result of its own, ``absent``,
+  of kind ``pass`` (level ``none``) at its file and pointer;
+* the run's properties name the baseline and list the skipped files.
 """
 
 from __future__ import annotations
@@ -21,11 +35,13 @@ from urllib.parse import quote
 from sakip_validate import __version__
 from sakip_validate.catalog import RuleInfo
 from sakip_validate.domain.labels import Labels
-from sakip_validate.findings import Finding, Lang, Severity, Text
+from sakip_validate.findings import Finding, Lang, Severity, Suppression, Text
 from sakip_validate.outputs import RenderOptions
+from sakip_validate.policy import BaselineOutcome
+from sakip_validate.policy.baseline import Entry
 from sakip_validate.result import FileReport, RunResult
 
-from .summary import sorted_findings
+from .summary import display_value, fixed_label, skipped_reason, sorted_findings
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -45,8 +61,21 @@ WORDS = Labels(
             "Folder tempat sakip-validate dijalankan.",
             "The folder sakip-validate ran in.",
         ),
+        "absent": (
+            "Temuan {rule} yang tercatat di baseline tidak muncul lagi: sudah diperbaiki.",
+            "Finding {rule}, recorded in the baseline, no longer occurs: fixed.",
+        ),
+        "absent_printed": (
+            "Temuan {rule} yang tercatat di baseline (tertulis {printed}) tidak muncul lagi: "
+            "sudah diperbaiki.",
+            "Finding {rule}, recorded in the baseline (printed {printed}), no longer occurs: "
+            "fixed.",
+        ),
     }
 )
+
+# SARIF artifact roles (§3.24.6) by FileReport.role.
+ARTIFACT_ROLES = {"report": "analysisTarget", "config": "userSpecifiedConfiguration"}
 
 
 def rule_name(title_en: str) -> str:
@@ -118,7 +147,7 @@ def _descriptor(
 
 
 def rule_descriptors(result: RunResult, lang: Lang) -> list[dict[str, Any]]:
-    """Every rule that ran and every other code that occurs, sorted by id."""
+    """Every rule that ran and every other code that occurs (a fixed one too), sorted by id."""
     catalog = result.catalog
     infos: dict[str, RuleInfo] = {info.id: info for info in catalog}
     for finding in result.findings:
@@ -129,6 +158,16 @@ def rule_descriptors(result: RunResult, lang: Lang) -> list[dict[str, Any]]:
                 finding.pack,
                 finding.severity,
                 finding.title or Text(finding.rule, finding.rule),
+                kind="other",
+            )
+    for entry in result.baseline.fixed if result.baseline else ():
+        if entry.rule not in infos:
+            # A fixed finding of a rule that did not run this time (a pack removed).
+            infos[entry.rule] = catalog.get(entry.rule) or RuleInfo(
+                entry.rule,
+                catalog.pack_of(entry.rule),
+                Severity.WARNING,
+                Text(entry.rule, entry.rule),
                 kind="other",
             )
     descriptors = [
@@ -155,8 +194,77 @@ def _fingerprint(finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def _suppressions(suppression: Suppression | None) -> list[dict[str, Any]]:
+    """A waived finding's suppression (§3.35); none for one that counts or that a
+    baseline holds (it stays an open result, ``unchanged``)."""
+    if suppression is None or suppression.kind != "waiver":
+        return []
+    properties = {
+        "approver": suppression.approver,
+        "expires": suppression.expires,
+        "source": suppression.source,
+    }
+    return [
+        {
+            "kind": "external",
+            "status": "accepted",
+            "justification": suppression.reason,
+            "properties": {key: value for key, value in properties.items() if value},
+        }
+    ]
+
+
+def _baseline_state(finding: Finding) -> str:
+    """``unchanged`` when the baseline holds the finding, else ``new`` (the baseline
+    matched no other finding; what it held that did not occur is ``absent``)."""
+    suppression = finding.suppression
+    return "unchanged" if suppression is not None and suppression.kind == "baseline" else "new"
+
+
+def _absent(
+    outcome: BaselineOutcome,
+    entry: Entry,
+    lang: Lang,
+    rule_index: dict[str, int],
+    artifact_index: dict[str, int],
+) -> dict[str, Any]:
+    """A finding the baseline lists that no longer occurs: fixed (§3.27.24 ``absent``)."""
+    if entry.printed:
+        printed = display_value(entry.printed, lang)
+        text = WORDS.get("absent_printed", lang, rule=entry.rule, printed=printed)
+    else:
+        text = WORDS.get("absent", lang, rule=entry.rule)
+    label = fixed_label(outcome, entry)
+    artifact: dict[str, Any] = dict(artifact_location(label))
+    if label in artifact_index:  # the file is still checked; only the finding is gone
+        artifact["index"] = artifact_index[label]
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": artifact}}
+    if entry.pointer:
+        location["logicalLocations"] = [{"fullyQualifiedName": entry.pointer, "kind": "value"}]
+    return {
+        "ruleId": entry.rule,
+        "ruleIndex": rule_index[entry.rule],
+        "kind": "pass",
+        "level": "none",
+        "message": {"text": message_text(text)},
+        "locations": [location],
+        "baselineState": "absent",
+        "suppressions": [],
+        "properties": {
+            "pointer": entry.pointer,
+            "printed": entry.printed,
+            "baselineFingerprint": entry.fingerprint,
+        },
+    }
+
+
 def _result(
-    finding: Finding, lang: Lang, rule_index: dict[str, int], artifact_index: int
+    finding: Finding,
+    lang: Lang,
+    rule_index: dict[str, int],
+    artifact_index: int,
+    *,
+    baseline: bool = False,
 ) -> dict[str, Any]:
     location = finding.location
     physical: dict[str, Any] = {
@@ -180,21 +288,25 @@ def _result(
         "hint": finding.hint.get(lang) if finding.hint else None,
         "legalBasis": finding.legal_basis,
     }
-    return {
+    sarif_result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index[finding.rule],
         "level": LEVELS[finding.severity],
         "message": {"text": message_text(finding.message.get(lang))},
         "locations": [sarif_location],
         "partialFingerprints": {"sakipValue/v1": _fingerprint(finding)},
+        "suppressions": _suppressions(finding.suppression),
         "properties": {key: value for key, value in properties.items() if value is not None},
     }
+    if baseline:
+        sarif_result["baselineState"] = _baseline_state(finding)
+    return sarif_result
 
 
 def _artifact(report: FileReport) -> dict[str, Any]:
     artifact: dict[str, Any] = {
         "location": artifact_location(report.label),
-        "roles": ["analysisTarget"],
+        "roles": [ARTIFACT_ROLES.get(report.role, "analysisTarget")],
     }
     if report.format:
         artifact["sourceLanguage"] = report.format
@@ -207,11 +319,15 @@ def result_to_sarif(result: RunResult, lang: Lang) -> dict[str, Any]:
     """The whole SARIF log as a dict (JSON-ready)."""
     rules = rule_descriptors(result, lang)
     rule_index = {descriptor["id"]: index for index, descriptor in enumerate(rules)}
+    outcome = result.baseline
     results = [
-        _result(finding, lang, rule_index, index)
+        _result(finding, lang, rule_index, index, baseline=outcome is not None)
         for index, report in enumerate(result.files)
         for finding in sorted_findings(report)
     ]
+    if outcome is not None:
+        artifacts = {report.label: index for index, report in enumerate(result.files)}
+        results += [_absent(outcome, entry, lang, rule_index, artifacts) for entry in outcome.fixed]
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -229,14 +345,27 @@ def result_to_sarif(result: RunResult, lang: Lang) -> dict[str, Any]:
         "results": results,
     }
     manifest = result.manifest
+    properties: dict[str, Any] = {}
     if manifest is not None:
-        run["properties"] = {
-            "schemaId": manifest.schema_id,
-            "packs": [{"id": pack, "version": version} for pack, version in manifest.packs],
+        properties["schemaId"] = manifest.schema_id
+        properties["packs"] = [{"id": p, "version": v} for p, v in manifest.packs]
+    if outcome is not None:
+        properties["baseline"] = {
+            "source": outcome.source,
+            "new": outcome.new,
+            "persisting": outcome.persisting,
+            "fixed": len(outcome.fixed),
         }
-        if manifest.generated_at:
-            end = manifest.generated_at.replace("+00:00", "Z")
-            run["invocations"] = [{"executionSuccessful": True, "endTimeUtc": end}]
+    if result.skipped:
+        properties["skipped"] = [
+            {"file": file, "reason": why, "text": skipped_reason(why, lang)}
+            for file, why in result.skipped
+        ]
+    if properties:
+        run["properties"] = properties
+    if manifest is not None and manifest.generated_at:
+        end = manifest.generated_at.replace("+00:00", "Z")
+        run["invocations"] = [{"executionSuccessful": True, "endTimeUtc": end}]
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 

@@ -5,12 +5,20 @@ how a finding's printed and expected figures are shown. The console, markdown,
 reviu, html, github and junit outputs take these from here, so two formats of
 the same run never disagree on a count or on how a figure reads.
 
+The policy's marks are said here too, once: a waived finding (``dikecualikan``)
+and one the baseline already holds are reported but do not count against the
+run; the counts say how many of each severity they are ("16 error
+(2 dikecualikan)"), the baseline sentence says what is new, persisting and
+fixed, and the skipped files (not reports) are counted.
+
 The pack of a finding is ``finding.pack`` (the catalogue decided it when the
 finding was made); packs are listed in the catalogue's order.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -19,19 +27,32 @@ from decimal import Decimal
 from sakip_validate.domain.labels import Labels, severity_word
 from sakip_validate.domain.numbers import format_number
 from sakip_validate.domain.view import ReportView
-from sakip_validate.findings import Finding, Lang, Severity
+from sakip_validate.findings import Finding, Lang, Severity, Suppression
+from sakip_validate.policy import BaselineOutcome
+from sakip_validate.policy.baseline import Entry
 from sakip_validate.result import FileReport, RunResult
 
 __all__ = [
     "SEVERITIES",
+    "baseline_sentence",
+    "compared",
     "count_phrase",
+    "date_text",
     "display_value",
     "file_counts",
+    "fixed_label",
+    "fixed_text",
     "pack_counts",
     "pack_order",
+    "run_notes",
     "severity_counts",
+    "skipped_reason",
+    "skipped_sentence",
     "sorted_findings",
+    "state_word",
     "summary_sentence",
+    "suppressed_counts",
+    "suppression_text",
     "table_heading",
     "tally",
 ]
@@ -52,6 +73,59 @@ WORDS = Labels(
         "findings": ("temuan", "findings"),
         # between figures of a list: the comma is the Indonesian decimal mark
         "list_separator": ("; ", ", "),
+        # the policy's marks
+        "waived_n": ("{n} dikecualikan", "{n} waived"),
+        "baselined_n": ("{n} di baseline", "{n} in the baseline"),
+        "skipped": ("{n} berkas dilewati: bukan laporan.", "{n} files skipped: not reports."),
+        "skipped_one": ("1 berkas dilewati: bukan laporan.", "1 file skipped: not a report."),
+        "skipped_versi_skema": (
+            "bukan laporan (tidak menyatakan versi_skema)",
+            "not a report (declares no versi_skema)",
+        ),
+        "skipped_include": (
+            "tidak cocok dengan pola include konfigurasi",
+            "matches none of the configuration's include patterns",
+        ),
+        "baseline": (
+            "Dibanding baseline {source}: {new} temuan baru, {persisting} masih ada, "
+            "{fixed} sudah diperbaiki. Temuan yang masih ada tidak menggagalkan pemeriksaan.",
+            "Compared with the baseline {source}: {new} new, {persisting} persisting, "
+            "{fixed} fixed. Persisting findings do not fail the check.",
+        ),
+        "state_waiver": ("dikecualikan", "waived"),
+        "state_baseline": ("di baseline", "in the baseline"),
+        "state_new": ("baru", "new"),
+        "waiver": (
+            "Dikecualikan: {reason} Disetujui oleh {approver}, berlaku sampai {expires} "
+            "({source}).",
+            "Waived: {reason} Approved by {approver}, in force until {expires} ({source}).",
+        ),
+        "in_baseline": (
+            "Sudah ada di baseline {source}: tidak menggagalkan pemeriksaan.",
+            "Already in the baseline {source}: does not fail the check.",
+        ),
+        "fixed": (
+            "{file}: {rule} di {pointer} (tertulis {printed})",
+            "{file}: {rule} at {pointer} (printed {printed})",
+        ),
+        "fixed_no_value": ("{file}: {rule} di {pointer}", "{file}: {rule} at {pointer}"),
+    }
+)
+
+_MONTHS = Labels(
+    {
+        "1": ("Januari", "January"),
+        "2": ("Februari", "February"),
+        "3": ("Maret", "March"),
+        "4": ("April", "April"),
+        "5": ("Mei", "May"),
+        "6": ("Juni", "June"),
+        "7": ("Juli", "July"),
+        "8": ("Agustus", "August"),
+        "9": ("September", "September"),
+        "10": ("Oktober", "October"),
+        "11": ("November", "November"),
+        "12": ("Desember", "December"),
     }
 )
 
@@ -89,29 +163,152 @@ def pack_counts(result: RunResult) -> dict[str, dict[Severity, int]]:
     }
 
 
-def tally(counts: dict[Severity, int], lang: Lang, *, nonzero: bool = False) -> str:
-    """``16 error, 20 warning, 2 info`` (with ``nonzero``, only the severities present)."""
-    return ", ".join(
-        f"{counts.get(severity, 0)} {severity_word(severity, lang)}"
-        for severity in SEVERITIES
-        if counts.get(severity, 0) or not nonzero
+def suppressed_counts(findings: Iterable[Finding], kind: str) -> dict[Severity, int]:
+    """Findings per severity that carry a suppression of ``kind`` (waiver, baseline)."""
+    return severity_counts(
+        f for f in findings if f.suppression is not None and f.suppression.kind == kind
     )
+
+
+def tally(
+    counts: dict[Severity, int],
+    lang: Lang,
+    *,
+    nonzero: bool = False,
+    findings: Iterable[Finding] = (),
+) -> str:
+    """``16 error, 20 warning, 2 info`` (with ``nonzero``, only the severities present).
+
+    Given the ``findings`` counted, a severity with waived or baselined ones says
+    so: ``16 error (2 dikecualikan, 1 di baseline)``.
+    """
+    findings = list(findings)
+    waived = suppressed_counts(findings, "waiver")
+    baselined = suppressed_counts(findings, "baseline")
+    parts = []
+    for severity in SEVERITIES:
+        if not counts.get(severity, 0) and nonzero:
+            continue
+        part = f"{counts.get(severity, 0)} {severity_word(severity, lang)}"
+        notes = [
+            WORDS.get(key, lang, n=tallied[severity])
+            for key, tallied in (("waived_n", waived), ("baselined_n", baselined))
+            if tallied[severity]
+        ]
+        parts.append(f"{part} ({', '.join(notes)})" if notes else part)
+    return ", ".join(parts)
 
 
 def count_phrase(findings: list[Finding], lang: Lang) -> str:
     """``3 temuan: 2 error, 1 warning`` (only the severities present)."""
     noun = WORDS.get("finding" if len(findings) == 1 else "findings", lang)
-    return f"{len(findings)} {noun}: {tally(severity_counts(findings), lang, nonzero=True)}"
+    counts = severity_counts(findings)
+    return f"{len(findings)} {noun}: {tally(counts, lang, nonzero=True, findings=findings)}"
 
 
 def summary_sentence(result: RunResult, lang: Lang) -> str:
-    """``2 berkas diperiksa: 16 error, 20 warning, 2 info.``"""
-    files = len(result.files)
+    """``2 berkas diperiksa: 16 error (2 dikecualikan), 20 warning, 2 info.``
+
+    The files counted are the inputs (a configuration file the policy has
+    findings about is not one); the findings are all of them.
+    """
+    files = len(result.reports)
     noun = WORDS.get("file" if files == 1 else "files", lang)
-    if not result.findings:
+    findings = result.findings
+    if not findings:
         return WORDS.get("checked_clean", lang, files=files, noun=noun)
-    counts = severity_counts(result.findings)
-    return WORDS.get("checked", lang, files=files, noun=noun, tally=tally(counts, lang))
+    counts = severity_counts(findings)
+    said = tally(counts, lang, findings=findings)
+    return WORDS.get("checked", lang, files=files, noun=noun, tally=said)
+
+
+def skipped_sentence(result: RunResult, lang: Lang) -> str | None:
+    """``3 berkas dilewati: bukan laporan.`` (None when nothing was skipped)."""
+    n = len(result.skipped)
+    if not n:
+        return None
+    return WORDS.get("skipped_one", lang) if n == 1 else WORDS.get("skipped", lang, n=n)
+
+
+def skipped_reason(why: str, lang: Lang) -> str:
+    """Why a file was skipped, in words (``versi_skema``, ``include``; else as given)."""
+    key = f"skipped_{why}"
+    return WORDS.get(key, lang) if key in WORDS else why
+
+
+def baseline_sentence(outcome: BaselineOutcome | None, lang: Lang) -> str | None:
+    """``Dibanding baseline B: 3 temuan baru, 2 masih ada, 2 sudah diperbaiki. ...``"""
+    if outcome is None:
+        return None
+    return WORDS.get(
+        "baseline",
+        lang,
+        source=outcome.source,
+        new=outcome.new,
+        persisting=outcome.persisting,
+        fixed=len(outcome.fixed),
+    )
+
+
+def run_notes(result: RunResult, lang: Lang) -> list[str]:
+    """The sentences that follow the summary: the baseline's, then the skipped files'."""
+    notes = (baseline_sentence(result.baseline, lang), skipped_sentence(result, lang))
+    return [note for note in notes if note]
+
+
+def date_text(iso: str, lang: Lang) -> str:
+    """``2026-12-31`` as a reader writes it: ``31 Desember 2026`` (as given when not a date)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {_MONTHS.get(str(day.month), lang)} {day.year}"
+
+
+def state_word(finding: Finding, lang: Lang, *, baseline: bool = False) -> str:
+    """``dikecualikan``, ``di baseline``; ``baru`` for a counted finding of a baseline run
+    (``baseline``: the run has one); else empty."""
+    if finding.suppression is not None:
+        return WORDS.get(f"state_{finding.suppression.kind}", lang)
+    return WORDS.get("state_new", lang) if baseline and compared(finding) else ""
+
+
+def compared(finding: Finding) -> bool:
+    """Whether a baseline judges ``finding``: the policy's findings about waivers
+    (POLICY codes) are never in a baseline, so they are neither new nor persisting."""
+    return not finding.rule.startswith("POLICY")
+
+
+def suppression_text(suppression: Suppression, lang: Lang) -> str:
+    """Why a finding does not count, in a sentence: the waiver's reason, approver,
+    last day and place, or the baseline that holds it."""
+    if suppression.kind == "baseline":
+        return WORDS.get("in_baseline", lang, source=suppression.source)
+    reason = suppression.reason.strip()
+    if reason and reason[-1] not in ".!?":
+        reason += "."
+    return WORDS.get(
+        "waiver",
+        lang,
+        reason=reason,
+        approver=suppression.approver,
+        expires=date_text(suppression.expires, lang),
+        source=suppression.source,
+    )
+
+
+def fixed_label(outcome: BaselineOutcome, entry: Entry) -> str:
+    """A fixed entry's file as the run names files: relative to where the baseline is."""
+    folder = posixpath.dirname(outcome.source.replace("\\", "/"))
+    return posixpath.normpath(posixpath.join(folder, entry.file)) if folder else entry.file
+
+
+def fixed_text(outcome: BaselineOutcome, entry: Entry, lang: Lang) -> str:
+    """One fixed finding: ``file: ANG003 di /pointer (tertulis 100.500.000)``."""
+    values = {"file": fixed_label(outcome, entry), "rule": entry.rule, "pointer": entry.pointer}
+    if entry.printed:
+        return WORDS.get("fixed", lang, printed=display_value(entry.printed, lang), **values)
+    return WORDS.get("fixed_no_value", lang, **values)
 
 
 def table_heading(view: ReportView, key: str, lang: Lang) -> str:

@@ -1,4 +1,9 @@
-"""The findings sheet: one row per finding, with an empty column for the auditee's response."""
+"""The findings sheet: one row per finding, with an empty column for the auditee's response.
+
+The Status column says ``dikecualikan`` (waived), ``di baseline`` or, in a run
+with a baseline, ``baru``; its detail column gives the waiver's reason,
+approver and last day, or the baseline file. Both can be filtered.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from sakip_validate.domain.labels import severity_word
 from sakip_validate.findings import Finding
 from sakip_validate.result import RunResult
 
+from ..summary import state_word, suppression_text
 from .writer import SEVERITY_STYLE, Writer
 
 if TYPE_CHECKING:
@@ -31,6 +37,8 @@ def findings_sheet(w: Writer, ws: Worksheet, result: RunResult) -> None:
         (w.label("message"), 60),
         (w.label("legal_basis"), 40),
         (w.label("fix"), 50),
+        (w.label("status"), 13),
+        (w.label("status_detail"), 45),
         (w.label("response"), 40),
     ]
     w.headers(ws, 0, columns[:-1])
@@ -69,6 +77,11 @@ def findings_sheet(w: Writer, ws: Worksheet, result: RunResult) -> None:
             w.text(ws, r, 10, finding.message.get(w.lang), **wrap)
             w.text(ws, r, 11, legal or "", **wrap)
             w.text(ws, r, 12, hint.get(w.lang) if hint else "", **wrap)
+            state = state_word(finding, w.lang, baseline=result.baseline is not None)
+            look = {"italic": True} if finding.suppression else {"bold": True}
+            w.text(ws, r, 13, state, **look, **wrap)
+            detail = suppression_text(finding.suppression, w.lang) if finding.suppression else ""
+            w.text(ws, r, 14, detail, **wrap)
             ws.write_blank(
                 r,
                 response_col,

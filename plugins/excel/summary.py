@@ -1,4 +1,11 @@
-"""The summary sheet: files, counts by severity and by rule pack, the run manifest, charts."""
+"""The summary sheet: files, counts by severity and by rule pack, the run manifest, charts.
+
+Under the title, the run's summary sentence ("9 error (2 dikecualikan, ...)");
+the severity table counts the waived and baselined findings of each severity;
+a section on the policy (when the run has waivers, a baseline or skipped
+files) gives the baseline's comparison, the findings it lists as fixed and the
+skipped files.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +20,14 @@ from sakip_validate.domain.view import ReportView, Row
 from sakip_validate.findings import Severity
 from sakip_validate.result import RunResult
 
+from ..summary import (
+    display_value,
+    fixed_label,
+    run_notes,
+    skipped_reason,
+    summary_sentence,
+    suppressed_counts,
+)
 from .plan import FileSheets
 from .writer import SEVERITY_STYLE, Writer, shown_text
 
@@ -35,9 +50,11 @@ def summary_sheet(w: Writer, ws: Worksheet, result: RunResult, plans: list[FileS
     w.width(ws, 9, 30)
     ws.write_string(0, 0, w.label("title"), w.fmt(bold=True, font_size=16))
     ws.write_string(1, 0, w.label("subtitle", version=version), w.fmt(italic=True))
+    w.text(ws, 2, 0, summary_sentence(result, w.lang), bold=True)
     r = _files_table(w, ws, 3, plans)
     r = _severity_table(w, ws, r + 2, result)
     r = _pack_table(w, ws, r + 2, result)
+    r = _policy_table(w, ws, r + 2, result)
     r = _manifest_table(w, ws, r + 2, result, plans)
     for found in plans:
         if found.view is not None:
@@ -90,6 +107,8 @@ def _files_table(w: Writer, ws: Worksheet, r: int, plans: list[FileSheets]) -> i
         if found.sheets:
             sheets = ", ".join(name for name, _ in found.sheets)
             w.text(ws, r, 9, sheets, text_wrap=True)
+        elif report.role == "config":
+            w.text(ws, r, 9, w.label("config_file"), text_wrap=True, italic=True)
         elif not report.unreadable and not report.checked:
             w.text(ws, r, 9, w.label("not_checked"), text_wrap=True, italic=True)
     return r
@@ -100,14 +119,75 @@ def _severity_table(w: Writer, ws: Worksheet, r: int, result: RunResult) -> int:
     r += 1
     w.header(ws, r, 1, w.label("severity"))
     w.header(ws, r, 2, w.label("count"))
+    w.header(ws, r, 3, w.label("waived"))
+    w.header(ws, r, 4, w.label("baselined"))
     counts = result.counts()
+    waived = suppressed_counts(result.findings, "waiver")
+    baselined = suppressed_counts(result.findings, "baseline")
     for severity in _COUNTED:
         r += 1
         w.text(ws, r, 1, severity_word(severity, w.lang), bold=True, **SEVERITY_STYLE[severity])
         ws.write_number(r, 2, counts[severity], w.fmt(align="left"))
+        ws.write_number(r, 3, waived[severity], w.fmt(align="left"))
+        ws.write_number(r, 4, baselined[severity], w.fmt(align="left"))
     r += 1
     w.text(ws, r, 1, w.label("total"), bold=True, top=1)
-    ws.write_number(r, 2, sum(counts.values()), w.fmt(bold=True, top=1, align="left"))
+    for col, value in ((2, counts), (3, waived), (4, baselined)):
+        ws.write_number(r, col, sum(value.values()), w.fmt(bold=True, top=1, align="left"))
+    return r
+
+
+def _policy_table(w: Writer, ws: Worksheet, r: int, result: RunResult) -> int:
+    """The baseline's comparison, the fixed findings and the skipped files (when any).
+
+    Returns ``r - 2`` when there is nothing to say, so that the next section keeps
+    its place.
+    """
+    outcome = result.baseline
+    if outcome is None and not result.skipped:
+        return r - 2
+    ws.write_string(r, 1, w.label("policy"), w.fmt(**_SECTION))
+    for note in run_notes(result, w.lang):
+        r += 1
+        w.text(ws, r, 1, note)
+    if outcome is not None:
+        r += 1
+        entries = [
+            (w.label("baseline_file"), outcome.source),
+            (w.label("new"), outcome.new),
+            (w.label("persisting"), outcome.persisting),
+            (w.label("fixed"), len(outcome.fixed)),
+        ]
+        for key, value in entries:
+            r += 1
+            w.text(ws, r, 1, key, bold=True)
+            if isinstance(value, int):
+                ws.write_number(r, 2, value, w.fmt(align="left"))
+            else:
+                w.text(ws, r, 2, value)
+        if outcome.fixed:
+            r += 2
+            ws.write_string(r, 1, w.label("fixed_list"), w.fmt(bold=True))
+            r += 1
+            titles = ("file", "rule", "pointer", "printed")
+            for offset, key in enumerate(titles):
+                w.header(ws, r, 1 + offset, w.label(key))
+            for entry in outcome.fixed:
+                r += 1
+                printed = display_value(entry.printed, w.lang)
+                values = (fixed_label(outcome, entry), entry.rule, entry.pointer, printed)
+                for offset, value in enumerate(values):
+                    w.text(ws, r, 1 + offset, value, text_wrap=True)
+    if result.skipped:
+        r += 2
+        ws.write_string(r, 1, w.label("skipped_list"), w.fmt(bold=True))
+        r += 1
+        w.header(ws, r, 1, w.label("file"))
+        w.header(ws, r, 2, w.label("reason"))
+        for name, why in result.skipped:
+            r += 1
+            w.text(ws, r, 1, name, text_wrap=True)
+            w.text(ws, r, 2, skipped_reason(why, w.lang), text_wrap=True)
     return r
 
 

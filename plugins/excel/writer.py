@@ -108,6 +108,27 @@ LABELS = Labels(
         "legal_basis": ("Dasar hukum", "Legal basis"),
         "fix": ("Cara memperbaiki", "How to fix"),
         "response": ("Tanggapan auditi", "Auditee's response"),
+        "status": ("Status", "Status"),
+        "config_file": (
+            "(berkas konfigurasi: temuan atas pengecualian yang dinyatakannya)",
+            "(configuration file: findings about the waivers it declares)",
+        ),
+        "status_detail": ("Keterangan status", "Status details"),
+        # the policy's marks
+        "waived": ("Dikecualikan", "Waived"),
+        "baselined": ("Di baseline", "In baseline"),
+        "policy": (
+            "Pengecualian, baseline dan berkas dilewati",
+            "Waivers, baseline and skipped files",
+        ),
+        "baseline_file": ("Baseline", "Baseline"),
+        "new": ("Temuan baru", "New findings"),
+        "persisting": ("Masih ada", "Persisting"),
+        "fixed": ("Sudah diperbaiki", "Fixed"),
+        "fixed_list": ("Sudah diperbaiki sejak baseline", "Fixed since the baseline"),
+        "skipped_list": ("Berkas dilewati (bukan laporan)", "Skipped files (not reports)"),
+        "reason": ("Alasan", "Reason"),
+        "waived_findings": ("Temuan dikecualikan", "Waived findings"),
         "no_findings": ("Tidak ada temuan.", "No findings."),
         # table sheets
         "kode": ("Kode", "Code"),

@@ -1,5 +1,6 @@
-// The html output's finding filters: severity and pack checkboxes over rows that carry
-// data-severity and data-pack. Without this script every finding stays visible.
+// The html output's finding filters: severity and pack checkboxes (and, in a run with
+// waived or baselined findings, status checkboxes) over rows that carry data-severity,
+// data-pack and data-state. Without this script every finding stays visible.
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -15,10 +16,12 @@
     return on;
   }
   function update() {
-    var sev = checked("severity"), pack = checked("pack"), shown = 0;
+    var sev = checked("severity"), pack = checked("pack"), state = checked("state"), shown = 0;
+    var byState = form.querySelector("input[name=state]") !== null;
     rows.forEach(function (row) {
       var visible = sev[row.getAttribute("data-severity")] === true &&
-        pack[row.getAttribute("data-pack")] === true;
+        pack[row.getAttribute("data-pack")] === true &&
+        (!byState || state[row.getAttribute("data-state")] === true);
       row.hidden = !visible;
       if (visible) { shown += 1; }
     });
@@ -28,7 +31,7 @@
   var wanted = {};
   location.hash.replace(/^#/, "").split("&").forEach(function (part) {
     var pair = part.split("=");
-    if (pair.length === 2 && (pair[0] === "severity" || pair[0] === "pack")) {
+    if (pair.length === 2 && (pair[0] === "severity" || pair[0] === "pack" || pair[0] === "state")) {
       wanted[pair[0]] = decodeURIComponent(pair[1]).split(",");
     }
   });

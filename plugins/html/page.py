@@ -1,20 +1,34 @@
-"""The whole page: summary, filters, and per file its charts, findings and budget tree."""
+"""The whole page: summary, filters, and per file its charts, findings and budget tree.
+
+A waived or baselined finding stays in its file's table, shaded and marked
+(``dikecualikan``, ``di baseline``; ``baru`` for the counted ones of a baseline
+run) with the waiver's reason, approver and last day under its message; a
+status filter appears when the run has such findings. The summary says how
+many of each severity do not count, the baseline's comparison and the fixed
+findings, and the skipped files.
+"""
 
 from __future__ import annotations
 
 from sakip_validate import __version__
 from sakip_validate.domain.labels import BoundLabels, severity_word
 from sakip_validate.domain.view import ReportView
-from sakip_validate.findings import Finding, Lang, Severity
+from sakip_validate.findings import Finding, Lang
 from sakip_validate.result import FileReport, RunResult
 
 from ..summary import (
     SEVERITIES,
     display_value,
-    file_counts,
+    fixed_text,
     pack_counts,
+    run_notes,
+    severity_counts,
+    skipped_reason,
     sorted_findings,
+    state_word,
     summary_sentence,
+    suppressed_counts,
+    suppression_text,
 )
 from .assets import content_security_policy, script, style
 from .charts import capaian_chart, serapan_chart
@@ -22,17 +36,39 @@ from .marks import Mark, Marks
 from .tree import budget_tree
 from .words import WORDS, esc
 
+_KINDS = (("waiver", "waived"), ("baseline", "baselined"))
 
-def _count_table(head: str, rows: list[tuple[str, dict[Severity, int]]], words: BoundLabels) -> str:
-    """A count table; ``rows`` hold (name as HTML, counts)."""
+
+def _kinds(findings: list[Finding]) -> list[tuple[str, str]]:
+    """The suppression kinds the run has, with their column word keys."""
+    present = {f.suppression.kind for f in findings if f.suppression is not None}
+    return [(kind, key) for kind, key in _KINDS if kind in present]
+
+
+def _count_table(
+    head: str,
+    rows: list[tuple[str, list[Finding]]],
+    words: BoundLabels,
+    kinds: list[tuple[str, str]],
+) -> str:
+    """A count table; ``rows`` hold (name as HTML, findings); a column per suppression kind."""
     out = [
         f"<table><thead><tr><th>{esc(head)}</th>",
         *(f'<th class="n">{esc(severity_word(s, words.lang))}</th>' for s in SEVERITIES),
-        f'<th class="n">{esc(words["total"])}</th></tr></thead><tbody>',
+        f'<th class="n">{esc(words["total"])}</th>',
+        *(f'<th class="n">{esc(words[key])}</th>' for _, key in kinds),
+        "</tr></thead><tbody>",
     ]
-    for name, counts in rows:
+    for name, findings in rows:
+        counts = severity_counts(findings)
         cells = "".join(f'<td class="n">{counts[s]}</td>' for s in SEVERITIES)
-        out.append(f'<tr><td>{name}</td>{cells}<td class="n">{sum(counts.values())}</td></tr>')
+        others = "".join(
+            f'<td class="n">{sum(suppressed_counts(findings, kind).values())}</td>'
+            for kind, _ in kinds
+        )
+        out.append(
+            f'<tr><td>{name}</td>{cells}<td class="n">{sum(counts.values())}</td>{others}</tr>'
+        )
     out.append("</tbody></table>")
     return "".join(out)
 
@@ -51,7 +87,17 @@ def _finding_row(finding: Finding, anchor: str, result: RunResult, words: BoundL
     lang = words.lang
     severity = finding.severity.label  # a class name and filter value, not a word shown
     title = result.catalog.title_of(finding.rule).get(lang)
+    suppression = finding.suppression
+    state = "counted" if suppression is None else suppression.kind  # a filter value
+    shown = state_word(finding, lang, baseline=result.baseline is not None)
+    badge = ""
+    if shown:
+        look = "state new" if suppression is None else f"state {suppression.kind}"
+        badge = f' <span class="{look}">{esc(shown)}</span>'
     notes = ""
+    if suppression is not None:
+        notes += f'<div class="suppression">{esc(suppression_text(suppression, lang))}</div>'
+
     if finding.hint:
         notes += f'<div class="hint">{esc(words["fix"])}: {esc(finding.hint.get(lang))}</div>'
     if finding.legal_basis:
@@ -59,12 +105,14 @@ def _finding_row(finding: Finding, anchor: str, result: RunResult, words: BoundL
             f'<details class="hint"><summary>{esc(words["basis"])}</summary>'
             f"{esc(finding.legal_basis)}</details>"
         )
+    classes = f"finding {severity}" + (" suppressed" if suppression is not None else "")
     return (
-        f'<tr class="finding {severity}" id="{esc(anchor)}" '
-        f'data-severity="{severity}" data-pack="{esc(finding.pack)}">'
+        f'<tr class="{classes}" id="{esc(anchor)}" '
+        f'data-severity="{severity}" data-pack="{esc(finding.pack)}" data-state="{state}">'
         f'<td class="place" title="{esc(finding.location.display())}">{esc(_place(finding))}</td>'
         f'<td><b title="{esc(title)}">{esc(finding.rule)}</b></td>'
-        f'<td><span class="sev {severity}">{esc(severity_word(finding.severity, lang))}</span></td>'
+        f'<td><span class="sev {severity}">{esc(severity_word(finding.severity, lang))}</span>'
+        f"{badge}</td>"
         f"<td>{esc(finding.pack)}</td>"
         f'<td class="tbl">{esc(finding.table.get(lang) if finding.table else "")}</td>'
         f"<td>{esc(finding.message.get(lang))}{notes}</td>"
@@ -102,6 +150,8 @@ def _file_section(report: FileReport, index: int, result: RunResult, words: Boun
     if report.checked:
         out.append(capaian_chart(view, index, marks, words.lang))
         out.append(serapan_chart(view, index, marks, words.lang))
+    elif report.role == "config":
+        out.append(f'<p class="note">{esc(words["config_file"])}</p>')
     else:
         out.append(f'<p class="note">{esc(words["not_checked"])}</p>')
     out.append(f"<h3>{esc(words['findings'])} ({len(findings)})</h3>")
@@ -164,6 +214,21 @@ def _filters(result: RunResult, words: BoundLabels) -> str:
                 f"{esc(pack)} ({count})</label>"
             )
         out.append("</fieldset>")
+    kinds = _kinds(result.findings)
+    if kinds:  # a status filter only when some findings do not count
+        states = [("counted", "state_counted"), *kinds]
+        out.append(f"<fieldset><legend>{esc(words['status'])}</legend>")
+        for value, key in states:
+            n = sum(
+                1
+                for f in result.findings
+                if (f.suppression.kind if f.suppression else "counted") == value
+            )
+            out.append(
+                f'<label><input type="checkbox" name="state" value="{value}" checked> '
+                f"{esc(words[key])} ({n})</label>"
+            )
+        out.append("</fieldset>")
     out.append(
         f'<output id="shown" data-template="{esc(words["shown"])}">'
         f"{esc(words('shown', n=total, total=total))}</output></form>"
@@ -172,10 +237,38 @@ def _filters(result: RunResult, words: BoundLabels) -> str:
     return "".join(out)
 
 
+def _policy(result: RunResult, words: BoundLabels) -> str:
+    """The baseline's comparison and fixed findings, and the skipped files (folded lists)."""
+    lang = words.lang
+    notes = run_notes(result, lang)
+    if not notes:
+        return ""
+    out = ['<div class="policy">', *(f"<p>{esc(note)}</p>" for note in notes)]
+    outcome = result.baseline
+    if outcome is not None and outcome.fixed:
+        items = "".join(f"<li>{esc(fixed_text(outcome, e, lang))}</li>" for e in outcome.fixed)
+        out.append(
+            f"<details><summary>{esc(words('fixed', n=len(outcome.fixed)))}</summary>"
+            f"<ul>{items}</ul></details>"
+        )
+    if result.skipped:
+        items = "".join(
+            f"<li>{esc(name)}: {esc(skipped_reason(why, lang))}</li>"
+            for name, why in result.skipped
+        )
+        out.append(
+            f"<details><summary>{esc(words('skipped', n=len(result.skipped)))}</summary>"
+            f"<ul>{items}</ul></details>"
+        )
+    out.append("</div>")
+    return "".join(out)
+
+
 def render_html(result: RunResult, lang: Lang) -> str:
     """The whole page as one string."""
     words = WORDS.bind(lang)
-    counts = result.counts()
+    findings = result.findings
+    counts = severity_counts(findings)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{esc(lang)}"><head><meta charset="utf-8">',
@@ -187,29 +280,42 @@ def render_html(result: RunResult, lang: Lang) -> str:
         f"<header><h1>{esc(words['title'])}</h1>",
         f'<p class="lead">{esc(summary_sentence(result, lang))}</p><div class="cards">',
     ]
+    waived = suppressed_counts(findings, "waiver")
+    baselined = suppressed_counts(findings, "baseline")
     for severity in SEVERITIES:
+        aside = ""
+        if waived[severity] or baselined[severity]:
+            said = words("not_counted", waived=waived[severity], baselined=baselined[severity])
+            aside = f"<small>{esc(said)}</small>"
         out.append(
             f'<div class="card {severity.label}"><b>{counts[severity]}</b>'
-            f"{esc(severity_word(severity, lang))}</div>"
+            f"{esc(severity_word(severity, lang))}{aside}</div>"
         )
     out.append("</div></header><main>")
 
-    out.append(f'<h2>{esc(words["summary"])}</h2><div class="grid"><div>')
+    kinds = _kinds(findings)
+    out.append(f"<h2>{esc(words['summary'])}</h2>")
+    out.append(_policy(result, words))
+    # With the waived and baselined columns the two count tables no longer fit side by side.
+    out.append(f'<div class="grid{" wide" if kinds else ""}"><div>')
     file_rows = []
     for report in result.files:
         name = esc(report.label)
         if report.unreadable:
             name += f" <em>({esc(words['unreadable'])})</em>"
-        file_rows.append((name, file_counts(report)))
+        file_rows.append((name, report.findings))
     if len(result.files) > 1:
-        file_rows.append((f"<b>{esc(words['all'])}</b>", counts))
-    out.append(_count_table(words["file"], file_rows, words))
+        file_rows.append((f"<b>{esc(words['all'])}</b>", findings))
+    out.append(_count_table(words["file"], file_rows, words, kinds))
     out.append("</div><div>")
     pack_rows = [
-        (f'<span title="{esc(result.catalog.pack_title(pack).get(lang))}">{esc(pack)}</span>', c)
-        for pack, c in pack_counts(result).items()
+        (
+            f'<span title="{esc(result.catalog.pack_title(pack).get(lang))}">{esc(pack)}</span>',
+            [f for f in findings if f.pack == pack],
+        )
+        for pack in pack_counts(result)
     ]
-    out.append(_count_table(words["pack"], pack_rows, words))
+    out.append(_count_table(words["pack"], pack_rows, words, kinds))
     out.append("</div></div>")
     out.append(_manifest(result, words))
     out.append(_filters(result, words))
@@ -221,4 +327,4 @@ def render_html(result: RunResult, lang: Lang) -> str:
     out.append("</main>")
     out.append(f"<footer>sakip-validate {esc(version)}</footer>")
     out.append(f"<script>{script()}</script></body></html>")
-    return "\n".join(out) + "\n"
+    return "\n".join(part for part in out if part) + "\n"

@@ -103,6 +103,21 @@ WORDS = Labels(
             "bands are drawn.",
         ),
         "no_kategori": ("tanpa kategori", "no kategori"),
+        # the policy's marks
+        "status": ("Status", "Status"),
+        "state_counted": ("dihitung", "counted"),
+        "not_counted": (
+            "{waived} dikecualikan, {baselined} di baseline",
+            "{waived} waived, {baselined} in the baseline",
+        ),
+        "waived": ("dikecualikan", "waived"),
+        "baselined": ("di baseline", "in baseline"),
+        "fixed": ("Sudah diperbaiki sejak baseline ({n})", "Fixed since the baseline ({n})"),
+        "skipped": ("Berkas dilewati ({n})", "Skipped files ({n})"),
+        "config_file": (
+            "Berkas konfigurasi: temuannya tentang pengecualian yang dinyatakan di dalamnya.",
+            "A configuration file: its findings are about the waivers it declares.",
+        ),
     }
 )
 

@@ -60,6 +60,7 @@ def test_missing_file_exits_two_and_is_reported() -> None:
             "readable": False,
             "sha256": None,
             "findings": 1,
+            "role": "report",
         }
     ]
     assert document["findings"][0]["rule"] == "LOAD001"
@@ -96,6 +97,10 @@ def test_json_document_shape() -> None:
         "error": 1,
         "warning": 0,
         "info": 0,
+        "failing": 1,
+        "waived": 0,
+        "baselined": 0,
+        "skipped": 0,
     }
     assert set(document["findings"][0]) == {
         "rule",
@@ -110,6 +115,8 @@ def test_json_document_shape() -> None:
         "printed",
         "expected",
         "legal_basis",
+        "suppression",
+        "baseline_state",
     }
 
 

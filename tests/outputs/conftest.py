@@ -37,3 +37,10 @@ def hostile_result() -> RunResult:
 def broken_result() -> RunResult:
     """Every hand-broken file of tests/data/broken (LOAD and SCHEMA findings), frozen."""
     return frozen.load("broken")
+
+
+@pytest.fixture(scope="session")
+def policy_result() -> RunResult:
+    """A run under a policy: waivers (in force, expired, unused), a baseline (new,
+    persisting, fixed), a configuration file with findings and skipped files, frozen."""
+    return frozen.load("policy")

@@ -14,8 +14,11 @@ example (review the diff before committing)::
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import datetime as dt
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,8 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FORMAT = 2
 
-# fixture name -> the inputs it freezes (repository-relative, in run order)
-SOURCES: dict[str, tuple[str, ...]] = {
+# fixture name -> the inputs it freezes (repository-relative, in run order), or a
+# function that makes the live result (a run under a policy of its own)
+SOURCES: dict[str, tuple[str, ...] | Callable[[], RunResult]] = {
     "example": ("examples/jatinegara-2021.toml", "examples/jatinegara-2021-corrected.toml"),
     "hostile": ("tests/data/hostile.toml",),
     "broken": tuple(
@@ -281,11 +285,79 @@ def _packs() -> list[Any]:
     return load_packs()
 
 
+POLICY_DATA = "tests/data/policy"
+# The day the policy fixture's waivers are judged by: one waiver has expired by then.
+POLICY_DAY = dt.date(2026, 6, 1)
+
+
+def policy_run() -> RunResult:
+    """A live run over ``tests/data/policy`` under a policy built here.
+
+    The folder holds a report with its own waivers (one in force, one expired,
+    one that matches nothing), a report compared with ``baseline.json`` (some
+    findings persist, one is new, and the baseline lists two that are fixed), a
+    clean report, and two files that are not reports (skipped). The policy adds
+    the configuration's waivers (one in force, one expired, one unused), as a
+    ``sakip.toml`` would declare them.
+    """
+    from sakip_validate.api import RunOptions, run
+    from sakip_validate.policy.baseline import Baseline
+    from sakip_validate.policy.waivers import Waiver
+
+    def waiver(rule: str, line: int, expires: dt.date, files: str, reason: str) -> Waiver:
+        return Waiver(
+            rule=rule,
+            reason=reason,
+            approver="Ir. HENDRA WIJAYA, M.T.",
+            approver_nip="19750315 200003 1 002",
+            approver_title="Kepala Bagian Perencanaan",
+            expires=expires,
+            location=TextLocation("sakip.toml", f"/pengecualian/{line // 10}", line, 1),
+            files=(files,),
+        )
+
+    with contextlib.chdir(ROOT):
+        policy = Policy(
+            waivers=(
+                waiver(
+                    "ANG008",
+                    10,
+                    dt.date(2026, 9, 30),
+                    "laporan-pengecualian.toml",
+                    "Persentase dibulatkan ke atas sesuai format DPA lama; diperbaiki pada "
+                    "penerbitan berikutnya.",
+                ),
+                waiver(
+                    "NAR",
+                    20,
+                    dt.date(2026, 1, 31),
+                    "*.toml",
+                    "Narasi Bab III masih disusun ulang oleh bidang program.",
+                ),
+                waiver(
+                    "LKP",
+                    30,
+                    dt.date(2026, 12, 31),
+                    "laporan-*.toml",
+                    "Lampiran Perjanjian Kinerja menyusul setelah penandatanganan.",
+                ),
+            ),
+            root=ROOT / POLICY_DATA,
+            baseline=Baseline.read(Path(POLICY_DATA) / "baseline.json"),
+            today=POLICY_DAY,
+        )
+        return run([POLICY_DATA], RunOptions(policy=policy, keep_data=True))
+
+
+SOURCES["policy"] = policy_run
+
+
 def write_all() -> None:
     """Rewrite every fixture from a live run (for an intended change only)."""
     FIXTURES.mkdir(exist_ok=True)
-    for name, paths in SOURCES.items():
-        document = freeze(live(*paths))
+    for name, source in SOURCES.items():
+        result = source() if callable(source) else live(*source)
+        document = freeze(result)
         text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
         (FIXTURES / f"{name}-run.json").write_text(text, encoding="utf-8")
 

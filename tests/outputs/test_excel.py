@@ -37,6 +37,7 @@ from sakip_validate.domain.view import Cell as ViewCell
 from sakip_validate.domain.view import ReportView, Row
 from sakip_validate.findings import Finding, Severity, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
+from sakip_validate.plugins.summary import fixed_label, summary_sentence
 from sakip_validate.result import FileReport, RunResult
 
 from .golden import assert_golden
@@ -397,10 +398,12 @@ def test_findings_sheet_header_freeze_and_filter(
         "Pesan",
         "Dasar hukum",
         "Cara memperbaiki",
+        "Status",
+        "Keterangan status",
         "Tanggapan auditi",
     ]
     assert re.search(r'<pane [^>]*ySplit="1"[^>]*state="frozen"', sheet.xml)
-    assert f'<autoFilter ref="A1:N{len(example_result.findings) + 1}"/>' in sheet.xml
+    assert f'<autoFilter ref="A1:P{len(example_result.findings) + 1}"/>' in sheet.xml
     assert re.search(r'<col min="11" max="11" width="60', sheet.xml)  # readable message column
 
 
@@ -421,7 +424,8 @@ def test_one_row_per_finding(example_result: RunResult, example_sheets: dict[str
         assert row["E"].value == finding.pack  # the pack as the run named it
         assert row["H"].value == (finding.location.pointer or None)
         assert row["K"].value == finding.message.id
-        assert row["N"].value is None  # the auditee's response: empty, to be filled in
+        assert row["N"].value is None  # no waiver and no baseline: no status
+        assert row["P"].value is None  # the auditee's response: empty, to be filled in
     assert not sheet.row(len(findings) + 2)
     # The English workbook carries the English messages.
     english = read_workbook(render(example_result, lang="en"))["Findings"]
@@ -1148,3 +1152,67 @@ def _check_capaian(sheet: Sheet, data: dict[str, Any]) -> None:
         exact = capaian(row["target"], row["realisasi"], polarity[row["indikator"]])
         assert exact is not None
         assert math.isclose(cell.value, float(exact), rel_tol=1e-12), row["indikator"]
+
+
+# -- the policy's marks ------------------------------------------------------------------
+
+
+def test_findings_sheet_says_which_findings_are_waived_baselined_or_new(
+    policy_result: RunResult,
+) -> None:
+    sheet = read_workbook(render(policy_result))["Temuan"]
+    findings = [f for r in policy_result.files for f in sorted(r.findings, key=Finding.sort_key)]
+    states = {"waiver": "dikecualikan", "baseline": "di baseline"}
+    for number, finding in enumerate(findings, 2):
+        row = sheet.row(number)
+        assert row["C"].value == finding.rule
+        if finding.suppression is None:
+            # new against the baseline; a POLICY finding is not compared with it
+            assert row["N"].value == (None if finding.rule.startswith("POLICY") else "baru")
+            assert row["O"].value is None
+        else:
+            assert row["N"].value == states[finding.suppression.kind]
+            detail = row["O"].value
+            assert finding.suppression.source in detail
+            if finding.suppression.kind == "waiver":
+                assert finding.suppression.reason in detail
+                assert finding.suppression.approver in detail
+        assert row["P"].value is None
+    assert f'<autoFilter ref="A1:P{len(findings) + 1}"/>' in sheet.xml
+
+
+def test_summary_counts_waived_and_baselined_and_lists_fixed_and_skipped(
+    policy_result: RunResult,
+) -> None:
+    sheet = read_workbook(render(policy_result))["Ringkasan"]
+    assert sheet.row(3)["A"].value == summary_sentence(policy_result, "id")
+    rows = {row["B"].value: row for row in _summary_rows(sheet, "Temuan menurut tingkat")}
+    kinds = [(f.severity, f.suppression.kind) for f in policy_result.findings if f.suppression]
+    for severity in Severity:
+        row = rows[severity.label]
+        assert row["D"].value == kinds.count((severity, "waiver"))
+        assert row["E"].value == kinds.count((severity, "baseline"))
+    assert rows["Jumlah"]["D"].value == sum(1 for _, k in kinds if k == "waiver")
+    texts = [cell.value for cell in sheet.cells.values() if isinstance(cell.value, str)]
+    outcome = policy_result.baseline
+    assert outcome is not None
+    assert outcome.source in texts
+    for entry in outcome.fixed:
+        assert fixed_label(outcome, entry) in texts and entry.pointer in texts
+    for name, _ in policy_result.skipped:
+        assert name in texts
+    assert "bukan laporan (tidak menyatakan versi_skema)" in texts
+    # the configuration file is listed with the files, its findings counted
+    config = next(r for r in policy_result.files if r.role == "config")
+    row = next(
+        sheet.row(n)
+        for n in range(6, 6 + len(policy_result.files))
+        if sheet.row(n)["B"].value == config.label
+    )
+    assert row["I"].value == len(config.findings)
+
+
+def test_a_run_without_policy_marks_has_no_policy_section(example_result: RunResult) -> None:
+    sheet = read_workbook(render(example_result))["Ringkasan"]
+    texts = [cell.value for cell in sheet.cells.values() if isinstance(cell.value, str)]
+    assert "Pengecualian, baseline dan berkas dilewati" not in texts

@@ -69,7 +69,11 @@ def test_github_matches_golden(example_result: RunResult, lang: str) -> None:
 
 def test_one_annotation_per_finding_then_a_summary(example_result: RunResult) -> None:
     lines = render(example_result).splitlines()
-    findings = sorted(example_result.files[0].findings, key=Finding.sort_key)
+    assert len(example_result.findings) < RenderOptions().max_annotations
+    # most severe first; in reading order within a severity
+    findings = sorted(
+        example_result.files[0].findings, key=lambda f: (-f.severity, Finding.sort_key(f))
+    )
     assert len(lines) == len(findings) + 1
     counts = example_result.counts()
     assert lines[-1] == (
@@ -130,3 +134,94 @@ def test_hostile_text_cannot_inject_a_command(hostile_result: RunResult) -> None
 
 def test_github_is_deterministic(example_result: RunResult) -> None:
     assert render(example_result) == render(example_result)
+
+
+def many_findings(errors: int, warnings: int, infos: int) -> RunResult:
+    """Two files whose findings interleave severities (infos first in reading order)."""
+    findings = []
+    line = 1
+    for severity, n in (
+        (Severity.INFO, infos),
+        (Severity.WARNING, warnings),
+        (Severity.ERROR, errors),
+    ):
+        for _ in range(n):
+            findings.append(
+                Finding(
+                    f"TST{line:03d}",
+                    severity,
+                    Text(f"temuan {line}", f"finding {line}"),
+                    TextLocation("a.toml" if line % 2 else "b.toml", "/x", line, 1),
+                )
+            )
+            line += 1
+    a = [f for f in findings if f.location.file == "a.toml"]
+    b = [f for f in findings if f.location.file == "b.toml"]
+    return RunResult([FileReport("a.toml", "toml", a), FileReport("b.toml", "toml", b)])
+
+
+def test_annotations_are_capped_most_severe_first_with_a_note_of_the_rest() -> None:
+    result = many_findings(errors=4, warnings=30, infos=30)
+    stream = io.StringIO()
+    load_output("github").render(result, RenderOptions(max_annotations=20), stream)
+    lines = stream.getvalue().splitlines()
+    commands = [parse(line) for line in lines if line.startswith("::")]
+    note, annotations = commands[0], commands[1:]
+    assert [c for c, _, _ in annotations] == ["error"] * 4 + ["warning"] * 16
+    assert note[0] == "notice" and "file" not in note[1]
+    left = len(result.findings) - 20
+    assert note[2].startswith(f"{left} temuan tidak dianotasi (batas 20 anotasi")
+    assert "14 warning, 30 info" in note[2]
+    # within a severity: files in run order, then reading order
+    errors = [p["file"] + ":" + p["line"] for _, p, _ in annotations[:4]]
+    a_lines = sorted(
+        int(f.location.line or 0) for f in result.files[0].findings if f.severity == Severity.ERROR
+    )
+    assert errors[: len(a_lines)] == [f"a.toml:{n}" for n in a_lines]
+    assert not lines[-1].startswith("::")
+
+
+def test_no_note_when_every_finding_fits() -> None:
+    result = many_findings(errors=2, warnings=2, infos=2)
+    text = render(result)
+    assert "tidak dianotasi" not in text
+    assert text.count("::") // 2 == len(result.findings)
+
+
+def test_a_cap_of_zero_annotates_nothing_but_says_so() -> None:
+    result = many_findings(errors=2, warnings=1, infos=0)
+    stream = io.StringIO()
+    load_output("github").render(result, RenderOptions(max_annotations=0), stream)
+    lines = stream.getvalue().splitlines()
+    assert [line.split(" ", 1)[0] for line in lines if line.startswith("::")] == ["::notice"]
+    assert "2 error, 1 warning" in lines[0]
+
+
+def test_waived_and_baselined_findings_are_not_annotated_but_counted(
+    policy_result: RunResult,
+) -> None:
+    lines = render(policy_result).splitlines()
+    annotated = [parse(line) for line in lines if line.startswith("::")]
+    counted = [f for f in policy_result.findings if f.suppression is None]
+    assert len(annotated) == len(counted)
+    assert [c for c, _, _ in annotated] == sorted(
+        ("error" if f.severity == Severity.ERROR else "warning" for f in counted),
+        key=lambda c: c != "error",
+    )
+    waived = sum(
+        1 for f in policy_result.findings if f.suppression and f.suppression.kind == "waiver"
+    )
+    baselined = sum(
+        1 for f in policy_result.findings if f.suppression and f.suppression.kind == "baseline"
+    )
+    assert lines[-1] == (
+        f"{waived + baselined} temuan tidak dianotasi karena tidak dihitung: "
+        f"{waived} dikecualikan, {baselined} sudah ada di baseline."
+    )
+    outcome = policy_result.baseline
+    assert outcome is not None
+    assert any(line.startswith(f"Dibanding baseline {outcome.source}: ") for line in lines)
+    assert f"{len(policy_result.skipped)} berkas dilewati: bukan laporan." in lines
+    # A finding about the configuration's waivers is annotated on the configuration file.
+    config = next(r for r in policy_result.files if r.role == "config")
+    assert any(p["file"] == config.label for _, p, _ in annotated)

@@ -368,7 +368,8 @@ def test_html_hostile_is_escaped(hostile_result: RunResult) -> None:
     for _, attrs in parser.tags:  # quotes in report text never end an attribute early
         assert set(attrs) <= {
             "lang", "charset", "http-equiv", "content", "name", "class", "id", "style",
-            "data-severity", "data-pack", "data-template", "title", "href", "type", "value",
+            "data-severity", "data-pack", "data-state", "data-template", "title", "href",
+            "type", "value",
             "checked", "hidden", "aria-label", "aria-labelledby", "role", "xmlns", "viewbox",
             "x", "y", "x1", "y1", "x2", "y2", "width", "height", "rx", "fill", "fill-opacity",
             "stroke", "stroke-width", "stroke-dasharray", "font-size", "font-weight",
@@ -622,3 +623,58 @@ def test_chromium_page_fetches_nothing(tmp_path: Path, hostile_result: RunResult
     # nothing was even attempted: the CSP reports no blocked load, style or script
     assert "Content Security Policy" not in run.stderr
     assert "Uncaught" not in run.stderr  # no script error either
+
+
+# -- the policy's marks ------------------------------------------------------------------
+
+
+def test_html_marks_waived_and_baselined_findings(policy_result: RunResult) -> None:
+    page = render(policy_result)
+    parser = parse(page)
+    rows = rows_of(parser, "finding")
+    assert len(rows) == len(policy_result.findings)
+    states = [row["data-state"] or "" for row in rows]
+    kinds = [f.suppression.kind if f.suppression else "counted" for f in policy_result.findings]
+    assert sorted(states) == sorted(kinds)
+    assert page.count('<tr class="finding error suppressed"') == kinds.count(
+        "waiver"
+    ) + kinds.count("baseline")
+    text = " ".join(parser.text)
+    for finding in policy_result.findings:
+        if finding.suppression is not None and finding.suppression.kind == "waiver":
+            assert finding.suppression.reason in text
+            assert finding.suppression.approver in text
+    assert "31 Desember 2026" in text
+    assert text.count("di baseline") >= kinds.count("baseline")
+    # cards and summary: how many of each severity do not count
+    assert "2 dikecualikan, 2 di baseline" in text
+    outcome = policy_result.baseline
+    assert outcome is not None
+    assert f"Dibanding baseline {outcome.source}" in text
+    assert f"Sudah diperbaiki sejak baseline ({len(outcome.fixed)})" in text
+    assert f"Berkas dilewati ({len(policy_result.skipped)})" in text
+    for name, _ in policy_result.skipped:
+        assert name in text
+    # a status filter, since some findings do not count
+    boxes = [attrs for tag, attrs in parser.tags if tag == "input" and attrs.get("name") == "state"]
+    assert [box["value"] for box in boxes] == ["counted", "waiver", "baseline"]
+    # the configuration file's section says what it is
+    assert "Berkas konfigurasi: temuannya tentang pengecualian" in text
+
+
+def test_html_without_policy_marks_has_no_status_filter(example_result: RunResult) -> None:
+    parser = parse(render(example_result))
+    assert not [a for tag, a in parser.tags if tag == "input" and a.get("name") == "state"]
+    assert {row["data-state"] for row in rows_of(parser, "finding")} == {"counted"}
+
+
+@needs_chromium
+def test_chromium_filter_by_status(tmp_path: Path, policy_result: RunResult) -> None:
+    page = write_page(tmp_path, policy_result)
+    run = run_chromium(tmp_path, page.as_uri() + "#state=waiver,baseline", "--dump-dom")
+    rows = re.findall(r'<tr class="finding [a-z ]+" id="f\d+-\d+"([^>]*)>', run.stdout)
+    assert len(rows) == len(policy_result.findings), run.stderr[-2000:]
+    shown = [attrs for attrs in rows if "hidden" not in attrs]
+    suppressed = [f for f in policy_result.findings if f.suppression is not None]
+    assert len(shown) == len(suppressed)
+    assert all('data-state="counted"' not in attrs for attrs in shown)

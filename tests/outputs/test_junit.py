@@ -223,3 +223,72 @@ def test_junit_is_deterministic_and_timestamped_only_when_asked(
     )
     root = ET.fromstring(render(stamped))
     assert {s.get("timestamp") for s in root.iter("testsuite")} == {"2026-01-02T03:04:05+00:00"}
+
+
+# -- the policy's marks ------------------------------------------------------------------
+
+
+def _entry(text: str, place: str) -> str:
+    """The lines of one finding in a failure or system-out text: its line and the indented ones."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(place))
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("    "):
+        end += 1
+    return "\n".join(lines[start:end])
+
+
+def _cases(document: ET.Element) -> dict[tuple[str, str], ET.Element]:
+    return {(c.get("classname", ""), c.get("name", "")): c for c in document.iter("testcase")}
+
+
+def test_waived_and_baselined_findings_are_not_failures_but_listed_with_why(
+    policy_result: RunResult,
+) -> None:
+    document = ET.fromstring(render(policy_result))
+    cases = _cases(document)
+    suppressed = [f for f in policy_result.findings if f.suppression is not None]
+    assert {f.suppression.kind for f in suppressed if f.suppression} == {"waiver", "baseline"}
+    for finding in suppressed:
+        assert finding.suppression is not None
+        case = cases[(finding.location.file, finding.pack)]
+        place = f"{finding.location.display()} {finding.rule} "
+        failure = case.find("failure")
+        assert failure is None or place not in (failure.text or "")
+        out = case.find("system-out")
+        assert out is not None and out.text is not None
+        entry = next(
+            block
+            for block in out.text.split("\n" + finding.location.file)
+            if place in finding.location.file + block or block.startswith(place)
+        )
+        if finding.suppression.kind == "waiver":
+            assert "[dikecualikan]" in entry
+            assert finding.suppression.reason in entry
+            assert finding.suppression.approver in entry
+            assert "berlaku sampai" in entry
+        else:
+            assert "[di baseline]" in entry
+            assert finding.suppression.source in entry
+
+
+def test_failures_are_exactly_the_counted_findings(policy_result: RunResult) -> None:
+    document = ET.fromstring(render(policy_result))
+    failing = [f for f in policy_result.findings if policy_result.policy.fails(f)]
+    assert policy_result.verdict is not None
+    assert len(failing) == policy_result.verdict.failing
+    texts = "\n".join(failure.text or "" for failure in document.iter("failure"))
+    for finding in failing:
+        assert f"{finding.location.display()} {finding.rule} " in texts
+    waived = [f for f in policy_result.findings if f.suppression]
+    for finding in waived:
+        assert f"{finding.location.display()} {finding.rule} " not in texts
+
+
+def test_a_configuration_file_has_only_the_policy_test_case(policy_result: RunResult) -> None:
+    document = ET.fromstring(render(policy_result))
+    config = next(report for report in policy_result.files if report.role == "config")
+    suite = next(s for s in document.iter("testsuite") if s.get("name") == config.label)
+    assert [case.get("name") for case in suite.iter("testcase")] == ["kebijakan"]
+    assert suite.get("skipped") == "0"
+    assert suite.get("failures") == "1"  # the expired waiver (error); the unused one warns

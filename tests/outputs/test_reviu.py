@@ -12,6 +12,7 @@ import pytest
 from sakip_validate.findings import Finding, Severity, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
 from sakip_validate.plugins.markdown import md_text
+from sakip_validate.plugins.summary import fixed_label
 from sakip_validate.result import FileReport, RunResult
 
 from .golden import assert_golden
@@ -169,3 +170,64 @@ def test_survives_data_of_any_shape(example_result: RunResult) -> None:
     assert "\\[nama unit\\]" in note and "\\[tahun\\]" in note
     assert "### Narasi Laporan" in note and "### Catatan Lainnya" in note
     assert "#### Tabel capaian kinerja" in note  # its number is not text: named by content
+
+
+# -- the policy's marks ------------------------------------------------------------------
+
+
+def _note_of(text: str, label: str) -> str:
+    return next(part for part in text.split("\n---\n") if f"| Berkas data | {label}" in part)
+
+
+def test_a_waived_finding_keeps_its_point_with_the_exception(policy_result: RunResult) -> None:
+    text = render(policy_result)
+    waived = [f for f in policy_result.findings if f.suppression and f.suppression.kind == "waiver"]
+    assert waived
+    for finding in waived:
+        assert finding.suppression is not None
+        note = _note_of(text, finding.location.file)
+        point = note[note.index(f"**Kondisi:** {finding.message.id}") :].split("\n\n")[0]
+        assert "**Pengecualian:** " + finding.suppression.reason in point
+        assert f"Disetujui oleh {finding.suppression.approver}" in point
+        assert "berlaku sampai " in point and " 2026 " in point
+    note = _note_of(text, waived[0].location.file)
+    assert "2 dikecualikan dengan persetujuan pejabat yang berwenang" in note
+
+
+def test_a_baselined_finding_is_a_repeated_note(policy_result: RunResult) -> None:
+    text = render(policy_result)
+    kept = [f for f in policy_result.findings if f.suppression and f.suppression.kind == "baseline"]
+    assert kept
+    note = _note_of(text, kept[0].location.file)
+    assert note.count("**Catatan berulang:**") == len(kept)
+    assert f"{len(kept)} merupakan catatan berulang dari baseline" in note
+
+
+def test_fixed_findings_are_a_follow_up_named_as_printed(policy_result: RunResult) -> None:
+    text = render(policy_result)
+    outcome = policy_result.baseline
+    assert outcome is not None
+    labels = {report.label for report in policy_result.reports}
+    mine = [e for e in outcome.fixed if fixed_label(outcome, e) in labels]
+    others = [e for e in outcome.fixed if fixed_label(outcome, e) not in labels]
+    assert mine and others
+    for entry in mine:
+        note = _note_of(text, fixed_label(outcome, entry))
+        follow_up = note[note.index("### Tindak Lanjut Catatan Sebelumnya") :]
+        assert f"aturan {entry.rule} (" in follow_up
+        assert "Tabel 3.8" in follow_up  # the printed table, not the data key
+        assert entry.pointer not in follow_up
+    tail = text.split("\n---\n")[-1]
+    assert tail.lstrip().startswith("## Catatan atas Pengecualian dan Baseline Pemeriksaan")
+    for entry in others:
+        assert md_text(fixed_label(outcome, entry)) in tail
+
+
+def test_no_review_note_for_a_configuration_file(policy_result: RunResult) -> None:
+    text = render(policy_result)
+    assert text.count("# CATATAN HASIL REVIU") == len(policy_result.reports)
+    config = next(r for r in policy_result.files if r.role == "config")
+    tail = text.split("\n---\n")[-1]
+    assert f"### {config.label}" in tail
+    for finding in config.findings:
+        assert f"**Kondisi:** {finding.message.id}" in tail

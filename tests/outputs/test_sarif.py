@@ -101,7 +101,7 @@ def test_sarif_matches_golden(example_result: RunResult, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("fixture", ["example_result", "hostile_result"])
+@pytest.mark.parametrize("fixture", ["example_result", "hostile_result", "policy_result"])
 def test_sarif_is_valid_against_the_official_schema(
     fixture: str, lang: str, request: pytest.FixtureRequest
 ) -> None:
@@ -291,3 +291,97 @@ def test_run_without_manifest_or_rules_is_valid() -> None:
     assert "logicalLocations" not in entry["locations"][0]
     assert document["runs"][0]["tool"]["driver"]["rules"][0]["id"] == "LOAD001"
     assert "properties" not in document["runs"][0]
+
+
+# -- the policy's marks ------------------------------------------------------------------
+
+
+def _results(result: RunResult, lang: str = "id") -> list[dict[str, Any]]:
+    results: list[dict[str, Any]] = json.loads(render(result, lang))["runs"][0]["results"]
+    return results
+
+
+def test_waived_findings_carry_an_accepted_external_suppression(policy_result: RunResult) -> None:
+    results = _results(policy_result)
+    findings = [
+        f for report in policy_result.files for f in sorted(report.findings, key=Finding.sort_key)
+    ]
+    current = results[: len(findings)]
+    # SARIF: suppressions present on every result, or on none.
+    assert all("suppressions" in r for r in results)
+    waived = 0
+    for shown, finding in zip(current, findings, strict=True):
+        assert shown["ruleId"] == finding.rule
+        if finding.suppression is not None and finding.suppression.kind == "waiver":
+            waived += 1
+            (suppression,) = shown["suppressions"]
+            assert suppression["kind"] == "external"
+            assert suppression["status"] == "accepted"
+            assert suppression["justification"] == finding.suppression.reason
+            assert suppression["properties"]["approver"] == finding.suppression.approver
+            assert suppression["properties"]["expires"] == finding.suppression.expires
+            assert suppression["properties"]["source"] == finding.suppression.source
+        else:
+            assert shown["suppressions"] == []
+    assert waived > 0
+
+
+def test_baseline_states_new_unchanged_and_absent(policy_result: RunResult) -> None:
+    outcome = policy_result.baseline
+    assert outcome is not None
+    results = _results(policy_result)
+    states = [r["baselineState"] for r in results]  # on every result, as SARIF requires
+    assert states.count("unchanged") == outcome.persisting
+    assert states.count("absent") == len(outcome.fixed)
+    # new: the findings the baseline matched none of (waived and POLICY ones too)
+    assert states.count("new") == len(policy_result.findings) - outcome.persisting
+    absent = [r for r in results if r["baselineState"] == "absent"]
+    assert [(r["ruleId"], r["properties"]["pointer"]) for r in absent] == [
+        (entry.rule, entry.pointer) for entry in outcome.fixed
+    ]
+    for shown in absent:
+        assert shown["kind"] == "pass" and shown["level"] == "none"
+        uri = shown["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri.startswith("tests/data/policy/")
+    properties = json.loads(render(policy_result))["runs"][0]["properties"]
+    assert properties["baseline"] == {
+        "source": outcome.source,
+        "new": outcome.new,
+        "persisting": outcome.persisting,
+        "fixed": len(outcome.fixed),
+    }
+    assert [s["file"] for s in properties["skipped"]] == [f for f, _ in policy_result.skipped]
+
+
+def test_without_a_baseline_no_result_has_a_baseline_state(example_result: RunResult) -> None:
+    results = _results(example_result)
+    assert results and not any("baselineState" in r for r in results)
+    assert all(r["suppressions"] == [] for r in results)
+
+
+def test_a_configuration_file_is_a_configuration_artifact(policy_result: RunResult) -> None:
+    run = json.loads(render(policy_result))["runs"][0]
+    roles = {a["location"]["uri"]: a["roles"] for a in run["artifacts"]}
+    for report in policy_result.files:
+        expected = "userSpecifiedConfiguration" if report.role == "config" else "analysisTarget"
+        assert roles[report.label] == [expected]
+
+
+def test_a_fixed_finding_of_a_rule_that_did_not_run_is_described(
+    policy_result: RunResult,
+) -> None:
+    from sakip_validate.policy import BaselineOutcome
+    from sakip_validate.policy.baseline import Entry
+
+    gone = Entry("XYZ999", "lama.toml", "/a", "1")
+    result = dataclasses.replace(
+        policy_result,
+        baseline=BaselineOutcome("baseline.json", 0, 0, (gone,)),
+    )
+    document = json.loads(render(result))
+    assert schema_errors(document) == []
+    rules = document["runs"][0]["tool"]["driver"]["rules"]
+    (absent,) = [r for r in document["runs"][0]["results"] if r["baselineState"] == "absent"]
+    assert rules[absent["ruleIndex"]]["id"] == "XYZ999"
+    uri = absent["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "lama.toml"

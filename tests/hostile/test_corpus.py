@@ -124,7 +124,7 @@ class Outcome:
 
 
 def _run_measured(path: Path, out: Path) -> Outcome:
-    """``sakip-validate check PATH`` with every format: outcome, time and peak memory (wait4)."""
+    """``sakip-validate check PATH`` with every format: outcome, time and its own peak memory."""
     args = [sys.executable, "-m", "sakip_validate", "check", str(path)]
     for name in sorted(BUILT_IN):
         if name != "console":
@@ -132,21 +132,17 @@ def _run_measured(path: Path, out: Path) -> Outcome:
     args += ["--format", "console"]
     env = {**os.environ, "NO_COLOR": "1"}
     start = time.monotonic()
+    peak_file = out / "peak"
+    measured = [sys.executable, str(Path(__file__).with_name("peak.py")), str(peak_file), *args]
     with (out / "stdout").open("wb") as so, (out / "stderr").open("wb") as se:
-        process = subprocess.Popen(args, stdout=so, stderr=se, env=env)
-        deadline = start + TIME_LIMIT
-        status = None
-        while status is None:
-            pid, raw_status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                status = raw_status
-                peak = usage.ru_maxrss
-            if time.monotonic() > deadline:
-                process.kill()
-                os.wait4(process.pid, 0)
-                raise AssertionError(f"{path.name}: still running after {TIME_LIMIT} s")
-            time.sleep(0.02)
-    process.returncode = os.waitstatus_to_exitcode(status)
+        process = subprocess.Popen(measured, stdout=so, stderr=se, env=env)
+        try:
+            process.wait(timeout=TIME_LIMIT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise AssertionError(f"{path.name}: still running after {TIME_LIMIT} s") from None
+    peak = int(peak_file.read_text(encoding="ascii"))
     seconds = time.monotonic() - start
     rules: frozenset[str] = frozenset()
     findings: list[dict[str, str]] = []

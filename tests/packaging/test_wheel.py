@@ -148,5 +148,8 @@ def test_third_party_output_plugin_works_through_its_entry_point(
     checked = _run(script, "check", EXAMPLE, "--format", "demo_tsv", cwd=tmp_path)
     assert checked.returncode == 1, checked.stderr
     lines = checked.stdout.splitlines()
-    assert len(lines) == 38
+    as_json = _run(script, "check", EXAMPLE, "--format", "json", cwd=tmp_path)
+    findings = json.loads(as_json.stdout)["findings"]
+    assert len(lines) == len(findings) > 0
+    assert [line.split("\t")[0] for line in lines] == [f["rule"] for f in findings]
     assert all(len(line.split("\t")) == 6 for line in lines)

@@ -64,7 +64,7 @@ BASIS_STATUS = Labels(
 
 def basis_status(rule: Rule, lang: Lang) -> str:
     """How sure the rule's legal basis is, in words (explain and docs/rules.md only)."""
-    status = rule.legal_basis_status
+    status = rule.legal_basis_status or "unstated"
     return BASIS_STATUS.get(status if status in BASIS_STATUS else "unstated", lang)
 
 

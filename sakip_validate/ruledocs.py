@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .codes import ALL_CODES
+from .domain.labels import Labels
 from .engine.model import Rule, RulePack
 from .findings import Lang
 
@@ -14,6 +15,7 @@ _LABELS = {
         "pack": "Paket",
         "kind": "Jenis pemeriksaan",
         "legal": "Dasar hukum",
+        "status": "Status dasar hukum",
         "why": "Alasan",
         "fix": "Cara memperbaiki",
         "pass": "Contoh yang lolos",
@@ -27,6 +29,7 @@ _LABELS = {
         "pack": "Pack",
         "kind": "Check kind",
         "legal": "Legal basis",
+        "status": "Legal basis status",
         "why": "Rationale",
         "fix": "How to fix",
         "pass": "Passing example",
@@ -36,6 +39,33 @@ _LABELS = {
         "intro": "Generated from the rule metadata (`sakip-validate rules --format markdown`).",
     },
 }
+
+
+# How sure a rule's legal basis is. For auditors and rule authors only: the status never goes
+# into a finding, so a report's reader sees the basis, not the doubt (docs/dasar-hukum.md).
+BASIS_STATUS = Labels(
+    {
+        "verified": (
+            "terverifikasi: pasal atau lampiran yang disebut telah dicocokkan dengan teks "
+            "peraturannya (docs/dasar-hukum.md)",
+            "verified: the article or annex named was checked against the regulation's text "
+            "(docs/dasar-hukum.md)",
+        ),
+        "regulation_only": (
+            "hanya peraturan: bagian peraturan yang mendasari aturan ini belum dapat dicocokkan "
+            "dengan teksnya, sehingga hanya peraturannya yang disebut (docs/dasar-hukum.md)",
+            "regulation only: the provision behind this rule could not be checked against the "
+            "regulation's text, so only the regulation is named (docs/dasar-hukum.md)",
+        ),
+        "unstated": ("tidak dinyatakan oleh paket aturan", "not stated by the rule pack"),
+    }
+)
+
+
+def basis_status(rule: Rule, lang: Lang) -> str:
+    """How sure the rule's legal basis is, in words (explain and docs/rules.md only)."""
+    status = rule.legal_basis_status or "unstated"
+    return BASIS_STATUS.get(status if status in BASIS_STATUS else "unstated", lang)
 
 
 def explain(rule: Rule, lang: Lang) -> str:
@@ -48,6 +78,7 @@ def explain(rule: Rule, lang: Lang) -> str:
         f"{label['pack']}: {rule.pack}",
         f"{label['kind']}: {rule.kind} ({rule.outcome})",
         f"{label['legal']}: {rule.legal_basis}",
+        f"{label['status']}: {basis_status(rule, lang)}",
         "",
         f"{label['why']}:",
         rule.rationale.get(lang),
@@ -83,6 +114,7 @@ def markdown(packs: Sequence[RulePack]) -> str:
                     f"- {label['severity']}: {rule.severity.label}",
                     f"- {label['kind']}: `{rule.kind}` ({rule.outcome})",
                     f"- {label['legal']}: {rule.legal_basis}",
+                    f"- {label['status']}: {basis_status(rule, lang)}",
                     "",
                     rule.rationale.get(lang),
                     "",

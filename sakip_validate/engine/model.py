@@ -29,6 +29,9 @@ class Rule:
     example_fail: str
     source: str  # the pack file, for messages
     check: CheckKind
+    # How sure the legal basis is ("verified" or "regulation_only"; None when a pack does not
+    # say). Rule documentation shows it; findings and the catalogue never carry it.
+    legal_basis_status: str | None = None
 
     @property
     def info(self) -> RuleInfo:

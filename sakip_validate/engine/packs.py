@@ -236,6 +236,7 @@ def _build_rule(
         example_fail=raw["examples"]["fail"],
         source=source,
         check=check,
+        legal_basis_status=raw.get("legal_basis_status"),
     )
 
 

@@ -110,7 +110,6 @@ def _about_waiver(code: Code, waiver: Waiver, message: Text) -> Finding:
         pack=code.pack,
         title=code.title,
         printed=waiver.rule,
-        expected=waiver.expires.isoformat() if code is POLICY_EXPIRED else None,
     )
 
 
@@ -252,14 +251,20 @@ class Policy:
         for report in result.files:
             marked = []
             for finding in report.findings:
-                if finding.suppression is None and not finding.rule.startswith("POLICY"):
-                    entry = entry_of(finding, baseline.folder)
+                if finding.rule.startswith("POLICY"):
+                    marked.append(finding)
+                    continue
+                entry = entry_of(finding, baseline.folder)
+                if finding.suppression is not None:
+                    # Waived since the baseline was written: still there, not fixed.
                     if remaining[entry] > 0:
                         remaining[entry] -= 1
-                        persisting += 1
-                        finding = dataclasses.replace(finding, suppression=suppression)
-                    else:
-                        new += 1
+                elif remaining[entry] > 0:
+                    remaining[entry] -= 1
+                    persisting += 1
+                    finding = dataclasses.replace(finding, suppression=suppression)
+                else:
+                    new += 1
                 marked.append(finding)
             report.findings = marked
         fixed = tuple(sorted(remaining.elements()))

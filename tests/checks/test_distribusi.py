@@ -482,3 +482,56 @@ def test_other_jenis_and_groups_without_counts_are_ignored() -> None:
     )
     assert agreement(data) == []
     assert agreement(data, ("status_desa", "lainnya")) == []
+
+
+def test_every_pair_of_a_year_is_compared_not_only_with_the_first() -> None:
+    # The first statement of 2021 names desa mandiri only: the conflict between the
+    # second and the third on desa maju was missed when each was held to the first.
+    data = report(
+        statement(counts(mandiri=0), bab="1.3", tahun=2021),
+        statement(counts(maju=1, berkembang=10), bab="2.2", tahun=2021),
+        statement(counts(maju=2, berkembang=10), bab="3.2", tahun=2021),
+    )
+    hits = agreement(data)
+    assert [(h.outcome, h.pointer, h.values["bab_acuan"]) for h in hits] == [
+        ("mismatch", "/narasi/distribusi/2/kelompok/0/jumlah", "2.2 (2021)")
+    ]
+    assert hits[0].values["rincian"] == "2 desa maju"
+    assert hits[0].values["rincian_acuan"] == "1 desa maju"
+
+
+def test_the_odd_one_out_of_a_year_is_blamed() -> None:
+    data = report(
+        statement(counts(maju=2), bab="1.3", tahun=2021),
+        statement(counts(maju=1), bab="2.2", tahun=2021),
+        statement(counts(maju=1), bab="3.2", tahun=2021),
+    )
+    hits = agreement(data)
+    assert [(h.values["bab"], h.values["bab_acuan"]) for h in hits] == [("1.3", "2.2 (2021)")]
+
+
+def test_a_statement_differing_from_two_others_names_both() -> None:
+    data = report(
+        statement(counts(maju=1), bab="1.3", tahun=2021),
+        statement(counts(tertinggal=6), bab="2.2", tahun=2021),
+        statement(counts(maju=2, tertinggal=5), bab="3.2", tahun=2021),
+        statement(counts(maju=1, tertinggal=6), bab="3.3", tahun=2021),
+    )
+    hits = agreement(data)
+    assert [(h.values["bab"], h.values["bab_acuan"], h.values["rincian"]) for h in hits] == [
+        ("3.2", "1.3 (2021), 2.2 (2021)", "2 desa maju, 5 desa tertinggal")
+    ]
+    assert hits[0].values["rincian_acuan"] == "1 desa maju, 6 desa tertinggal"
+
+
+def test_an_undated_statement_is_still_held_to_the_main_reference_only() -> None:
+    data = report(
+        statement(counts(maju=1), bab="3.2", tahun=2021),
+        statement(counts(maju=2), bab="3.3", tahun=2021),
+        statement(counts(maju=2), bab="1.3"),
+    )
+    hits = agreement(data)
+    assert [(h.outcome, h.values["bab"], h.values["bab_acuan"]) for h in hits] == [
+        ("mismatch", "3.3", "3.2 (2021)"),
+        ("undated", "1.3", "3.2 (2021)"),
+    ]

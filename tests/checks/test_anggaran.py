@@ -853,6 +853,80 @@ def test_program_indicator_capaian_are_compared() -> None:
     assert hit.values["count"] == 2  # 84,9 ~ 84,90 and 100 = 100; 66,67 belongs to kode 3
 
 
+SINGLE = {**ABSORPTION, "program_table": "program_pk", "capaian_table": "capaian"}
+
+
+def single_program(printed: Any, *, indikator: bool = True, **capaian_row: Any) -> dict:
+    """Program 5 of the reference: absorption 88,51%; its indicator is desa tertib administrasi."""
+    item: dict[str, Any] = {"nama_tertulis": "Persentase desa yang tertib administrasi"}
+    if indikator:
+        item["indikator"] = "DESA_TERTIB_ADM"
+    if printed is not None:
+        item["capaian"] = printed
+    data = budget([b("5", 14_277_000, 12_636_000, Decimal("88.51"))])
+    program = {"kode": "5", "tingkat": "program", "nama": "P5", "indikator_kinerja": [item]}
+    data["tabel"]["program_pendukung"] = {"nomor": "3.7", "program": [program]}
+    row = {"indikator": "DESA_TERTIB_ADM", "target": Decimal("50.00")}
+    row.update(capaian_row)
+    data["tabel"]["capaian"] = {"nomor": "3.2", "tahun": 2021, "baris": [row]}
+    data["laporan"] = {"tahun_anggaran": 2021}
+    data["indikator"] = [
+        {"id": "DESA_TERTIB_ADM", "nama": "Desa tertib administrasi", "polaritas": "positif"}
+    ]
+    return data
+
+
+def test_a_single_program_copying_its_absorption_is_reported_on_strong_evidence() -> None:
+    data = single_program(Decimal("88.51"), realisasi=Decimal("45.00"), capaian=Decimal("90.00"))
+    (hit,) = run(CapaianIsAbsorption(SINGLE), data)
+    assert hit.outcome == "single"
+    assert hit.pointer == "/tabel/program_pendukung/program/0/indikator_kinerja/0/capaian"
+    assert hit.values["serapan"] == Percent(Decimal("88.51"))
+    assert hit.values["expected"] == Percent(Decimal("90.00"), 2)
+    assert hit.values["indikator"] == "Desa tertib administrasi"
+
+
+def test_the_indicators_own_capaian_is_recomputed_when_not_printed() -> None:
+    data = single_program(Decimal("88.51"), realisasi=Decimal("45.00"))
+    (hit,) = run(CapaianIsAbsorption(SINGLE), data)
+    assert hit.expected == Decimal("90.00")
+
+
+def test_the_indicator_is_found_through_tabel_2_4_by_name() -> None:
+    data = single_program(Decimal("88.51"), indikator=False, capaian=Decimal("90.00"))
+    assert run(CapaianIsAbsorption(SINGLE), data) == []  # nothing says which indicator
+    item = {
+        "nama_tertulis": "PERSENTASE DESA YANG TERTIB  ADMINISTRASI",
+        "indikator": "DESA_TERTIB_ADM",
+    }
+    data["tabel"]["program_pk"] = {"baris": [b("5", 14_277_000, indikator_kinerja=[item])]}
+    assert [h.outcome for h in run(CapaianIsAbsorption(SINGLE), data)] == ["single"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "own"),
+    [
+        (Decimal("90.00"), Decimal("90.00")),  # the real capaian: no confusion
+        (Decimal("88.5"), Decimal("88.51")),  # equal at the printed precision too
+        (100, 90),  # a round figure proves nothing
+    ],
+)
+def test_no_single_finding_without_strong_evidence(printed: Any, own: Decimal) -> None:
+    data = single_program(printed, capaian=own)
+    if printed == 100:
+        data["tabel"]["realisasi_anggaran"]["baris"][0]["persen"] = 100
+    assert run(CapaianIsAbsorption(SINGLE), data) == []
+
+
+def test_no_single_finding_where_the_whole_table_is_reported() -> None:
+    data = absorption_data(Decimal("84.90"), 100, Decimal("66.67"))
+    items = [{"nama_tertulis": "x", "indikator": "IKM", "capaian": Decimal("84.90")}]
+    data["tabel"]["program_pendukung"]["program"][0]["indikator_kinerja"] = items
+    data["tabel"]["capaian"] = {"baris": [{"indikator": "IKM", "capaian": Decimal("99.93")}]}
+    data["indikator"] = [{"id": "IKM", "nama": "IKM", "polaritas": "positif"}]
+    assert [h.outcome for h in run(CapaianIsAbsorption(SINGLE), data)] == ["absorption"]
+
+
 # -- the pack on whole reports ---------------------------------------------------------------------
 
 

@@ -7,13 +7,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ...domain.numbers import Agreement, compare_printed, decimals_of, percent, round_half_up
+from ...domain.facts import normal_name
+from ...domain.numbers import (
+    Agreement,
+    capaian,
+    compare_printed,
+    decimals_of,
+    percent,
+    round_half_up,
+)
 from ...domain.values import same_value
 from ...domain.view import Cell, ReportView, Row
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Percent
 from ...loading.pointers import join_pointer
-from ..common import FIELD_NAME, TABLE_NAME, table_problems
+from ..common import FIELD_NAME, TABLE_NAME, polarity_of, table_problems
 
 __all__ = ["CapaianIsAbsorption"]
 
@@ -25,6 +33,7 @@ class _Match:
     shown: Decimal
     absorption: Decimal
     recomputed: bool
+    item: dict[str, Any] | None  # the program indicator the figure belongs to, if any
 
     @property
     def absorption_shown(self) -> Decimal:
@@ -37,16 +46,26 @@ class _Match:
 class CapaianIsAbsorption(CheckKind):
     """The "% capaian" of programs and kegiatan (3.7) is their budget % (3.8).
 
-    Performance is then confused with budget absorption. One coincidence proves
-    nothing, so the check needs ``min_matches`` equal pairs (default 2), at least
-    one of them not 0% or 100%, and reports the whole table once, at the first
-    pair. A program's ``indikator_kinerja`` capaian are compared too.
+    Performance is then confused with budget absorption. Outcomes:
+
+    * ``absorption``: one coincidence proves nothing, so the table is reported
+      once, at the first pair, when ``min_matches`` figures (default 2) equal
+      their budget %, at least one of them not 0% or 100%;
+    * ``single``: when the table as a whole is not reported, one program
+      indicator whose capaian equals its budget % (not 0% or 100%) while the
+      indicator it measures has another capaian in the capaian table (printed,
+      else recomputed from target and realisasi): the figure cannot be that
+      indicator's performance, so the evidence is strong on its own. The
+      indicator is the item's ``indikator``, else that of the item of the same
+      name under the same kode in ``program_table`` (Tabel 2.4).
+
+    A program's ``indikator_kinerja`` capaian are compared too.
     """
 
     name = "capaian_is_absorption"
-    outcomes = ("absorption",)
+    outcomes = ("absorption", "single")
     placeholders: ClassVar[frozenset[str]] = frozenset(
-        {"other_table", "count", "compared", "kodes"}
+        {"other_table", "count", "compared", "kodes", "serapan", "tabel_capaian"}
     )
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
@@ -61,6 +80,8 @@ class CapaianIsAbsorption(CheckKind):
             "budget_part": FIELD_NAME,
             "budget_whole": FIELD_NAME,
             "min_matches": {"type": "integer", "minimum": 1},
+            "program_table": TABLE_NAME,
+            "capaian_table": TABLE_NAME,
         },
     }
 
@@ -70,6 +91,11 @@ class CapaianIsAbsorption(CheckKind):
         problems = table_problems(p["table"], fields, "/table")
         budget = [p["budget_percent"], p.get("budget_part", ""), p.get("budget_whole", "")]
         problems += table_problems(p["budget_table"], [f for f in budget if f], "/budget_table")
+        if "program_table" in p:
+            problems += table_problems(p["program_table"], ["indikator_kinerja"], "/program_table")
+        if "capaian_table" in p:
+            wanted = ["target", "realisasi", "capaian"]
+            problems += table_problems(p["capaian_table"], wanted, "/capaian_table")
         return problems
 
     def _absorption(self, row: Row) -> tuple[Decimal, bool] | None:
@@ -84,14 +110,15 @@ class CapaianIsAbsorption(CheckKind):
         exact = None if part is None or whole is None else percent(part, whole)
         return None if exact is None else (exact, True)
 
-    def _cells(self, row: Row) -> Iterator[Cell]:
-        yield row.cell(self.params["field"])
+    def _cells(self, row: Row) -> Iterator[tuple[Cell, dict[str, Any] | None]]:
+        yield row.cell(self.params["field"]), None
         name = self.params.get("indicators")
         items = row.cell(name).value if name else None
         for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
                 base = join_pointer(join_pointer(row.pointer, name or ""), str(index))
-                yield Cell(item.get(self.params["field"]), join_pointer(base, self.params["field"]))
+                field = self.params["field"]
+                yield Cell(item.get(field), join_pointer(base, field)), item
 
     def run(self, view: ReportView) -> Iterator[Hit]:
         p = self.params
@@ -107,7 +134,7 @@ class CapaianIsAbsorption(CheckKind):
             if found is None:
                 continue
             absorption, recomputed = found
-            for cell in self._cells(row):
+            for cell, item in self._cells(row):
                 shown = cell.number
                 if shown is None:
                     continue
@@ -115,13 +142,21 @@ class CapaianIsAbsorption(CheckKind):
                 if same_value(shown, absorption) or (
                     compare_printed(shown, absorption) is Agreement.EXACT
                 ):
-                    matches.append(_Match(row, cell, shown, absorption, recomputed))
+                    matches.append(_Match(row, cell, shown, absorption, recomputed, item))
         telling = [m for m in matches if m.shown not in (0, 100)]
-        if len(matches) < p.get("min_matches", 2) or not telling:
+        if len(matches) >= p.get("min_matches", 2) and telling:
+            yield self._table_hit(view, matches, compared)
             return
+        for match in telling:
+            hit = self._single_hit(view, match)
+            if hit is not None:
+                yield hit
+
+    def _table_hit(self, view: ReportView, matches: list[_Match], compared: int) -> Hit:
+        p = self.params
         first = matches[0]
         kodes = list(dict.fromkeys(m.row.kode for m in matches if m.row.kode))
-        yield Hit(
+        return Hit(
             "absorption",
             first.cell.pointer,
             p["table"],
@@ -139,3 +174,72 @@ class CapaianIsAbsorption(CheckKind):
             first.shown,
             None,  # nothing is "expected" here: the figure measures the wrong thing
         )
+
+    def _single_hit(self, view: ReportView, match: _Match) -> Hit | None:
+        p = self.params
+        indikator = self._indicator_of(view, match)
+        if indikator is None:
+            return None
+        own = _own_capaian(view, p.get("capaian_table", "capaian"), indikator)
+        if own is None or compare_printed(match.shown, own) is not Agreement.MISMATCH:
+            return None
+        decimals = decimals_of(match.shown)
+        return Hit(
+            "single",
+            match.cell.pointer,
+            p["table"],
+            {
+                "row": match.row.label,
+                "kode": match.row.kode,
+                "field": p["field"],
+                "indikator": view.indicator_name(indikator),
+                "printed": Percent(match.shown),
+                "serapan": Percent(match.absorption_shown),
+                "expected": Percent(round_half_up(own, decimals), decimals),
+                "other_table": view.table_label(p["budget_table"]),
+                "tabel_capaian": view.table_label(p.get("capaian_table", "capaian")),
+            },
+            match.shown,
+            round_half_up(own, decimals),
+        )
+
+    def _indicator_of(self, view: ReportView, match: _Match) -> str | None:
+        """The indicator a program indicator measures: its own id, else Tabel 2.4's."""
+        item = match.item
+        if item is None:
+            return None
+        own = item.get("indikator")
+        if isinstance(own, str) and own in view.indicators:
+            return own
+        name = item.get("nama_tertulis")
+        table = self.params.get("program_table")
+        if not isinstance(name, str) or table is None:
+            return None
+        for row in view.rows(table):
+            if row.kode != match.row.kode:
+                continue
+            items = row.cell("indikator_kinerja").value
+            for other in items if isinstance(items, list) else []:
+                if not isinstance(other, dict) or not isinstance(other.get("nama_tertulis"), str):
+                    continue
+                same = normal_name(other["nama_tertulis"]) == normal_name(name)
+                found = other.get("indikator")
+                if same and isinstance(found, str) and found in view.indicators:
+                    return found
+        return None
+
+
+def _own_capaian(view: ReportView, table: str, indikator: str) -> Decimal | None:
+    """The indicator's capaian in the capaian table: printed, else from target and realisasi."""
+    for row in view.rows(table):
+        if row.indikator != indikator or (view.year is not None and row.tahun != view.year):
+            continue
+        printed = row.cell("capaian").number
+        if printed is not None:
+            return printed
+        target, realisasi = row.cell("target").number, row.cell("realisasi").number
+        polarity = polarity_of(view, indikator)
+        if target is None or realisasi is None or polarity is None:
+            return None
+        return capaian(target, realisasi, polarity)
+    return None

@@ -47,6 +47,7 @@ BUILT_IN = {
     # rules/distribusi.toml
     "distribution": "sakip_validate.checks.distribusi.distribution:Distribution",
     "distribution_agreement": "sakip_validate.checks.distribusi.agreement:DistributionAgreement",
+    "share_of_whole": "sakip_validate.checks.distribusi.fractions:ShareOfWhole",
     # rules/narasi.toml
     "statement": "sakip_validate.checks.narasi.statement:Statement",
     "claim": "sakip_validate.checks.narasi.claim:Claim",

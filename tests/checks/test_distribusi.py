@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from sakip_validate.api import default_rules
 from sakip_validate.checks.distribusi.agreement import DistributionAgreement
 from sakip_validate.checks.distribusi.distribution import Distribution
+from sakip_validate.checks.distribusi.fractions import ShareOfWhole
 from sakip_validate.checks.distribusi.shares import matching_counts
 from sakip_validate.checks.distribusi.statements import category_key
 from sakip_validate.domain.numbers import percent, round_half_up
@@ -154,6 +155,10 @@ def corrected_reference() -> LoadedDocument:
         if item["besaran"] == "jumlah_indikator":
             item["nilai"] = 4
     data["narasi"]["klaim"] = []
+    # what desa tertib administrasi counts is unknown: no whole, as in the corrected example
+    for indicator in data["indikator"]:
+        if indicator["id"] == "DESA_TERTIB_ADM":
+            indicator.pop("bagian_dari")
     return LoadedDocument(document.label, document.format, document.text, data)
 
 
@@ -172,6 +177,7 @@ def test_reference_findings_of_these_packs() -> None:
         ("DIS007", "/narasi/distribusi/1/kelompok/0/jumlah"),
         ("DIS007", "/narasi/distribusi/2/kelompok/0/jumlah"),
         ("DIS007", "/narasi/distribusi/3/kelompok/0/jumlah"),
+        ("DIS008", "/tabel/iku/baris/1/target/2021"),
         ("NAR001", "/narasi/pernyataan/3/nilai"),
         ("NAR006", "/narasi/klaim/0/jenis"),
     ]
@@ -179,9 +185,11 @@ def test_reference_findings_of_these_packs() -> None:
         assert finding.location.line is not None
         assert "{" not in finding.message.id + finding.message.en
     shares = [f for f in findings if f.rule == "DIS002"]
-    statement = load_path(EXAMPLE).data["narasi"]["distribusi"][4]
+    narasi = load_path(EXAMPLE).data["narasi"]
+    statement, (desa,) = narasi["distribusi"][4], narasi["keseluruhan"]
+    assert "keseluruhan" not in statement and statement["bagian_dari"] == desa["id"]
     assert [f.operands for f in shares] == [
-        (("jumlah", str(group["jumlah"])), ("keseluruhan", str(statement["keseluruhan"])))
+        (("jumlah", str(group["jumlah"])), ("keseluruhan", str(desa["jumlah"])))
         for group in statement["kelompok"][2:4]
     ]
 
@@ -535,3 +543,176 @@ def test_an_undated_statement_is_still_held_to_the_main_reference_only() -> None
         ("mismatch", "3.3", "3.2 (2021)"),
         ("undated", "1.3", "3.2 (2021)"),
     ]
+
+
+# -- ShareOfWhole ----------------------------------------------------------------------------
+
+SHARE_PARAMS: dict[str, Any] = {
+    "tables": {
+        "iku": ["target"],
+        "capaian": ["target", "realisasi"],
+        "target_akhir_renstra": ["realisasi", "target_akhir"],
+    },
+    "program_table": "program_pk",
+    "statements": True,
+    "distributions": True,
+}
+
+
+def share(data: dict[str, Any], **params: Any) -> list[Hit]:
+    return list(ShareOfWhole({**SHARE_PARAMS, **params}).run(view_of(data)))
+
+
+def whole_of(jumlah: int = 17, id: str = "desa") -> dict[str, Any]:
+    return {"id": id, "bab": "1.3", "satuan": "desa", "jumlah": jumlah, "kutipan": "..."}
+
+
+def share_report(
+    *rows: dict[str, Any], bagian_dari: str | None = "desa", **narasi: Any
+) -> dict[str, Any]:
+    indicator: dict[str, Any] = {"id": "D", "nama": "Persentase desa", "polaritas": "positif"}
+    if bagian_dari is not None:
+        indicator["bagian_dari"] = bagian_dari
+    return {
+        "laporan": {"tahun_anggaran": 2021},
+        "indikator": [indicator],
+        "tabel": {"capaian": {"nomor": "3.2", "tahun": 2021, "baris": list(rows)}},
+        "narasi": {"keseluruhan": [whole_of()], **narasi},
+    }
+
+
+def test_shares_of_17_desa_pass_at_their_printed_precision() -> None:
+    data = share_report({"indikator": "D", "target": D("5.88"), "realisasi": D("35")})
+    data["tabel"]["iku"] = {"baris": [{"indikator": "D", "target": {"2021": 6, "2022": "N/A"}}]}
+    assert share(data) == []  # 35% = 6/17 (35,29) and 6% = 1/17 (5,88), rounded
+
+
+def test_a_share_no_count_gives_is_reported_once_per_indicator_with_every_figure() -> None:
+    data = share_report({"indikator": "D", "target": D("50.00"), "realisasi": D("45.00")})
+    data["tabel"]["iku"] = {"nomor": "2.1", "baris": [{"indikator": "D", "target": {"2021": 50}}]}
+    (hit,) = share(data)
+    assert (hit.outcome, hit.pointer) == ("infeasible", "/tabel/iku/baris/0/target/2021")
+    shown = [render("{daftar}", hit.values, "id")]
+    assert shown == [
+        "50% di Tabel 2.1 (target 2021), 50,00% di Tabel 3.2 (target 2021), "
+        "45,00% di Tabel 3.2 (realisasi 2021)"
+    ]
+    assert render("{contoh}", hit.values, "en") == "1 desa = 5.88%"
+
+
+def test_an_indicator_without_a_whole_is_not_judged() -> None:
+    data = share_report({"indikator": "D", "realisasi": D("45.00")}, bagian_dari=None)
+    assert share(data) == []
+
+
+def test_program_targets_and_text_figures_are_shares_too() -> None:
+    data = share_report({"indikator": "D", "realisasi": D("5.88")})
+    item = {"nama_tertulis": "Persentase desa", "indikator": "D", "target": D("6.25")}
+    program = {"kode": "3", "tingkat": "program", "nama": "P", "indikator_kinerja": [item]}
+    data["tabel"]["program_pk"] = {"tahun": 2021, "baris": [program]}
+    stated = {"bab": "4", "besaran": "realisasi", "indikator": "D", "nilai": D("45")}
+    data["narasi"]["pernyataan"] = [stated]
+    (hit,) = share(data)
+    assert hit.pointer == "/tabel/program_pk/baris/0/indikator_kinerja/0/target"
+    assert "45% di bab 4 (realisasi 2021)" in render("{daftar}", hit.values, "id")
+
+
+def test_the_end_target_is_the_target_of_its_year() -> None:
+    data = share_report({"indikator": "D", "realisasi": D("5.88")})
+    data["tabel"]["target_akhir_renstra"] = {
+        "tahun": 2021,
+        "tahun_target_akhir": 2024,
+        "baris": [{"indikator": "D", "realisasi": D("5.88"), "target_akhir": D("17.7")}],
+    }
+    data["tabel"]["iku"] = {"baris": [{"indikator": "D", "target": {"2024": D("17.65")}}]}
+    # 17,7 is no share of 17 (3/17 = 17,647, rounded twice): infeasible, not a precision clash
+    assert [(h.outcome, h.pointer) for h in share(data)] == [
+        ("infeasible", "/tabel/target_akhir_renstra/baris/0/target_akhir")
+    ]
+    data["tabel"]["target_akhir_renstra"]["baris"][0]["target_akhir"] = D("17.6")
+    assert share(data) == []  # 17,6 and 17,65 are both 3 of 17
+
+
+def test_one_fraction_at_two_precisions_must_be_one_count() -> None:
+    # Of 955 keluarga, 52 is 5,445...% (5,45 / 5,4) and 53 is 5,549...% (5,55 / 5,5).
+    indicator = {"id": "K", "nama": "Keluarga miskin", "polaritas": "negatif", "bagian_dari": "kk"}
+    kk = {"id": "kk", "bab": "1.3", "satuan": "keluarga", "jumlah": 955, "kutipan": "..."}
+
+    def with_text(nilai: Decimal) -> dict[str, Any]:
+        stated = {"bab": "3.2", "besaran": "realisasi", "indikator": "K", "nilai": nilai}
+        return {
+            "laporan": {"tahun_anggaran": 2021},
+            "indikator": [indicator],
+            "tabel": {"capaian": {"baris": [{"indikator": "K", "realisasi": D("5.45")}]}},
+            "narasi": {"keseluruhan": [kk], "pernyataan": [stated]},
+        }
+
+    (hit,) = share(with_text(D("5.5")))
+    assert (hit.outcome, hit.pointer) == ("precision", "/narasi/pernyataan/0/nilai")
+    assert (hit.values["jumlah"], hit.values["jumlah_lain"]) == (53, 52)
+    assert hit.expected == D("5.4")
+    assert share(with_text(D("5.4"))) == []  # truncated as printed, not the same clash
+    assert share(with_text(D("5"))) == []  # 5% covers 43-52 keluarga: 52 among them
+    assert share(with_text(D("5.6"))) == []  # a plain difference: the statement rules'
+
+
+def test_dated_distributions_of_a_year_are_one_fact_per_group() -> None:
+    kk = {"id": "kk", "bab": "1.3", "satuan": "keluarga", "jumlah": 955, "kutipan": "..."}
+    first = statement(
+        [{"kategori": "miskin", "persen": D("5.45")}], bab="1.3", tahun=2021, bagian_dari="kk"
+    )
+    second = statement(
+        [{"kategori": "Miskin", "persen": D("5.5")}], bab="3.2", tahun=2021, bagian_dari="kk"
+    )
+    data = report(first, second)
+    data["narasi"]["keseluruhan"] = [kk]
+    (hit,) = share(data)
+    assert (hit.outcome, hit.pointer) == ("precision", "/narasi/distribusi/1/kelompok/0/persen")
+    second["tahun"] = 2020
+    assert share(data) == []
+
+
+def test_a_distribution_stating_another_whole_and_undeclared_wholes() -> None:
+    data = report(
+        statement(counts(maju=1), bab="3.2", keseluruhan=18, bagian_dari="desa"),
+        statement(counts(maju=1), bab="3.3", bagian_dari="kelurahan"),
+    )
+    data["narasi"]["keseluruhan"] = [whole_of()]
+    data["indikator"] = [{"id": "D", "nama": "Persentase desa", "bagian_dari": "dusun"}]
+    assert outcomes(share(data)) == [
+        ("undeclared", "/indikator/0/bagian_dari"),
+        ("whole_differs", "/narasi/distribusi/0/keseluruhan"),
+        ("undeclared", "/narasi/distribusi/1/bagian_dari"),
+    ]
+
+
+def test_the_declared_whole_serves_a_statement_that_states_none() -> None:
+    groups = [
+        {"kategori": "maju", "jumlah": 1, "persen": D("5.88")},
+        {"kategori": "berkembang", "jumlah": 11, "persen": D("58.82")},
+        {"kategori": "tertinggal", "jumlah": 4, "persen": D("35.29")},
+    ]
+    data = report(statement(groups, lengkap=True, bagian_dari="desa"))
+    data["narasi"]["keseluruhan"] = [whole_of()]
+    assert outcomes(distribution(view=view_of(data))) == [
+        ("sum", "/narasi/distribusi/0/kelompok"),
+        ("percent", "/narasi/distribusi/0/kelompok/1/persen"),
+        ("percent", "/narasi/distribusi/0/kelompok/2/persen"),
+    ]
+
+
+@settings(max_examples=200)
+@given(st.integers(1, 400), st.data())
+def test_honest_shares_at_any_precision_give_no_hit(whole: int, data: Any) -> None:
+    k = data.draw(st.integers(0, whole))
+    exact = percent(k, whole)
+    assert exact is not None
+    places = data.draw(st.lists(st.integers(0, 3), min_size=2, max_size=3))
+    rows = [{"indikator": "D", "realisasi": round_half_up(exact, p)} for p in places[:1]]
+    texts = [
+        {"bab": "4", "besaran": "realisasi", "indikator": "D", "nilai": round_half_up(exact, p)}
+        for p in places[1:]
+    ]
+    report_data = share_report(*rows, pernyataan=texts)
+    report_data["narasi"]["keseluruhan"] = [whole_of(whole)]
+    assert share(report_data) == []

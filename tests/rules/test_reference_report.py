@@ -15,6 +15,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
 EXPECTED = [
     ("LKP010", "/penandatangan/1/jabatan"),
     ("TGT011", "/indikator/0/satuan"),
+    ("DIS008", "/tabel/iku/baris/1/target/2021"),
     ("TGT006", "/tabel/iku/baris/2/target/2020"),
     ("TGT006", "/tabel/perjanjian_kinerja/baris/2/target"),
     ("KAT016", "/tabel/skala_kategori/baris/0"),

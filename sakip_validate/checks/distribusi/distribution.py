@@ -22,7 +22,8 @@ class Distribution(CheckKind):
     Outcomes, each defect reported once:
 
     * ``sum``: a complete statement (``lengkap``) whose counts do not add up to
-      ``keseluruhan``, or any statement whose counts exceed it;
+      ``keseluruhan`` (or, when the sentence states none, the whole it is declared
+      part of with ``bagian_dari``), or any statement whose counts exceed it;
     * ``percent``: a printed share that is not jumlah/N × 100 at its printed
       precision but is the share of another count (the message names that count);
     * ``percent_truncated``: the share was cut instead of rounded;
@@ -66,7 +67,7 @@ class Distribution(CheckKind):
             "bab": statement.bab,
             "satuan": statement.satuan,
             "tahun": statement.tahun,
-            "keseluruhan": statement.keseluruhan,
+            "keseluruhan": statement.stated_whole,
         }
         reported = False
         sum_hit = self._sum(statement, common)
@@ -85,7 +86,7 @@ class Distribution(CheckKind):
 
     def _sum(self, statement: StatedDistribution, common: dict[str, Any]) -> Hit | None:
         counted = [(g.jumlah, g.kategori) for g in statement.groups if g.jumlah is not None]
-        whole = statement.keseluruhan
+        whole = statement.stated_whole
         if whole is None or not counted:
             return None
         total = sum(count for count, _ in counted)
@@ -93,9 +94,11 @@ class Distribution(CheckKind):
         # A partial statement may leave groups out, but cannot count more than the whole.
         if (complete and total == whole) or (not complete and total <= whole):
             return None
+        # The whole may come from narasi.keseluruhan: the sentence's counts are then at fault.
+        at = "keseluruhan" if statement.keseluruhan is not None else "kelompok"
         return Hit(
             outcome="sum",
-            pointer=f"{statement.pointer}/keseluruhan",
+            pointer=f"{statement.pointer}/{at}",
             table=None,
             values={**common, "rincian": breakdown(counted, statement.satuan), "total": total},
             printed=total,

@@ -8,6 +8,7 @@ from typing import Any
 
 from ...domain.values import as_count, as_number
 from ...domain.view import ReportView
+from .wholes import wholes
 
 __all__ = [
     "JENIS_PARAM",
@@ -46,6 +47,8 @@ class StatedDistribution:
     satuan: str
     lengkap: bool
     groups: tuple[StatedGroup, ...]
+    bagian_dari: str | None = None
+    declared: int | None = None  # N of the whole it is declared a part of (narasi.keseluruhan)
 
     @property
     def counts(self) -> list[int] | None:
@@ -54,10 +57,15 @@ class StatedDistribution:
         return counts if len(counts) == len(self.groups) else None
 
     @property
+    def stated_whole(self) -> int | None:
+        """N as the text gives it: in this sentence, else the whole it is declared part of."""
+        return self.keseluruhan if self.keseluruhan is not None else self.declared
+
+    @property
     def whole(self) -> int | None:
         """N: the stated whole, else the sum of the counts of a complete statement."""
-        if self.keseluruhan is not None:
-            return self.keseluruhan
+        if self.stated_whole is not None:
+            return self.stated_whole
         counts = self.counts
         return sum(counts) if self.lengkap and counts else None
 
@@ -81,6 +89,7 @@ def category_key(kategori: str, satuan: str = "") -> str:
 def statements(view: ReportView) -> list[StatedDistribution]:
     """The ``narasi.distribusi`` statements that can be read, in document order."""
     items = view.section("narasi").get("distribusi")
+    declared = wholes(view)
     found = []
     for index, item in enumerate(items if isinstance(items, list) else []):
         if not isinstance(item, dict):
@@ -104,6 +113,9 @@ def statements(view: ReportView) -> list[StatedDistribution]:
                 )
             )
         tahun = item.get("tahun")
+        part_of = item.get("bagian_dari")
+        part_of = part_of if isinstance(part_of, str) else None
+        whole = declared.get(part_of) if part_of is not None else None
         found.append(
             StatedDistribution(
                 index=index,
@@ -115,6 +127,8 @@ def statements(view: ReportView) -> list[StatedDistribution]:
                 satuan=satuan,
                 lengkap=item.get("lengkap") is True,
                 groups=tuple(groups),
+                bagian_dari=part_of,
+                declared=whole.jumlah if whole is not None else None,
             )
         )
     return found

@@ -51,6 +51,7 @@ BUILT_IN = {
     # rules/narasi.toml
     "statement": "sakip_validate.checks.narasi.statement:Statement",
     "claim": "sakip_validate.checks.narasi.claim:Claim",
+    "comparison": "sakip_validate.checks.narasi.comparison:Comparison",
     # rules/kelengkapan.toml
     "sections_present": "sakip_validate.checks.kelengkapan.sections:SectionsPresent",
     "required_cells": "sakip_validate.checks.kelengkapan.cells:RequiredCells",

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from sakip_validate.checks.narasi.claim import Claim
+from sakip_validate.checks.narasi.comparison import Comparison
 from sakip_validate.checks.narasi.statement import BESARAN, Statement, agreement, indicator_count
 from sakip_validate.domain.numbers import Agreement
 from sakip_validate.domain.view import ReportView
@@ -400,3 +401,173 @@ def test_each_claim_is_reported_once() -> None:
         ("/narasi/klaim/1/jenis", "1"),
     ]
     assert hits[0].values["capaian"] == [Percent(50), "-"]
+
+
+# -- Comparison ---------------------------------------------------------------------------
+
+
+def comparisons(data: dict[str, Any]) -> list[Hit]:
+    return list(Comparison({}).run(view_of(data)))
+
+
+def compared(*items: dict[str, Any], standar: Any = None) -> dict[str, Any]:
+    """TERTIB: 30,00 (2019), 35,00 (2020), 45,00 (2021, Tabel 3.2); IKM 78,89 / 79,70 / 80,90."""
+    years = {
+        "2019": {"target": D("50.00"), "realisasi": D("30.00")},
+        "2020": {"target": D("50.00"), "realisasi": D("35.00")},
+    }
+    data: dict[str, Any] = {
+        "laporan": {"tahun_anggaran": 2021},
+        "indikator": copy.deepcopy(INDICATORS),
+        "tabel": {
+            "capaian": {
+                "nomor": "3.2",
+                "tahun": 2021,
+                "baris": [
+                    {"indikator": "TERTIB", "target": D("50.00"), "realisasi": D("45.00")},
+                    {"indikator": "IKM", "target": D("80.95"), "realisasi": D("80.90")},
+                ],
+            },
+            "perbandingan_tahun": {
+                "nomor": "3.3",
+                "baris": [
+                    {"indikator": "TERTIB", "tahun": years},
+                    {"indikator": "IKM", "tahun": {"2020": {"realisasi": D("79.70")}}},
+                ],
+            },
+        },
+        "narasi": {"perbandingan": list(items)},
+    }
+    if standar is not None:
+        row = {"indikator": "TERTIB", "standar": standar}
+        data["tabel"]["standar_nasional"] = {"tahun": 2021, "baris": [row]}
+    return data
+
+
+def comparison(kata: str, pembanding: dict[str, Any] | None = None, **fields: Any) -> dict:
+    item = {"bab": "3.2", "indikator": "TERTIB", "kata_arah": kata, "kutipan": "..."}
+    item["pembanding"] = pembanding if pembanding is not None else {"tahun": 2020}
+    item.update(fields)
+    return item
+
+
+@pytest.mark.parametrize(
+    ("kata", "wrong"),
+    [
+        ("naik", False),
+        ("meningkat", False),
+        ("peningkatan", False),
+        ("di_atas", False),
+        ("turun", True),
+        ("penurunan", True),
+        ("di_bawah", True),
+        ("sama_dengan", True),
+        ("tetap", True),
+    ],
+)
+def test_the_direction_word_must_follow_the_figures(kata: str, wrong: bool) -> None:
+    hits = comparisons(compared(comparison(kata)))  # 45,00 in 2021 against 35,00 in 2020
+    assert [h.outcome for h in hits] == (["direction"] if wrong else [])
+    if wrong:
+        assert hits[0].pointer == "/narasi/perbandingan/0/kata_arah"
+        assert hits[0].values["arah"].id == "lebih tinggi"
+
+
+def test_equal_figures_are_the_same_at_any_printed_precision() -> None:
+    data = compared(comparison("tetap", {"nilai": D("45")}))
+    assert comparisons(data) == []
+    data = compared(comparison("naik", {"nilai": D("45")}))
+    assert comparisons(data)[0].values["arah"].en == "the same"
+
+
+def test_benchmarks_target_standard_and_printed_values() -> None:
+    below_target = comparison("di_bawah", {"besaran": "target"})  # 45,00 against 50,00
+    above_standard = comparison("di_atas", {"besaran": "standar"})
+    printed = comparison("lebih_rendah", {"nilai": D("60"), "nama": "rata-rata kabupaten"})
+    data = compared(below_target, above_standard, printed, standar=D("40"))
+    assert comparisons(data) == []
+    data["tabel"]["standar_nasional"]["baris"][0]["standar"] = D("47.5")
+    (hit,) = comparisons(data)
+    assert hit.pointer == "/narasi/perbandingan/1/kata_arah"
+    assert hit.values["acuan"].id == "standar nasional"
+
+
+def test_a_sentence_printing_its_own_figure_is_judged_on_it() -> None:
+    data = compared(comparison("turun", nilai=D("34")))
+    assert comparisons(data) == []  # 34 as the sentence prints it, against 35,00 in 2020
+
+
+@pytest.mark.parametrize(
+    ("besar", "satuan", "outcome"),
+    [
+        (D("10"), "poin", None),
+        (D("10.00"), None, None),
+        (D("28.57"), "persen", None),
+        (D("28.6"), None, None),
+        (D("28.5"), "persen", None),  # truncated, not a different figure
+        (D("10"), "persen", "points_as_percent"),
+        (D("28.57"), "poin", "percent_as_points"),
+        (D("12"), "poin", "magnitude"),
+        (D("12"), None, "magnitude"),
+        (D("29"), "persen", None),
+        (D("30"), "persen", "magnitude"),
+    ],
+)
+def test_the_stated_change_is_points_or_percent_and_says_which(
+    besar: Decimal, satuan: str | None, outcome: str | None
+) -> None:
+    fields: dict[str, Any] = {"besar_perubahan": besar}
+    if satuan is not None:
+        fields["satuan_perubahan"] = satuan
+    hits = comparisons(compared(comparison("naik", **fields)))  # 35,00 -> 45,00
+    assert [h.outcome for h in hits] == ([outcome] if outcome else [])
+    if outcome:
+        assert hits[0].pointer == "/narasi/perbandingan/0/besar_perubahan"
+        assert hits[0].values["selisih"] == D("10.00")
+        assert hits[0].values["perubahan"] == Percent(D("28.57"))
+
+
+def test_a_penurunan_sebesar_x_percent_of_points_is_its_own_finding() -> None:
+    item = comparison("penurunan", {"tahun": 2021}, tahun=2020, besar_perubahan=D("10"))
+    item["satuan_perubahan"] = "persen"  # 45,00 -> 35,00: 10 points, 22,22 percent
+    (hit,) = comparisons(compared(item))
+    assert hit.outcome == "points_as_percent"
+    assert hit.expected == D("22.22")
+
+
+def test_a_wrong_direction_is_not_also_a_wrong_magnitude() -> None:
+    item = comparison("turun", besar_perubahan=D("3"), satuan_perubahan="poin")
+    assert [h.outcome for h in comparisons(compared(item))] == ["direction"]
+
+
+def test_figures_no_table_gives_are_unresolved() -> None:
+    data = compared(
+        comparison("naik", {"tahun": 2018}),
+        comparison("naik", tahun=2017),
+        comparison("naik", {"besaran": "standar"}),
+    )
+    hits = comparisons(data)
+    assert [(h.outcome, h.pointer) for h in hits] == [
+        ("unresolved", "/narasi/perbandingan/0/pembanding"),
+        ("unresolved", "/narasi/perbandingan/1/indikator"),
+        ("unresolved", "/narasi/perbandingan/2/pembanding"),
+    ]
+
+
+def test_relative_change_from_zero_is_not_computed() -> None:
+    item = comparison("naik", {"nilai": D("0")}, besar_perubahan=D("45"), satuan_perubahan="poin")
+    assert comparisons(compared(item)) == []
+    item["satuan_perubahan"] = "persen"
+    (hit,) = comparisons(compared(item))
+    assert hit.outcome == "points_as_percent" and hit.expected is None
+
+
+def test_reference_report_comparisons_agree_with_its_tables() -> None:
+    data = reference()
+    found = data["narasi"]["perbandingan"]
+    assert {item["kata_arah"] for item in found} >= {"peningkatan", "tetap"}
+    assert comparisons(data) == []
+    turned = copy.deepcopy(data)
+    for item in turned["narasi"]["perbandingan"]:
+        item["kata_arah"] = "penurunan"
+    assert {h.outcome for h in comparisons(turned)} == {"direction"}

@@ -48,6 +48,7 @@ __all__ = [
     "format_number",
     "format_rupiah_id",
     "inverted_capaian",
+    "mean",
     "percent",
     "printed_interval",
     "round_half_up",
@@ -269,6 +270,16 @@ def inverted_capaian(target: Number, realisasi: Number) -> Decimal | None:
 def percent(part: Number, whole: Number) -> Decimal | None:
     """``part / whole × 100`` (budget absorption, counts as shares); None when whole = 0."""
     return _ratio_percent(_check(part, "part"), _check(whole, "whole"))
+
+
+def mean(values: list[Number]) -> Decimal:
+    """The arithmetic mean of printed figures, with one rounding (the division's)."""
+    if not values:
+        raise ValueError("the mean of no values is undefined")
+    total = Decimal(0)
+    for value in values:
+        total = _context(MAX_PRECISION, exact=True).add(total, _check(value))
+    return _DIVISION.divide(total, Decimal(len(values)))
 
 
 def _format(value: Number, decimals: int | None, thousands: str, point: str) -> str:

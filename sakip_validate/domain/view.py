@@ -52,12 +52,14 @@ TABLE_FIELDS: dict[str, frozenset[str]] = {
     "standar_nasional": frozenset(
         {"realisasi", "standar", "sumber_standar", "keterangan", "no", "nama_tertulis"}
     ),
-    "program_pk": frozenset({"nama", "tingkat", "anggaran", "indikator_kinerja"}),
+    "program_pk": frozenset(
+        {"nama", "tingkat", "anggaran", "indikator_kinerja", "persen_dari_total"}
+    ),
     "program_pendukung.program": frozenset(
         {"nama", "tingkat", "capaian", "indikator_kinerja", "menunjang"}
     ),
     "realisasi_anggaran": frozenset(
-        {"nama", "tingkat", "induk", "anggaran", "realisasi", "persen"}
+        {"nama", "tingkat", "induk", "anggaran", "realisasi", "persen", "persen_dari_total"}
     ),
 }
 BUDGET_TABLES = frozenset({"program_pk", "program_pendukung.program", "realisasi_anggaran"})

@@ -29,8 +29,10 @@ BUILT_IN = {
     "efficiency_budget_total": "sakip_validate.checks.anggaran.efficiency:EfficiencyBudgetTotal",
     "suspicious_amount": "sakip_validate.checks.anggaran.suspicious:SuspiciousAmount",
     "capaian_is_absorption": "sakip_validate.checks.anggaran.absorption:CapaianIsAbsorption",
+    "share_of_total": "sakip_validate.checks.anggaran.share:ShareOfTotal",
     # rules/capaian.toml
     "capaian": "sakip_validate.checks.capaian.formula:Capaian",
+    "column_total": "sakip_validate.checks.capaian.totals:ColumnTotal",
     # rules/kategori.toml
     "category": "sakip_validate.checks.kategori.category:Category",
     "scale_wellformed": "sakip_validate.checks.kategori.wellformed:ScaleWellFormed",

@@ -16,6 +16,7 @@ from sakip_validate.checks.anggaran.efficiency import EfficiencyBudgetTotal
 from sakip_validate.checks.anggaran.equal import BudgetEqual
 from sakip_validate.checks.anggaran.ordering import Ordering
 from sakip_validate.checks.anggaran.percentage import Percentage
+from sakip_validate.checks.anggaran.share import ShareOfTotal
 from sakip_validate.checks.anggaran.slips import is_slip, slip
 from sakip_validate.checks.anggaran.sums import HierarchicalSum
 from sakip_validate.checks.anggaran.suspicious import SuspiciousAmount
@@ -925,6 +926,48 @@ def test_no_single_finding_where_the_whole_table_is_reported() -> None:
     data["tabel"]["capaian"] = {"baris": [{"indikator": "IKM", "capaian": Decimal("99.93")}]}
     data["indikator"] = [{"id": "IKM", "nama": "IKM", "polaritas": "positif"}]
     assert [h.outcome for h in run(CapaianIsAbsorption(SINGLE), data)] == ["absorption"]
+
+
+# -- share of the total ----------------------------------------------------------------------
+
+SHARE = {"table": "realisasi_anggaran", "field": "anggaran", "printed": "persen_dari_total"}
+
+
+def shares(*percents: Any, total: Any = None, jumlah: bool = True) -> list[Hit]:
+    """Program 1 (800), its kegiatan 1.1 (300) and 1.2 (500), program 2 (200): 1.000 in all."""
+    amounts = [("1", 800), ("1.1", 300), ("1.2", 500), ("2", 200)]
+    rows = []
+    for (kode, amount), printed in zip(amounts, percents, strict=False):
+        rows.append(
+            b(kode, amount, persen_dari_total=printed) if printed is not None else b(kode, amount)
+        )
+    total_row = {"anggaran": 1_000, "realisasi": 1_000}
+    if total is not None:
+        total_row["persen_dari_total"] = total
+    data = budget(rows, total_row if jumlah else None)
+    return run(ShareOfTotal(SHARE), data)
+
+
+def test_shares_of_the_total_pass_at_their_printed_precision() -> None:
+    assert shares(Decimal("80.00"), 30, Decimal("50.0"), 20, total=100) == []
+    assert shares(80, None, None, 20, jumlah=False) == []  # whole: the sum of the programs
+
+
+def test_a_kegiatan_may_be_printed_as_a_share_of_its_program() -> None:
+    assert shares(80, Decimal("37.5"), Decimal("62.5"), 20) == []
+
+
+def test_a_wrong_share_and_a_truncated_one() -> None:
+    found = shares(81, 30, 50, Decimal("20.0"), total=Decimal("99.9"))
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("mismatch", f"{BASE}/baris/0/persen_dari_total"),
+        ("mismatch", f"{BASE}/jumlah/persen_dari_total"),
+    ]
+    assert found[0].values["whole"] == Rupiah(1_000)
+    assert found[0].expected == 80
+    data = budget([b("1", 2, persen_dari_total=Decimal("66.66")), b("2", 1)])
+    (hit,) = run(ShareOfTotal(SHARE), data)
+    assert (hit.outcome, hit.expected) == ("truncated", Decimal("66.67"))
 
 
 # -- the pack on whole reports ---------------------------------------------------------------------

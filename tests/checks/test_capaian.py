@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakip_validate.checks.capaian.formula import Capaian, shown_exact
+from sakip_validate.checks.capaian.totals import ColumnTotal
 from sakip_validate.domain.numbers import (
     Agreement,
     capaian,
@@ -26,6 +27,7 @@ from sakip_validate.engine.runner import run_rules
 from sakip_validate.loading import LoadedDocument, load_bytes, load_path
 from sakip_validate.loading.pointers import split_pointer
 
+D = Decimal
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "examples" / "jatinegara-2021.toml"
 TABLES = ("capaian", "perbandingan_tahun", "analisis_penyebab", "efisiensi")
@@ -387,3 +389,67 @@ def test_corrected_example_gives_no_capaian_finding() -> None:
     pack = _load_pack(ROOT / "rules" / "capaian.toml", problems)
     assert pack is not None
     assert run_rules(load_path(corrected), pack.rules) == []
+
+
+# -- the Jumlah and Rata-rata rows (column_total) ------------------------------------------------
+
+CAPAIAN_TABLE = {
+    "nomor": "3.2",
+    "tahun": 2021,
+    "baris": [
+        {"indikator": "IKM", "target": D("80.95"), "realisasi": D("80.90"), "capaian": D("99.94")},
+        {"indikator": "T", "target": D("50.00"), "realisasi": D("45.00"), "capaian": D("90.00")},
+        {"indikator": "M", "target": D("0.00"), "realisasi": D("0.00"), "capaian": "N/A"},
+    ],
+}
+
+
+def totals(**rows: dict[str, Any]) -> list[Hit]:
+    table = {**CAPAIAN_TABLE, **rows}
+    data = {
+        "indikator": [
+            {"id": "IKM", "nama": "Nilai IKM", "polaritas": "positif"},
+            {"id": "T", "nama": "Desa tertib administrasi", "polaritas": "positif"},
+            {"id": "M", "nama": "Desa mandiri", "polaritas": "positif"},
+        ],
+        "tabel": {"capaian": table},
+    }
+    view = ReportView(LoadedDocument("t.json", "json", "{}", data).data)
+    return list(ColumnTotal({"table": "capaian"}).run(view))
+
+
+@pytest.mark.parametrize(
+    ("rows", "outcome"),
+    [
+        ({"jumlah": {"target": D("130.95"), "capaian": D("189.94")}}, None),
+        ({"jumlah": {"capaian": D("190")}}, None),  # at the printed precision
+        ({"jumlah": {"capaian": D("189.49")}}, "sum"),
+        ({"rata_rata": {"capaian": D("94.97")}}, None),  # N/A left out: (99,94 + 90,00) / 2
+        ({"rata_rata": {"capaian": D("63.31")}}, None),  # N/A counted as 0: 189,94 / 3
+        ({"rata_rata": {"capaian": D("94.96")}}, "truncated"),  # (99,938... + 90) / 2, cut
+        ({"rata_rata": {"capaian": D("63.3")}}, None),  # 63,313... at one decimal
+        ({"rata_rata": {"capaian": D("63.30")}}, "mean"),
+        ({"rata_rata": {"capaian": D("99.93")}}, "mean"),
+        ({"rata_rata": {"realisasi": D("41.97")}}, None),  # 125,90 / 3
+        ({"rata_rata": {"target": D("40")}}, "mean"),  # 130,95 / 3 = 43,65
+    ],
+)
+def test_jumlah_and_rata_rata_rows(rows: dict[str, Any], outcome: str | None) -> None:
+    found = totals(**rows)
+    assert [h.outcome for h in found] == ([outcome] if outcome else [])
+    if outcome:
+        (key,) = rows
+        (field,) = rows[key]
+        assert found[0].pointer == f"/tabel/capaian/{key}/{field}"
+
+
+def test_a_wrong_mean_names_the_plainest_way() -> None:
+    (hit,) = totals(rata_rata={"capaian": D("99.93")})
+    assert hit.expected == D("94.97")
+    assert hit.values["count"] == 2
+    assert hit.values["cara"].en == "the printed figures"
+
+
+def test_rows_without_figures_are_not_judged() -> None:
+    assert totals(rata_rata={"capaian": "N/A"}) == []
+    assert totals() == []

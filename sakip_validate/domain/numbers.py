@@ -43,6 +43,7 @@ __all__ = [
     "capaian",
     "compare_printed",
     "decimals_of",
+    "difference",
     "format_en",
     "format_id",
     "format_number",
@@ -270,6 +271,11 @@ def inverted_capaian(target: Number, realisasi: Number) -> Decimal | None:
 def percent(part: Number, whole: Number) -> Decimal | None:
     """``part / whole × 100`` (budget absorption, counts as shares); None when whole = 0."""
     return _ratio_percent(_check(part, "part"), _check(whole, "whole"))
+
+
+def difference(minuend: Number, subtrahend: Number) -> Decimal:
+    """``minuend − subtrahend`` exactly (no rounding at any size a report prints)."""
+    return _exact_sub(_check(minuend, "minuend"), _check(subtrahend, "subtrahend"))
 
 
 def mean(values: list[Number]) -> Decimal:

@@ -27,6 +27,7 @@ BUILT_IN = {
     "percentage": "sakip_validate.checks.anggaran.percentage:Percentage",
     "budget_equal": "sakip_validate.checks.anggaran.equal:BudgetEqual",
     "efficiency_budget_total": "sakip_validate.checks.anggaran.efficiency:EfficiencyBudgetTotal",
+    "efficiency_level": "sakip_validate.checks.anggaran.efficiency_level:EfficiencyLevel",
     "suspicious_amount": "sakip_validate.checks.anggaran.suspicious:SuspiciousAmount",
     "capaian_is_absorption": "sakip_validate.checks.anggaran.absorption:CapaianIsAbsorption",
     "share_of_total": "sakip_validate.checks.anggaran.share:ShareOfTotal",

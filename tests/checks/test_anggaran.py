@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from sakip_validate.checks.anggaran.absorption import CapaianIsAbsorption
 from sakip_validate.checks.anggaran.efficiency import EfficiencyBudgetTotal
+from sakip_validate.checks.anggaran.efficiency_level import EfficiencyLevel
 from sakip_validate.checks.anggaran.equal import BudgetEqual
 from sakip_validate.checks.anggaran.ordering import Ordering
 from sakip_validate.checks.anggaran.percentage import Percentage
@@ -21,6 +22,7 @@ from sakip_validate.checks.anggaran.slips import is_slip, slip
 from sakip_validate.checks.anggaran.sums import HierarchicalSum
 from sakip_validate.checks.anggaran.suspicious import SuspiciousAmount
 from sakip_validate.domain.budget import build_tree
+from sakip_validate.domain.efficiency import RUMUS, tingkat_efisiensi
 from sakip_validate.domain.numbers import percent, round_half_up, truncate
 from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import CheckKind, Hit
@@ -970,7 +972,111 @@ def test_a_wrong_share_and_a_truncated_one() -> None:
     assert (hit.outcome, hit.expected) == ("truncated", Decimal("66.67"))
 
 
+# -- tingkat efisiensi ---------------------------------------------------------------------------
+
+
+def levels(*rows: dict[str, Any], rumus: str | None = None) -> list[Hit]:
+    table: dict[str, Any] = {"nomor": "3.6", "tahun": 2021, "baris": list(rows)}
+    if rumus is not None:
+        table["rumus"] = rumus
+    data = {
+        "indikator": [{"id": "IKM", "nama": "IKM", "polaritas": "positif"}],
+        "tabel": {"efisiensi": table},
+    }
+    return run(EfficiencyLevel({"table": "efisiensi"}), data)
+
+
+def eff_row(tingkat: Any, **cells: Any) -> dict[str, Any]:
+    """Row 1 of the corrected Tabel 3.6: capaian 99,94 (80,90 / 80,95), capaian anggaran 82,30."""
+    row = {
+        "indikator": "IKM",
+        "target": Decimal("80.95"),
+        "realisasi": Decimal("80.90"),
+        "capaian": Decimal("99.94"),
+        "anggaran": 1_699_669_000,
+        "realisasi_anggaran": 1_398_807_079,
+        "capaian_anggaran": Decimal("82.30"),
+        "tingkat_efisiensi": tingkat,
+    }
+    row.update(cells)
+    return {key: value for key, value in row.items() if value is not None}
+
+
+@pytest.mark.parametrize(
+    ("rumus", "kinerja", "anggaran", "expected"),
+    [
+        ("kinerja_dibagi_anggaran", Decimal("90"), Decimal("80"), Decimal("112.5")),
+        ("kinerja_dikurangi_anggaran", Decimal("90"), Decimal("80"), Decimal("10")),
+        ("sisa_anggaran", Decimal("90"), Decimal("82.26"), Decimal("17.74")),
+        ("satu_dikurangi_anggaran_per_kinerja", Decimal("80"), Decimal("60"), Decimal("25")),
+        ("anggaran_dibagi_kinerja", Decimal("80"), Decimal("60"), Decimal("75")),
+    ],
+)
+def test_the_efficiency_formulas(
+    rumus: str, kinerja: Decimal, anggaran: Decimal, expected: Decimal
+) -> None:
+    assert tingkat_efisiensi(rumus, kinerja, anggaran) == expected
+    assert set(RUMUS) >= {rumus}
+
+
+def test_a_formula_dividing_by_zero_gives_nothing() -> None:
+    assert tingkat_efisiensi("kinerja_dibagi_anggaran", 90, 0) is None
+    with pytest.raises(ValueError):
+        tingkat_efisiensi("sesuka_hati", 90, 80)
+
+
+@pytest.mark.parametrize(
+    ("printed", "outcome"),
+    [
+        (Decimal("121.43"), None),  # 99,94 / 82,30 x 100 = 121,4337...
+        (Decimal("121.44"), None),  # the capaian recomputed first: 99,938... / 82,30 x 100
+        (121, None),
+        (Decimal("121.433"), None),  # exact operands: 99,938... / 82,298... x 100 = 121,4334
+        (Decimal("121.431"), "truncated"),  # 99,938... / 82,30 x 100 = 121,4316..., cut
+        (100, "mismatch"),
+    ],
+)
+def test_a_stated_formula_must_give_the_printed_level(printed: Any, outcome: str | None) -> None:
+    found = levels(eff_row(printed), rumus="kinerja_dibagi_anggaran")
+    assert [h.outcome for h in found] == ([outcome] if outcome else [])
+    if outcome == "mismatch":
+        assert found[0].expected == 121
+        assert found[0].values["rumus"] == RUMUS["kinerja_dibagi_anggaran"]
+
+
+def test_without_a_stated_formula_any_common_one_may_explain_the_level() -> None:
+    for printed in (Decimal("121.43"), Decimal("17.64"), Decimal("17.70"), Decimal("82.35")):
+        assert levels(eff_row(printed)) == [], printed
+    (hit,) = levels(eff_row(100))
+    assert (hit.outcome, hit.pointer) == (
+        "unexplained",
+        "/tabel/efisiensi/baris/0/tingkat_efisiensi",
+    )
+    tried = hit.values["dicoba"].id
+    assert tried.count(" = ") == len(RUMUS)
+    assert "capaian kinerja ÷ capaian anggaran × 100 = 121,43" in tried
+
+
+def test_a_level_on_a_row_without_its_figures_is_reported_not_ignored() -> None:
+    bare = eff_row(100, anggaran=None, realisasi_anggaran=None, capaian_anggaran=None)
+    (hit,) = levels(bare)
+    assert hit.outcome == "no_inputs"
+    assert [text.id for text in hit.values["kurang"]] == ["capaian anggaran"]
+    na = eff_row(100, capaian="N/A", target=None, realisasi=None)
+    assert [h.outcome for h in levels(na, rumus="sisa_anggaran")] == ["no_inputs"]
+
+
+def test_the_budget_share_is_recomputed_when_not_printed() -> None:
+    row = eff_row(Decimal("121.43"), capaian_anggaran=None)
+    assert levels(row, rumus="kinerja_dibagi_anggaran") == []
+    assert levels(eff_row("N/A")) == [] and levels(eff_row(None)) == []
+
+
 # -- the pack on whole reports ---------------------------------------------------------------------
+
+
+# The reference's own findings of this pack, left aside when a test adds a defect to it.
+REFERENCE_RULES = {"ANG021", "ANG027", "ANG028"}
 
 
 def ang_findings(document: LoadedDocument) -> list[Finding]:
@@ -980,14 +1086,22 @@ def ang_findings(document: LoadedDocument) -> list[Finding]:
 def test_reference_report() -> None:
     findings = ang_findings(load_path(REFERENCE))
     assert [(f.rule, f.location.pointer) for f in findings] == [
-        ("ANG021", "/tabel/program_pendukung/program/0/indikator_kinerja/0/capaian")
+        ("ANG027", "/tabel/efisiensi/baris/0/tingkat_efisiensi"),
+        ("ANG028", "/tabel/efisiensi/baris/1/tingkat_efisiensi"),
+        ("ANG028", "/tabel/efisiensi/baris/3/tingkat_efisiensi"),
+        ("ANG021", "/tabel/program_pendukung/program/0/indikator_kinerja/0/capaian"),
     ]
-    assert "15 dari 15" in findings[0].message.id
+    assert "15 dari 15" in findings[3].message.id
+    # the printed 100% follows from no formula: the message names each one tried
+    assert "capaian kinerja ÷ capaian anggaran × 100 = 121,48" in findings[0].message.id
 
 
 def test_corrected_reference_report_gives_no_finding() -> None:
     document = load_path(REFERENCE)
     data = copy.deepcopy(document.data)
+    # The corrected Tabel 3.6 prints no tingkat efisiensi that no formula gives.
+    for row in data["tabel"]["efisiensi"]["baris"]:
+        row.pop("tingkat_efisiensi", None)
     # The corrected Tabel 3.7 states performance capaian, not budget absorption.
     for row in data["tabel"]["program_pendukung"]["program"]:
         row.pop("capaian", None)
@@ -1003,7 +1117,7 @@ def test_a_wrong_percentage_names_its_part_and_whole() -> None:
     row = data["tabel"]["realisasi_anggaran"]["baris"][0]
     row["persen"] += 1
     wrong = LoadedDocument(document.label, document.format, document.text, data)
-    (finding,) = [f for f in ang_findings(wrong) if f.rule != "ANG021"]
+    (finding,) = [f for f in ang_findings(wrong) if f.rule not in REFERENCE_RULES]
     assert finding.location.pointer == f"{BASE}/baris/0/persen"
     assert finding.operands == (
         ("part", str(row["realisasi"])),
@@ -1016,7 +1130,7 @@ def test_a_slip_in_the_reference_gives_one_finding_naming_the_row() -> None:
         "anggaran = 8_400_000", "anggaran = 84_000_000"
     )
     document = load_bytes(text.encode(), "slip.toml", "toml")
-    findings = [f for f in ang_findings(document) if f.rule != "ANG021"]
+    findings = [f for f in ang_findings(document) if f.rule not in REFERENCE_RULES]
     assert [f.rule for f in findings] == ["ANG004"]
     (finding,) = findings
     assert "1.3.4" in finding.message.id and "Rp8.400.000" in finding.message.id

@@ -31,7 +31,7 @@ def test_toml_and_json_load_to_identical_data() -> None:
 
 
 def test_examples_have_no_schema_finding() -> None:
-    for name in ("jatinegara-2021.toml", "jatinegara-2021.json"):
+    for name in ("jatinegara-2021.toml", "jatinegara-2021.json", "jatinegara-2021-corrected.toml"):
         document = load_path(EXAMPLES / name)
         assert check_schema(document) == [], name
 
@@ -52,3 +52,24 @@ def test_example_keeps_printed_precision_and_errors() -> None:
     }
     assert all(isinstance(row["anggaran"], int) for row in budget["baris"])
     assert len(data["narasi"]["distribusi"]) >= 5
+
+
+def test_example_captures_the_texts_wholes_and_comparisons() -> None:
+    data = load_path(EXAMPLES / "jatinegara-2021.toml").data
+    (desa,) = data["narasi"]["keseluruhan"]
+    assert (desa["id"], desa["jumlah"]) == ("desa", 17)
+    shares = {item["id"] for item in data["indikator"] if item.get("bagian_dari") == "desa"}
+    assert shares == {"DESA_TERTIB_ADM", "DESA_MANDIRI", "DESA_MAJU"}
+    assert all(item["bagian_dari"] == "desa" for item in data["narasi"]["distribusi"])
+    words = [(item["indikator"], item["kata_arah"]) for item in data["narasi"]["perbandingan"]]
+    assert words == [("IKM", "peningkatan"), ("DESA_MAJU", "tetap")]
+    assert "rumus" not in data["tabel"]["efisiensi"]  # the report states no formula
+
+
+def test_corrected_example_states_what_the_report_left_unsaid() -> None:
+    data = load_path(EXAMPLES / "jatinegara-2021-corrected.toml").data
+    assert data["tabel"]["efisiensi"]["rumus"] == "kinerja_dibagi_anggaran"
+    levels = [row.get("tingkat_efisiensi") for row in data["tabel"]["efisiensi"]["baris"]]
+    assert levels == [Decimal("121.43"), Decimal("102.13"), None, None]
+    tertib = next(item for item in data["indikator"] if item["id"] == "DESA_TERTIB_ADM")
+    assert "bagian_dari" not in tertib  # what its percentage counts is not known

@@ -1111,6 +1111,24 @@ def test_corrected_reference_report_gives_no_finding() -> None:
     assert ang_findings(corrected) == []
 
 
+def test_one_program_left_copying_its_absorption_in_the_reference_is_caught_alone() -> None:
+    # Correct every Tabel 3.7 figure but program 5's indicator (88,51% = its absorption):
+    # one coincidence, but its indicator (desa tertib administrasi, via Tabel 2.4) reached 90,00%.
+    document = load_path(REFERENCE)
+    data = copy.deepcopy(document.data)
+    for row in data["tabel"]["program_pendukung"]["program"]:
+        row.pop("capaian", None)
+        for item in row.get("indikator_kinerja", []):
+            if row["kode"] != "5":
+                item.pop("capaian", None)
+    one = LoadedDocument(document.label, document.format, document.text, data)
+    (finding,) = [f for f in ang_findings(one) if f.rule not in REFERENCE_RULES]
+    assert finding.rule == "ANG022"
+    assert finding.location.pointer.endswith("/indikator_kinerja/0/capaian")
+    assert (finding.printed, finding.expected) == ("88.51", "90.00")
+    assert "Peningkatan persentase desa yang tertib administrasi" in finding.message.id
+
+
 def test_a_wrong_percentage_names_its_part_and_whole() -> None:
     document = load_path(REFERENCE)
     data = copy.deepcopy(document.data)

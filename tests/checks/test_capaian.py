@@ -453,3 +453,13 @@ def test_a_wrong_mean_names_the_plainest_way() -> None:
 def test_rows_without_figures_are_not_judged() -> None:
     assert totals(rata_rata={"capaian": "N/A"}) == []
     assert totals() == []
+
+
+def test_mean_and_difference_are_exact_for_printed_figures() -> None:
+    from sakip_validate.domain.numbers import difference, mean
+
+    assert mean([D("99.94"), D("90.00")]) == D("94.97")
+    assert round_half_up(mean([D("99.94"), D("90.00"), 0]), 4) == D("63.3133")
+    assert difference(D("100"), D("82.26")) == D("17.74")
+    with pytest.raises(ValueError):
+        mean([])

@@ -79,6 +79,12 @@ def test_reference_report_key_defects_carry_values() -> None:
     assert inverted.legal_basis
     share = findings[("DIS002", "/narasi/distribusi/4/kelompok/2/persen")]
     assert "10 dari 17" in share.message.id
+    desa = findings[("DIS008", "/tabel/iku/baris/1/target/2021")]
+    assert "45,00% di Tabel 3.2 (realisasi 2021)" in desa.message.id
+    assert "persentase dari 17 desa" in desa.message.id
+    level = findings[("ANG027", "/tabel/efisiensi/baris/0/tingkat_efisiensi")]
+    assert level.printed == "100"
+    assert "capaian kinerja ÷ capaian anggaran × 100 = 121,48" in level.message.id
 
 
 @pytest.mark.parametrize("name", ["jatinegara-2021-corrected.toml"])

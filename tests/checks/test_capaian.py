@@ -16,7 +16,9 @@ from sakip_validate.domain.numbers import (
     Agreement,
     capaian,
     compare_printed,
+    difference,
     inverted_capaian,
+    mean,
     round_half_up,
     truncate,
 )
@@ -456,8 +458,6 @@ def test_rows_without_figures_are_not_judged() -> None:
 
 
 def test_mean_and_difference_are_exact_for_printed_figures() -> None:
-    from sakip_validate.domain.numbers import difference, mean
-
     assert mean([D("99.94"), D("90.00")]) == D("94.97")
     assert round_half_up(mean([D("99.94"), D("90.00"), 0]), 4) == D("63.3133")
     assert difference(D("100"), D("82.26")) == D("17.74")

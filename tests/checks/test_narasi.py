@@ -545,13 +545,16 @@ def test_figures_no_table_gives_are_unresolved() -> None:
         comparison("naik", {"tahun": 2018}),
         comparison("naik", tahun=2017),
         comparison("naik", {"besaran": "standar"}),
+        comparison("di_atas", {"nama": "rata-rata kabupaten"}),
     )
     hits = comparisons(data)
     assert [(h.outcome, h.pointer) for h in hits] == [
         ("unresolved", "/narasi/perbandingan/0/pembanding"),
         ("unresolved", "/narasi/perbandingan/1/indikator"),
         ("unresolved", "/narasi/perbandingan/2/pembanding"),
+        ("unresolved", "/narasi/perbandingan/3/pembanding"),
     ]
+    assert hits[3].values["hilang"].id == "angka “rata-rata kabupaten”"
 
 
 def test_relative_change_from_zero_is_not_computed() -> None:

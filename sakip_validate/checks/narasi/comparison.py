@@ -317,10 +317,12 @@ def _benchmark(view: ReportView, item: dict[str, Any]) -> _Figure | Localized | 
     if literal is not None:
         source = Localized("(tertulis di kalimat itu)", "(as the sentence prints it)")
         return _Figure(literal, name, source, shows_percent)
-    if not isinstance(indikator, str) or indikator not in view.indicators:
-        return None
     if "tahun" not in ref and "besaran" not in ref:
-        return None
+        return name  # a benchmark named ("rata-rata kabupaten") but given no figure
+    if not isinstance(indikator, str):
+        return name  # another year of a printed value: no table holds it
+    if indikator not in view.indicators:
+        return None  # an unknown id: the schema step's finding
     year = ref.get("tahun")
     year = year if isinstance(year, int) and not isinstance(year, bool) else _year(view, item)
     found = _lookup(view, indikator, besaran, year)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..domain.numbers import Polarity
-from ..domain.view import TABLE_FIELDS, ReportView
+from ..domain.numbers import Agreement, Polarity, capaian, compare_printed
+from ..findings import Text
+from ..domain.view import TABLE_FIELDS, ReportView, Row
 
 TABLE_NAME: dict[str, Any] = {"type": "string", "enum": sorted(TABLE_FIELDS)}
 FIELD_NAME: dict[str, Any] = {"type": "string", "pattern": "^[a-z_]+$"}
@@ -57,3 +58,47 @@ def polarity_of(view: ReportView, indikator: str | None) -> Polarity | None:
     if found == "negatif":
         return "negatif"
     return None
+
+
+def text_statements(view: ReportView) -> list[tuple[int, dict[str, Any]]]:
+    """(index, statement) for each figure the text states (``narasi.pernyataan``)."""
+    items = view.section("narasi").get("pernyataan")
+    return [
+        (index, item)
+        for index, item in enumerate(items if isinstance(items, list) else [])
+        if isinstance(item, dict)
+    ]
+
+
+def statement_year(item: dict[str, Any], view: ReportView) -> int | None:
+    """The year a text statement speaks of: its own ``tahun``, else the report year."""
+    year = item.get("tahun")
+    return year if isinstance(year, int) and not isinstance(year, bool) else view.year
+
+
+def section_label(item: dict[str, Any]) -> Text:
+    """How a message names the part of the text a statement stands in (``Bab 3.2``)."""
+    bab = item.get("bab")
+    shown = bab if isinstance(bab, str) and bab.strip() else "?"
+    return Text(f"Bab {shown}", f"section {shown}")
+
+
+def row_adds_up(view: ReportView, row: Row) -> bool:
+    """Whether the row's capaian is what its own target and realisasi give.
+
+    Such a row is evidence for each of the three figures it prints: they were
+    written together, and they agree. Tabel 3.4 measures against the Renstra
+    end target (``target_akhir``). A target of 0, an N/A or an empty cell, or an
+    indicator of unknown polarity gives no evidence.
+    """
+    target_field = "target_akhir" if row.table == "target_akhir_renstra" else "target"
+    target = row.cell(target_field).number
+    realisasi = row.cell("realisasi").number
+    printed = row.cell("capaian").number
+    polarity = polarity_of(view, row.indikator)
+    if target is None or realisasi is None or printed is None or polarity is None or target == 0:
+        return False
+    computed = capaian(target, realisasi, polarity)
+    if computed is None:
+        return False
+    return compare_printed(printed, computed) is not Agreement.MISMATCH

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ...domain.evidence import Verdict, decide, join_texts
-from ...domain.numbers import Agreement, compare_printed
-from ...domain.values import as_number, is_na_text, same_value
-from ...domain.view import Cell, ReportView, Row
+from ...domain.view import Cell, ReportView
 from ...engine.kinds import CheckKind, Hit
-from ...engine.templates import Localized, display
-from ...findings import Text
+from ...engine.templates import Localized
 from ..common import (
     FIELD_NAME,
+    FIGURE_TABLES,
+    FigurePlace,
+    places_text,
     row_adds_up,
+    same_figure,
     section_label,
     statement_year,
     table_list,
@@ -25,40 +25,12 @@ from ..common import (
 )
 from .figures import DEFAULT_TARGET_TABLES, Key, Lookup, shown
 
-__all__ = ["CrossTableEqual", "Place", "evidence_text", "places_text"]
+__all__ = ["CrossTableEqual", "evidence_text"]
 
 # The figures the text may state for an indicator and a year (narasi.pernyataan besaran).
-_TEXT_FIGURES = frozenset({"target", "realisasi", "capaian"})
+_TEXT_FIGURES = frozenset(FIGURE_TABLES)
 
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One place stating the figure: a table cell, or a sentence of the text (a witness)."""
-
-    label: Text
-    value: Any
-    pointer: str
-    table: str | None = None
-    row: Row | None = None
-    adds_up: bool = False  # its own operands give it (see row_adds_up)
-
-    @property
-    def witness(self) -> bool:
-        """A sentence of the text votes but is judged by the narasi rules, not here."""
-        return self.table is None
-
-
-def _same(a: Place, b: Place) -> bool:
-    if a.witness == b.witness:
-        return same_value(a.value, b.value)
-    table, text = (b, a) if a.witness else (a, b)
-    if is_na_text(text.value) or is_na_text(table.value):
-        return is_na_text(text.value) and is_na_text(table.value)
-    stated, printed = as_number(text.value), as_number(table.value)
-    if stated is None or printed is None:
-        return same_value(text.value, table.value)
-    # The text may print fewer decimals than the table ("90%" for 90,00%).
-    return compare_printed(stated, printed) is not Agreement.MISMATCH
+Place = FigurePlace
 
 
 def evidence_text(verdict: Verdict[Place], reference: Place) -> Localized:
@@ -72,14 +44,6 @@ def evidence_text(verdict: Verdict[Place], reference: Place) -> Localized:
     return Localized(
         f"angka yang sama tertulis di {count} tempat",
         f"the same figure stands in {count} places",
-    )
-
-
-def places_text(places: list[Place], show: Any) -> Localized:
-    """``Tabel 2.1: 79,70%; Tabel 3.3: 78,89%``, in each language."""
-    return Localized(
-        "; ".join(f"{p.label.id}: {display(show(p.value), 'id')}" for p in places),
-        "; ".join(f"{p.label.en}: {display(show(p.value), 'en')}" for p in places),
     )
 
 
@@ -143,10 +107,10 @@ class CrossTableEqual(CheckKind):
     def run(self, view: ReportView) -> Iterator[Hit]:
         percent = self.params.get("percent", True)
         show = shown if percent else (lambda value: value)
-        for key, places in self._places(view).items():
-            if sum(not p.witness for p in places) < 2:
+        for places in self._places(view).values():
+            if sum(p.kind == "table" for p in places) < 2:
                 continue
-            verdict = decide(places, lambda p: p, _same, lambda p: p.adds_up)
+            verdict = decide(places, lambda p: p, same_figure, lambda p: p.adds_up)
             if verdict.agree:
                 continue
             if verdict.decided:
@@ -179,6 +143,7 @@ class CrossTableEqual(CheckKind):
                     view.table_label(table),
                     cell.value,
                     cell.pointer,
+                    "table",
                     table,
                     row,
                     row_adds_up(view, row) if field in _TEXT_FIGURES else False,
@@ -192,16 +157,16 @@ class CrossTableEqual(CheckKind):
                 key = (item.get("indikator"), statement_year(item, view))
                 if key in found and key not in zero_keys:
                     cell = Cell(item["nilai"], f"/narasi/pernyataan/{index}/nilai")
-                    found[key].append(Place(section_label(item), cell.value, cell.pointer))
+                    found[key].append(Place(section_label(item), cell.value, cell.pointer, "text"))
         return found
 
     def _odd_ones(self, verdict: Verdict[Place], show: Any) -> Iterator[Hit]:
         right = verdict.right
-        reference = next((p for p in right if not p.witness), right[0])
+        reference = next((p for p in right if p.kind == "table"), right[0])
         others = join_texts([p.label for p in right])
         bukti = evidence_text(verdict, reference)
         for place in verdict.odd:
-            if place.witness or place.row is None or place.table is None:
+            if place.kind != "table" or place.row is None or place.table is None:
                 continue
             yield Hit(
                 outcome="mismatch",
@@ -220,7 +185,7 @@ class CrossTableEqual(CheckKind):
             )
 
     def _undecided(self, verdict: Verdict[Place], places: list[Place], show: Any) -> Hit | None:
-        tables = [p for p in places if not p.witness]
+        tables = [p for p in places if p.kind == "table"]
         first = verdict.group_of(tables[0])
         if all(verdict.group_of(p) == first for p in tables):
             return None  # the tables agree; only the text differs (the narasi rules' finding)

@@ -95,9 +95,12 @@ def test_cross_table_equal_reports_each_cell_that_differs_from_the_first_table()
     )
     assert outcomes(found) == [("mismatch", "/tabel/efisiensi/baris/0/realisasi")]
     assert found[0].expected == D("45.00")
+    # two tables against one: the odd table is named, and both agreeing ones
     assert found[0].values["other_table"] == Text(
-        "tabel capaian kinerja", "performance achievement table"
+        "tabel capaian kinerja dan tabel analisis penyebab keberhasilan/kegagalan",
+        "performance achievement table and causes and solutions table",
     )
+    assert found[0].values["bukti"].id == "angka yang sama tertulis di 2 tempat"
 
 
 def test_cross_table_equal_skip_zero_target_leaves_zero_target_cells_alone() -> None:
@@ -113,13 +116,18 @@ def test_cross_table_equal_skip_zero_target_leaves_zero_target_cells_alone() -> 
         "tables": ["capaian", "perbandingan_tahun", "program_pendukung.indikator"],
         "field": "capaian",
     }
-    assert len(hits(CrossTableEqual, data, **params)) == 2
+    # without skipping, N/A is outvoted by the two 0% cells
+    assert outcomes(hits(CrossTableEqual, data, **params)) == [
+        ("mismatch", "/tabel/capaian/baris/0/capaian")
+    ]
     assert hits(CrossTableEqual, data, **params, skip_zero_target=True) == []
 
 
 def test_cross_table_equal_still_compares_rows_whose_target_is_not_zero() -> None:
     data = report(
-        capaian=rows({"indikator": "A", "target": D("5.88"), "capaian": 100}),
+        capaian=rows(
+            {"indikator": "A", "target": D("5.88"), "realisasi": D("5.88"), "capaian": 100}
+        ),
         program_pendukung={"indikator": [{"indikator": "A", "capaian": 0}]},
     )
     found = hits(

@@ -56,6 +56,7 @@ BUILT_IN = {
     "signatory_consistent": "sakip_validate.checks.kelengkapan.signatory:SignatoryConsistent",
     "nip_format": "sakip_validate.checks.kelengkapan.nip:NipFormat",
     "signing_deadline": "sakip_validate.checks.kelengkapan.deadline:SigningDeadline",
+    "measured": "sakip_validate.checks.kelengkapan.measured:Measured",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from sakip_validate.api import default_rules
 from sakip_validate.checks.kelengkapan.cells import RequiredCells
 from sakip_validate.checks.kelengkapan.deadline import SigningDeadline, deadline
+from sakip_validate.checks.kelengkapan.measured import Measured
 from sakip_validate.checks.kelengkapan.nip import NipFormat, nip_implausible, nip_problems
 from sakip_validate.checks.kelengkapan.sections import SectionsPresent
 from sakip_validate.checks.kelengkapan.signatory import SignatoryConsistent
@@ -534,3 +536,97 @@ def test_a_misspelled_key_is_left_to_the_schema() -> None:
 def test_a_root_that_is_not_a_report_gives_no_not_filled() -> None:
     kind = SectionsPresent({"list": "bagian", "required": ALL_PARTS})
     assert hits(kind, view_of([{"kelengkapan": {}}])) == []
+
+
+# -- measured ------------------------------------------------------------------------
+
+
+MEASURE_INDICATORS = [
+    {"id": "A", "nama": "Persentase desa mandiri", "satuan": "Persentase", "polaritas": "positif"},
+]
+
+
+def measured_view(**tables: Any) -> ReportView:
+    return view_toml_data({"indikator": MEASURE_INDICATORS, "tabel": tables})
+
+
+def view_toml_data(data: dict[str, Any]) -> ReportView:
+    base = {"laporan": {"tahun_anggaran": 2021}}
+    return view_of({**base, **data})
+
+
+def rows_of(*items: dict[str, Any]) -> dict[str, Any]:
+    return {"tahun": 2021, "baris": list(items)}
+
+
+def test_a_target_with_realisasi_na_everywhere_is_one_finding() -> None:
+    view = measured_view(
+        capaian=rows_of({"indikator": "A", "target": 5.88, "realisasi": "N/A"}),
+        analisis_penyebab=rows_of({"indikator": "A", "target": 5.88, "realisasi": "N/A"}),
+    )
+    found = hits(Measured({}), view)
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("unmeasured", "/tabel/capaian/baris/0/realisasi")
+    ]
+
+
+def test_na_is_allowed_for_a_target_of_zero_or_with_a_stated_reason() -> None:
+    zero = measured_view(
+        capaian=rows_of({"indikator": "A", "target": 0, "realisasi": "N/A", "capaian": "N/A"})
+    )
+    assert hits(Measured({}), zero) == []
+    row = {"indikator": "A", "target": 5, "realisasi": "N/A", "capaian": "N/A"}
+    reason = "Data IDM 2021 belum terbit."
+    on_row = measured_view(capaian=rows_of({**row, "alasan_tidak_terukur": reason}))
+    assert hits(Measured({}), on_row) == []
+    indicators = [{**MEASURE_INDICATORS[0], "alasan_tidak_terukur": reason}]
+    on_indicator = view_toml_data({"indikator": indicators, "tabel": {"capaian": rows_of(row)}})
+    assert hits(Measured({}), on_indicator) == []
+
+
+def test_a_measured_zero_is_a_number() -> None:
+    view = measured_view(
+        capaian=rows_of({"indikator": "A", "target": 5, "realisasi": 0, "capaian": 0})
+    )
+    assert hits(Measured({}), view) == []
+
+
+def test_na_beside_numbers_is_the_cross_table_rules_finding() -> None:
+    view = measured_view(
+        capaian=rows_of({"indikator": "A", "target": 5, "realisasi": 5, "capaian": 100}),
+        analisis_penyebab=rows_of(
+            {"indikator": "A", "target": 5, "realisasi": "N/A", "capaian": "N/A"}
+        ),
+    )
+    assert hits(Measured({}), view) == []
+
+
+def test_empty_realisasi_where_other_tables_measure_it() -> None:
+    view = measured_view(
+        capaian=rows_of({"indikator": "A", "target": 5, "realisasi": 5, "capaian": 100}),
+        efisiensi=rows_of({"indikator": "A", "target": 5, "capaian": 100}),
+    )
+    found = hits(Measured({}), view)
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("empty_realisasi", "/tabel/efisiensi/baris/0/realisasi")
+    ]
+
+
+def test_empty_capaian_beside_target_and_realisasi() -> None:
+    view = measured_view(
+        capaian=rows_of(
+            {"indikator": "A", "target": 50, "realisasi": 45},
+        ),
+        perbandingan_tahun={
+            "baris": [{"indikator": "A", "tahun": {"2020": {"target": 0, "realisasi": 0}}}]
+        },
+    )
+    found = hits(Measured({}), view)
+    assert [(h.outcome, h.pointer, h.expected) for h in found] == [
+        ("empty_capaian", "/tabel/capaian/baris/0/capaian", Decimal("90.00")),
+        ("empty_capaian", "/tabel/perbandingan_tahun/baris/0/tahun/2020/capaian", "N/A"),
+    ]
+
+
+def test_the_reference_report_measures_every_indicator_with_a_target() -> None:
+    assert hits(Measured({}), ReportView(load_path(EXAMPLE).data)) == []

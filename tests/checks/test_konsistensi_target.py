@@ -17,7 +17,9 @@ from sakip_validate.checks.konsistensi_target.cross_table import CrossTableEqual
 from sakip_validate.checks.konsistensi_target.index_unit import IndexUnit
 from sakip_validate.checks.konsistensi_target.indicator_set import IndicatorSet
 from sakip_validate.checks.konsistensi_target.movement import TargetBelowPrevious, Trajectory
+from sakip_validate.checks.konsistensi_target.names import NameConsistent
 from sakip_validate.checks.konsistensi_target.zero_target import ZeroTarget
+from sakip_validate.domain.names import NameMatch, compare_names
 from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import CheckKind, Hit
 from sakip_validate.engine.runner import run_rules
@@ -672,3 +674,138 @@ def test_parameters_the_schema_cannot_judge_are_reported() -> None:
         "/tables/1"
     ]
     assert [w for w, _ in IndexUnit({"tables": ["capaian"]}).problems()] == ["/tables/0"]
+
+
+# -- names --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Kegiatan Administrasi Umum", "KEGIATAN  ADMINISTRASI UMUM.", NameMatch.SAME),
+        ("Perencanaan, Dan Evaluasi", "Perencanaan Dan Evaluasi", NameMatch.SAME),
+        ("PROGRAM PENUNJUANG URUSAN", "Program Penunjang Urusan", NameMatch.CLOSE),
+        ("Urusan Pemerintah Daerah", "Urusan Pemerintahan Daerah", NameMatch.CLOSE),
+        (
+            "Kegiatan Perencanaan Dan Evaluasi Kinerja Perangkat Daerah",
+            "Kegiatan Perencanaan, Penganggaran Dan Evaluasi Kinerja Perangkat Daerah",
+            NameMatch.CLOSE,
+        ),
+        ("Persentase desa mandiri", "Peningkatan Persentase desa mandiri", NameMatch.CLOSE),
+        ("Persentase desa mandiri", "Persentase desa maju", NameMatch.DIFFERENT),
+        ("Nilai IKM", "Laju Peningkatan Nilai IKM Kecamatan", NameMatch.DIFFERENT),
+        ("di kecamatan", "di kelurahan", NameMatch.DIFFERENT),
+        ("", "Nilai IKM", NameMatch.DIFFERENT),
+    ],
+)
+def test_compare_names(a: str, b: str, expected: NameMatch) -> None:
+    assert compare_names(a, b) is expected
+    assert compare_names(b, a) is expected
+
+
+def test_compare_names_stays_fast_on_long_names() -> None:
+    long = " ".join(f"kata{i}" for i in range(5000))
+    assert compare_names(long, long + " tambahan") is NameMatch.CLOSE
+    assert compare_names(long, "lain sama sekali") is NameMatch.DIFFERENT
+
+
+def _names_report(**tables: Any) -> dict[str, Any]:
+    data = report(indicator("A", nama="Persentase desa yang tertib administrasi"), **tables)
+    data["sasaran"] = [
+        {"id": "S1", "tingkat": "sasaran", "nama": "Meningkatnya koordinasi pemerintahan"}
+    ]
+    return data
+
+
+def test_printed_indicator_names_against_each_other_and_the_declared_name() -> None:
+    data = _names_report(
+        perjanjian_kinerja=rows(
+            {"indikator": "A", "nama_tertulis": "PERSENTASE DESA YANG TERTIB ADMINISTRASI"}
+        ),
+        capaian=rows(
+            {"indikator": "A", "nama_tertulis": "Persentase desa yang tertib adminstrasi"}
+        ),
+        analisis_penyebab=rows({"indikator": "A", "nama_tertulis": "Persentase desa maju"}),
+    )
+    found = hits(NameConsistent, data, subject="indikator")
+    assert [(h.outcome, h.pointer, h.expected) for h in found] == [
+        (
+            "spelling",
+            "/tabel/capaian/baris/0/nama_tertulis",
+            "Persentase desa yang tertib administrasi",
+        ),
+        (
+            "different",
+            "/tabel/analisis_penyebab/baris/0/nama_tertulis",
+            "Persentase desa yang tertib administrasi",
+        ),
+    ]
+    assert found[0].values["other_table"].id == "rumusan baku indikator dan tabel Perjanjian Kinerja"
+
+
+def test_sasaran_text_in_the_indicator_column_is_its_own_finding() -> None:
+    data = _names_report(
+        iku={
+            "baris": [
+                {
+                    "indikator": "A",
+                    "nama_tertulis": "Meningkatnya Koordinasi Pemerintahan",
+                    "target": {"2021": 50},
+                }
+            ]
+        },
+        capaian=rows(
+            {"indikator": "A", "nama_tertulis": "Persentase desa yang tertib administrasi"}
+        ),
+    )
+    found = hits(NameConsistent, data, subject="indikator")
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("sasaran", "/tabel/iku/baris/0/nama_tertulis")
+    ]
+    assert found[0].values["sasaran"] == "Meningkatnya koordinasi pemerintahan"
+
+
+def test_a_lone_printed_name_against_the_declared_one_names_both() -> None:
+    data = _names_report(
+        capaian=rows({"indikator": "A", "nama_tertulis": "Persentase desa tertib administrasi"}),
+    )
+    found = hits(NameConsistent, data, subject="indikator")
+    assert [(h.outcome, h.expected) for h in found] == [("spelling", None)]
+    assert found[0].values["other_printed"] == "Persentase desa yang tertib administrasi"
+
+
+def test_program_names_by_kode_closest_spelling_wins() -> None:
+    program = {"kode": "1", "tingkat": "program", "anggaran": 1}
+    data = report(
+        program_pk={"baris": [{**program, "nama": "Program Penunjang Urusan Pemerintah Daerah"}]},
+        program_pendukung={
+            "program": [{**program, "nama": "PROGRAM PENUNJUANG URUSAN PEMERINTAHAN DAERAH"}]
+        },
+        realisasi_anggaran={
+            "baris": [{**program, "nama": "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"}]
+        },
+    )
+    found = hits(NameConsistent, data, subject="program")
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("spelling", "/tabel/program_pk/baris/0/nama"),
+        ("spelling", "/tabel/program_pendukung/program/0/nama"),
+    ]
+    assert {h.expected for h in found} == {"PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"}
+    assert found[0].values["tingkat"] == Text("program", "program")
+
+
+def test_program_names_equal_after_normalisation_pass() -> None:
+    program = {"kode": "2", "tingkat": "program", "anggaran": 1}
+    data = report(
+        program_pk={
+            "baris": [
+                {**program, "nama": "Program Penyelenggaraan Pemerintahan Dan Pelayanan Publik"}
+            ]
+        },
+        realisasi_anggaran={
+            "baris": [
+                {**program, "nama": "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK"}
+            ]
+        },
+    )
+    assert hits(NameConsistent, data, subject="program") == []

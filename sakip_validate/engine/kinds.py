@@ -45,6 +45,7 @@ BUILT_IN = {
     "indicator_set": "sakip_validate.checks.konsistensi_target.indicator_set:IndicatorSet",
     "index_unit": "sakip_validate.checks.konsistensi_target.index_unit:IndexUnit",
     "name_consistent": "sakip_validate.checks.konsistensi_target.names:NameConsistent",
+    "renstra_period": "sakip_validate.checks.konsistensi_target.period:RenstraPeriod",
     # rules/distribusi.toml
     "distribution": "sakip_validate.checks.distribusi.distribution:Distribution",
     "distribution_agreement": "sakip_validate.checks.distribusi.agreement:DistributionAgreement",

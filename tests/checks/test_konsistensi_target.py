@@ -18,6 +18,7 @@ from sakip_validate.checks.konsistensi_target.index_unit import IndexUnit
 from sakip_validate.checks.konsistensi_target.indicator_set import IndicatorSet
 from sakip_validate.checks.konsistensi_target.movement import TargetBelowPrevious, Trajectory
 from sakip_validate.checks.konsistensi_target.names import NameConsistent
+from sakip_validate.checks.konsistensi_target.period import RenstraPeriod
 from sakip_validate.checks.konsistensi_target.zero_target import ZeroTarget
 from sakip_validate.domain.names import NameMatch, compare_names
 from sakip_validate.domain.view import ReportView
@@ -29,7 +30,7 @@ from sakip_validate.loading import LoadedDocument, load_bytes, load_path
 D = Decimal
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 RULES = {rule.id: rule for rule in default_rules() if rule.pack == "konsistensi-target"}
-MY_RULES = [RULES[f"TGT{n:03d}"] for n in range(2, 13)]
+MY_RULES = [RULES[f"TGT{n:03d}"] for n in range(1, 24)]
 
 
 # -- helpers -------------------------------------------------------------------------
@@ -452,12 +453,23 @@ def _my_findings(path: Path) -> list[tuple[str, str]]:
 def test_reference_report_findings() -> None:
     assert _my_findings(EXAMPLES / "jatinegara-2021.toml") == [
         ("TGT011", "/indikator/0/satuan"),
-        ("TGT006", "/tabel/iku/baris/2/target/2020"),
+        ("TGT018", "/tabel/iku/baris/1/nama_tertulis"),
+        # Tabel 2.1 is outvoted: Tabel 3.3's rows add up (capaian = realisasi ÷ target)
+        ("TGT001", "/tabel/iku/baris/1/target/2019"),
+        ("TGT001", "/tabel/iku/baris/1/target/2020"),
+        ("TGT018", "/tabel/iku/baris/2/nama_tertulis"),
+        ("TGT001", "/tabel/iku/baris/2/target/2019"),
+        ("TGT001", "/tabel/iku/baris/2/target/2020"),
         ("TGT006", "/tabel/perjanjian_kinerja/baris/2/target"),
+        ("TGT019", "/tabel/program_pk/baris/0/nama"),
+        ("TGT019", "/tabel/program_pk/baris/1/nama"),
+        # two tables, neither row adds up: one finding naming both, no expected value
+        ("TGT013", "/tabel/perbandingan_tahun/baris/0/tahun/2020/target"),
         ("TGT002", "/tabel/perbandingan_tahun/baris/2/tahun/2021/realisasi"),
         ("TGT004", "/tabel/perbandingan_tahun/baris/2/tahun/2021/capaian"),
         ("TGT002", "/tabel/target_akhir_renstra/baris/2/realisasi"),
         ("TGT003", "/tabel/program_pendukung/indikator/3/capaian"),
+        ("TGT019", "/tabel/program_pendukung/program/0/nama"),
     ]
 
 
@@ -740,7 +752,9 @@ def test_printed_indicator_names_against_each_other_and_the_declared_name() -> N
             "Persentase desa yang tertib administrasi",
         ),
     ]
-    assert found[0].values["other_table"].id == "rumusan baku indikator dan tabel Perjanjian Kinerja"
+    assert (
+        found[0].values["other_table"].id == "rumusan baku indikator dan tabel Perjanjian Kinerja"
+    )
 
 
 def test_sasaran_text_in_the_indicator_column_is_its_own_finding() -> None:
@@ -809,3 +823,53 @@ def test_program_names_equal_after_normalisation_pass() -> None:
         },
     )
     assert hits(NameConsistent, data, subject="program") == []
+
+
+# -- renstra_period ---------------------------------------------------------------------
+
+
+def _period_report(**tables: Any) -> dict[str, Any]:
+    data = report(**tables)
+    data["renstra"] = {"periode_awal": 2019, "periode_akhir": 2024}
+    return data
+
+
+def test_years_outside_the_renstra_period_once_per_table_and_year() -> None:
+    data = _period_report(
+        iku={"baris": [{"indikator": "A", "target": {"2018": 1, "2019": 2, "2025": 3}}]},
+        perbandingan_tahun={
+            "baris": [
+                {"indikator": "A", "tahun": {"2018": {"realisasi": 1}, "2021": {"realisasi": 2}}},
+                {"indikator": "B", "tahun": {"2018": {"realisasi": 1}}},
+            ]
+        },
+    )
+    found = hits(RenstraPeriod, data)
+    assert [(h.outcome, h.pointer, h.at_key) for h in found] == [
+        ("year_outside", "/tabel/iku/baris/0/target/2018", True),
+        ("year_outside", "/tabel/iku/baris/0/target/2025", True),
+        ("year_outside", "/tabel/perbandingan_tahun/baris/0/tahun/2018", True),
+    ]
+
+
+def test_report_year_and_end_target_year_against_the_period() -> None:
+    data = _period_report(
+        target_akhir_renstra={"tahun": 2025, "tahun_target_akhir": 2023, "baris": []}
+    )
+    data["laporan"]["tahun_anggaran"] = 2025
+    found = hits(RenstraPeriod, data)
+    assert [(h.outcome, h.printed, h.expected) for h in found] == [
+        ("report_year_outside", 2025, None),
+        ("end_year", 2023, 2024),
+    ]
+    data["laporan"]["tahun_anggaran"] = 2021
+    data["tabel"]["target_akhir_renstra"]["tahun_target_akhir"] = 2024
+    assert hits(RenstraPeriod, data) == []
+
+
+@pytest.mark.parametrize("renstra", [None, {}, {"periode_awal": 2024, "periode_akhir": 2019}, "x"])
+def test_no_readable_period_judges_nothing(renstra: Any) -> None:
+    data = report(iku={"baris": [{"indikator": "A", "target": {"1990": 1}}]})
+    if renstra is not None:
+        data["renstra"] = renstra
+    assert hits(RenstraPeriod, data) == []

@@ -48,6 +48,7 @@ def _normal(field: str, value: Any) -> str:
 
 # The abbreviations of an acting office (Pelaksana Tugas, Pelaksana Harian, Penjabat), as
 # the civil-service rules write them; "Pt." or "Plt" without its dot is a slip of one of them.
+ACTING_OFFICES = {"plt.": "pelaksana tugas", "plh.": "pelaksana harian", "pj.": "penjabat"}
 ACTING_FORMS = ("Plt.", "Plh.", "Pj.")
 _LETTERS = re.compile(r"[^a-z]")
 
@@ -95,10 +96,10 @@ def _rule_for_jabatan(values: list[str]) -> tuple[int, Localized] | None:
             return None
         if not _near(_letters(head[0]), _letters(form)) and _letters(head[0]) != _letters(form):
             return None
+    office = ACTING_OFFICES[form.casefold()]
     return proper[0], Localized(
-        f"singkatan baku jabatan pelaksana tugas, pelaksana harian atau penjabat adalah "
-        f"{', '.join(ACTING_FORMS)}",
-        f"an acting office is abbreviated {', '.join(ACTING_FORMS)}",
+        f"singkatan baku {office} adalah “{form}”",
+        f"the standard abbreviation of {office} is “{form}”",
     )
 
 
@@ -188,7 +189,7 @@ class SignatoryConsistent(CheckKind):
         elif verdict.decided:
             right = verdict.right
             bukti = Localized(
-                f"sama dengan {len(right)} blok lainnya", f"as {len(right)} other blocks print it"
+                f"tulisan yang dipakai {len(right)} blok", f"the form {len(right)} blocks use"
             )
         else:
             yield self._undecided(field, places)

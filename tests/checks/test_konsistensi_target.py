@@ -20,6 +20,7 @@ from sakip_validate.checks.konsistensi_target.movement import TargetBelowPreviou
 from sakip_validate.checks.konsistensi_target.names import NameConsistent
 from sakip_validate.checks.konsistensi_target.period import RenstraPeriod
 from sakip_validate.checks.konsistensi_target.zero_target import ZeroTarget
+from sakip_validate.domain.evidence import decide, join_texts
 from sakip_validate.domain.names import NameMatch, compare_names
 from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import CheckKind, Hit
@@ -873,3 +874,82 @@ def test_no_readable_period_judges_nothing(renstra: Any) -> None:
     if renstra is not None:
         data["renstra"] = renstra
     assert hits(RenstraPeriod, data) == []
+
+
+# -- blame by evidence ----------------------------------------------------------------
+
+
+def test_decide_majority_then_operands_then_rule_else_undecided() -> None:
+    same = lambda a, b: a == b  # noqa: E731
+    verdict = decide(["a", "b", "a"], lambda p: p, same)
+    assert (verdict.reason, verdict.right, verdict.odd) == ("majority", ("a", "a"), ("b",))
+    verdict = decide(["a", "b"], lambda p: p, same, corroborated=lambda p: p == "b")
+    assert (verdict.reason, verdict.right) == ("operands", ("b",))
+    verdict = decide(["a", "b"], lambda p: p, same, ruling=lambda groups: 0)
+    assert (verdict.reason, verdict.right) == ("rule", ("a",))
+    verdict = decide(["a", "b"], lambda p: p, same)
+    assert (verdict.decided, verdict.odd, len(verdict.groups)) == (False, (), 2)
+    assert decide(["a", "a"], lambda p: p, same).agree
+    assert decide([], lambda p: p, same).agree
+
+
+def test_join_texts() -> None:
+    assert join_texts([Text("A", "A")]) == Text("A", "A")
+    assert join_texts(["A", Text("B", "Bee"), "C", "A"]) == Text("A, B dan C", "A, Bee and C")
+
+
+def test_a_typo_in_tabel_3_2_realisasi_is_reported_at_tabel_3_2() -> None:
+    data = report(
+        capaian=rows({"indikator": "A", "target": 50, "realisasi": 54, "capaian": 90}),
+        perbandingan_tahun={
+            "baris": [
+                {
+                    "indikator": "A",
+                    "tahun": {"2021": {"target": 50, "realisasi": 45, "capaian": 90}},
+                }
+            ]
+        },
+    )
+    found = hits(CrossTableEqual, data, tables=["capaian", "perbandingan_tahun"], field="realisasi")
+    # two tables: Tabel 3.3's row adds up (45 / 50 = 90%), Tabel 3.2's does not
+    assert [(h.outcome, h.pointer, h.expected) for h in found] == [
+        ("mismatch", "/tabel/capaian/baris/0/realisasi", 45)
+    ]
+
+
+def test_the_text_breaks_a_tie_between_two_tables() -> None:
+    data = report(
+        iku={"baris": [{"indikator": "A", "target": {"2021": 60}}]},
+        perjanjian_kinerja=rows({"indikator": "A", "target": 50}),
+    )
+    params: dict[str, Any] = {"tables": ["iku", "perjanjian_kinerja"], "field": "target"}
+    assert [h.outcome for h in hits(CrossTableEqual, data, **params, narasi=True)] == ["differs"]
+    data["narasi"] = {
+        "pernyataan": [{"bab": "4", "besaran": "target", "indikator": "A", "nilai": 50}]
+    }
+    found = hits(CrossTableEqual, data, **params, narasi=True)
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("mismatch", "/tabel/iku/baris/0/target/2021")
+    ]
+    assert found[0].values["other_table"].id == "tabel Perjanjian Kinerja dan Bab 4"
+    # without narasi the text does not vote
+    assert [h.outcome for h in hits(CrossTableEqual, data, **params)] == ["differs"]
+
+
+def test_target_below_previous_uses_the_target_the_evidence_supports() -> None:
+    data = report(
+        iku={"baris": [{"indikator": "A", "target": {"2020": 0}}]},
+        perbandingan_tahun={
+            "baris": [
+                {
+                    "indikator": "A",
+                    "tahun": {
+                        "2019": {"target": 5, "realisasi": 5, "capaian": 100},
+                        "2020": {"target": 5, "realisasi": 5, "capaian": 100},
+                    },
+                }
+            ]
+        },
+    )
+    # Tabel 2.1's 0 is outvoted by Tabel 3.3's 5 (its row adds up): not behind 2019's 5
+    assert hits(TargetBelowPrevious, data) == []

@@ -346,12 +346,11 @@ def _kategori_places(view: ReportView, key: tuple[Any, ...]) -> list[FigurePlace
         return places
     bands = scale.lookup(value)
     if len(bands) == 1:
-        label = Localized(
+        label = Text(
             f"skala yang berlaku untuk capaian {format_number(value, 'id')}%",
             f"the scale in force for a capaian of {format_number(value, 'en')}%",
         )
-        text = Text(label.id, label.en)
-        places.append(FigurePlace(text, bands[0].kategori, places[0].pointer, "computed"))
+        places.append(FigurePlace(label, bands[0].kategori, places[0].pointer, "computed"))
     return places
 
 

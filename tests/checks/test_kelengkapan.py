@@ -584,6 +584,13 @@ def test_na_is_allowed_for_a_target_of_zero_or_with_a_stated_reason() -> None:
     assert hits(Measured({}), on_indicator) == []
 
 
+def test_a_later_years_target_is_not_yet_measured() -> None:
+    view = measured_view(
+        perbandingan_tahun={"baris": [{"indikator": "A", "tahun": {"2022": {"target": 60}}}]}
+    )
+    assert hits(Measured({}), view) == []
+
+
 def test_a_measured_zero_is_a_number() -> None:
     view = measured_view(
         capaian=rows_of({"indikator": "A", "target": 5, "realisasi": 0, "capaian": 0})

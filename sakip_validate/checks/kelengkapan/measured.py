@@ -39,7 +39,7 @@ class Measured(CheckKind):
     """A non-zero target has a measured realisasi; a target and a realisasi have a capaian.
 
     The target of a row is its own (Tabel 3.4: the year's target from the other
-    tables). N/A is allowed as realisasi only when the target is 0 or the report
+    tables); years after the report year are not judged. N/A is allowed as realisasi only when the target is 0 or the report
     states why the indicator cannot be measured (``alasan_tidak_terukur`` on the
     indicator, or on its Tabel 3.2 row for that year). Outcomes:
 
@@ -73,6 +73,8 @@ class Measured(CheckKind):
             for row in view.rows(table):
                 if not isinstance(row.indikator, str) or not isinstance(row.tahun, int):
                     continue
+                if view.year is not None and row.tahun > view.year:
+                    continue  # a later year's target is not measured yet
                 target = self._target(row, lookup)
                 if target is None:
                     continue

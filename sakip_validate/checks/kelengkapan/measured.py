@@ -39,8 +39,8 @@ class Measured(CheckKind):
     """A non-zero target has a measured realisasi; a target and a realisasi have a capaian.
 
     The target of a row is its own (Tabel 3.4: the year's target from the other
-    tables); years after the report year are not judged. N/A is allowed as realisasi only when the target is 0 or the report
-    states why the indicator cannot be measured (``alasan_tidak_terukur`` on the
+    tables); years after the report year are not judged. N/A is allowed as
+    realisasi only when the target is 0 or the report states why the indicator cannot be measured (``alasan_tidak_terukur`` on the
     indicator, or on its Tabel 3.2 row for that year). Outcomes:
 
     * ``unmeasured``: no table gives a number for the realisasi of an (indikator,

@@ -40,8 +40,9 @@ class Measured(CheckKind):
 
     The target of a row is its own (Tabel 3.4: the year's target from the other
     tables); years after the report year are not judged. N/A is allowed as
-    realisasi only when the target is 0 or the report states why the indicator cannot be measured (``alasan_tidak_terukur`` on the
-    indicator, or on its Tabel 3.2 row for that year). Outcomes:
+    realisasi only when the target is 0 or the report states why the indicator
+    cannot be measured (``alasan_tidak_terukur`` on the indicator, or on its
+    Tabel 3.2 row for that year). Outcomes:
 
     * ``unmeasured``: no table gives a number for the realisasi of an (indikator,
       year) whose target is not 0 (every cell N/A or empty): one hit, at the first

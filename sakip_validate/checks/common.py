@@ -6,11 +6,15 @@ Cells are read through :mod:`sakip_validate.domain.values` (``Cell.number``,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from ..domain.numbers import Polarity
-from ..domain.view import TABLE_FIELDS, ReportView
+from ..domain.numbers import Agreement, Polarity, capaian, compare_printed
+from ..domain.values import as_number, is_na_text, same_value
+from ..domain.view import TABLE_FIELDS, ReportView, Row
+from ..engine.templates import Localized, display
+from ..findings import Text
 
 TABLE_NAME: dict[str, Any] = {"type": "string", "enum": sorted(TABLE_FIELDS)}
 FIELD_NAME: dict[str, Any] = {"type": "string", "pattern": "^[a-z_]+$"}
@@ -57,3 +61,155 @@ def polarity_of(view: ReportView, indikator: str | None) -> Polarity | None:
     if found == "negatif":
         return "negatif"
     return None
+
+
+def text_statements(view: ReportView) -> list[tuple[int, dict[str, Any]]]:
+    """(index, statement) for each figure the text states (``narasi.pernyataan``)."""
+    items = view.section("narasi").get("pernyataan")
+    return [
+        (index, item)
+        for index, item in enumerate(items if isinstance(items, list) else [])
+        if isinstance(item, dict)
+    ]
+
+
+def statement_year(item: dict[str, Any], view: ReportView) -> int | None:
+    """The year a text statement speaks of: its own ``tahun``, else the report year."""
+    year = item.get("tahun")
+    return year if isinstance(year, int) and not isinstance(year, bool) else view.year
+
+
+def section_label(item: dict[str, Any]) -> Text:
+    """How a message names the part of the text a statement stands in (``Bab 3.2``)."""
+    bab = item.get("bab")
+    shown = bab if isinstance(bab, str) and bab.strip() else "?"
+    return Text(f"Bab {shown}", f"section {shown}")
+
+
+def row_adds_up(view: ReportView, row: Row) -> bool:
+    """Whether the row's capaian is what its own target and realisasi give.
+
+    Such a row is evidence for each of the three figures it prints: they were
+    written together, and they agree. Tabel 3.4 measures against the Renstra
+    end target (``target_akhir``). A target of 0, an N/A or an empty cell, or an
+    indicator of unknown polarity gives no evidence.
+    """
+    target_field = "target_akhir" if row.table == "target_akhir_renstra" else "target"
+    target = row.cell(target_field).number
+    realisasi = row.cell("realisasi").number
+    printed = row.cell("capaian").number
+    polarity = polarity_of(view, row.indikator)
+    if target is None or realisasi is None or printed is None or polarity is None or target == 0:
+        return False
+    computed = capaian(target, realisasi, polarity)
+    if computed is None:
+        return False
+    return compare_printed(printed, computed) is not Agreement.MISMATCH
+
+
+# -- one figure in several places ---------------------------------------------------
+
+# Every table that prints an indicator's figure for a year, in the order the
+# konsistensi-target rules list them (TGT001-TGT003).
+FIGURE_TABLES: dict[str, tuple[str, ...]] = {
+    "target": (
+        "iku",
+        "tujuan_sasaran",
+        "perjanjian_kinerja",
+        "capaian",
+        "perbandingan_tahun",
+        "analisis_penyebab",
+        "efisiensi",
+    ),
+    "realisasi": (
+        "capaian",
+        "perbandingan_tahun",
+        "target_akhir_renstra",
+        "analisis_penyebab",
+        "efisiensi",
+        "standar_nasional",
+    ),
+    "capaian": (
+        "capaian",
+        "perbandingan_tahun",
+        "analisis_penyebab",
+        "efisiensi",
+        "program_pendukung.indikator",
+    ),
+}
+
+PlaceKind = Literal["table", "text", "computed"]
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePlace:
+    """One place stating a figure: a table cell, a sentence of the text, or a computation.
+
+    ``adds_up``: the place's own operands give its value (:func:`row_adds_up`).
+    A computed place (a sum of rows, the band of a capaian) is a witness: it
+    votes but is never blamed.
+    """
+
+    label: Text
+    value: Any
+    pointer: str
+    kind: PlaceKind = "table"
+    table: str | None = None
+    row: Row | None = None
+    adds_up: bool = False
+
+
+def _printed_agrees(printed: Any, exact: Any) -> bool:
+    shown, value = as_number(printed), as_number(exact)
+    if shown is None or value is None:
+        return False
+    return compare_printed(shown, value) is not Agreement.MISMATCH
+
+
+def same_figure(a: FigurePlace, b: FigurePlace) -> bool:
+    """Whether two places state the same figure.
+
+    Table cells agree by value (50.00 = 50). The text may print fewer decimals
+    than a table ("90%" for 90,00%), and a computed value agrees with a figure
+    that rounds (or truncates) to it. N/A agrees only with N/A; words (a
+    kategori) are compared ignoring case and spacing.
+    """
+    if is_na_text(a.value) or is_na_text(b.value):
+        return is_na_text(a.value) and is_na_text(b.value)
+    if isinstance(a.value, str) and isinstance(b.value, str):
+        return " ".join(a.value.split()).casefold() == " ".join(b.value.split()).casefold()
+    if a.kind == "table" and b.kind == "table":
+        return same_value(a.value, b.value)
+    if b.kind == "computed" or (b.kind == "table" and a.kind == "text"):
+        return _printed_agrees(a.value, b.value)
+    if a.kind == "computed" or (a.kind == "table" and b.kind == "text"):
+        return _printed_agrees(b.value, a.value)
+    return _printed_agrees(a.value, b.value) or _printed_agrees(b.value, a.value)
+
+
+def table_places(
+    view: ReportView, field: str, key: tuple[Any, ...], tables: Sequence[str]
+) -> list[FigurePlace]:
+    """The cells printing ``field`` for ``key`` in ``tables`` (the first row per table)."""
+    places = []
+    for table in tables:
+        row = next((r for r in view.rows(table) if r.key == key), None)
+        if row is None:
+            continue
+        cell = row.cell(field)
+        if cell.present:
+            adds_up = field in FIGURE_TABLES and row_adds_up(view, row)
+            places.append(
+                FigurePlace(
+                    view.table_label(table), cell.value, cell.pointer, "table", table, row, adds_up
+                )
+            )
+    return places
+
+
+def places_text(places: Sequence[FigurePlace], show: Callable[[Any], Any]) -> Localized:
+    """``Tabel 2.1: 79,70%; Tabel 3.3: 78,89%``, in each language."""
+    return Localized(
+        "; ".join(f"{p.label.id}: {display(show(p.value), 'id')}" for p in places),
+        "; ".join(f"{p.label.en}: {display(show(p.value), 'en')}" for p in places),
+    )

@@ -15,6 +15,7 @@ All arithmetic is on ``Decimal``; bounds are compared exactly.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from .numbers import format_number
 from .view import ReportView
 
 DEFAULT_SCALE = "permendagri-86-2017"
+HUNDRED = Decimal(100)
 PRINTED_TABLE = "skala_kategori"
 
 Origin = Literal["default", "declared", "printed"]
@@ -151,6 +153,25 @@ class Scale:
     pointer: str = ""
     low_key: str = "bawah"
     high_key: str = "atas"
+    # The kategori the report gives a capaian above 100% that no band holds
+    # (``skala.di_atas_100``); None when it declares none.
+    di_atas_100: str | None = None
+
+    def above_100(self, value: Decimal) -> bool:
+        """Whether ``value`` is above 100% and above every band (the scale says nothing)."""
+        if value <= HUNDRED or self.lookup(value):
+            return False
+        top = max(
+            (b for b in self.bands if not b.empty),
+            key=lambda b: _high_key(b.atas, b.atas_inklusif),
+            default=None,
+        )
+        return (
+            top is not None
+            and top.atas is not None
+            and not top.contains(value)
+            and (value > top.atas)
+        )
 
     def bound_pointer(self, band: Band, side: Literal["low", "high"]) -> str:
         """Where a band's lower or upper bound stands (or would stand) in the report."""
@@ -312,7 +333,13 @@ def declared_scale(view: ReportView) -> Scale | None:
         if isinstance(nama, str) and nama.strip()
         else Text("skala yang dinyatakan laporan", "the scale the report declares")
     )
-    return _scale(name, raw.get("rentang"), "/skala/rentang", "declared", "bawah", "atas", "/skala")
+    scale = _scale(
+        name, raw.get("rentang"), "/skala/rentang", "declared", "bawah", "atas", "/skala"
+    )
+    above = raw.get("di_atas_100")
+    if scale is not None and isinstance(above, str) and above.strip():
+        scale = dataclasses.replace(scale, di_atas_100=above)
+    return scale
 
 
 def printed_scale(view: ReportView) -> Scale | None:

@@ -47,6 +47,8 @@ BUILT_IN = {
     "trajectory": "sakip_validate.checks.konsistensi_target.movement:Trajectory",
     "indicator_set": "sakip_validate.checks.konsistensi_target.indicator_set:IndicatorSet",
     "index_unit": "sakip_validate.checks.konsistensi_target.index_unit:IndexUnit",
+    "name_consistent": "sakip_validate.checks.konsistensi_target.names:NameConsistent",
+    "renstra_period": "sakip_validate.checks.konsistensi_target.period:RenstraPeriod",
     # rules/distribusi.toml
     "distribution": "sakip_validate.checks.distribusi.distribution:Distribution",
     "distribution_agreement": "sakip_validate.checks.distribusi.agreement:DistributionAgreement",
@@ -61,6 +63,7 @@ BUILT_IN = {
     "signatory_consistent": "sakip_validate.checks.kelengkapan.signatory:SignatoryConsistent",
     "nip_format": "sakip_validate.checks.kelengkapan.nip:NipFormat",
     "signing_deadline": "sakip_validate.checks.kelengkapan.deadline:SigningDeadline",
+    "measured": "sakip_validate.checks.kelengkapan.measured:Measured",
 }
 
 

@@ -266,7 +266,6 @@ def test_category_mismatch() -> None:
     ("capaian", "shown"),
     [
         ("90.50", "90% < capaian < 91%"),
-        ("101.03", "capaian > 100%"),
         ("-5", "capaian < 0%"),
         ("50.4", "50% < capaian < 51%"),
     ],
@@ -276,6 +275,53 @@ def test_category_gap(capaian: str, shown: str) -> None:
     assert hit.outcome == "gap"
     assert hit.values["range_en"] == shown
     assert hit.expected is None
+
+
+def test_capaian_above_100_one_finding_for_the_scale_and_a_note_per_value() -> None:
+    found = category(
+        capaian_rows(("101.03", '"Sangat Tinggi"'), ("120", '"Sangat Tinggi"'), ("95", None))
+    )
+    assert [(hit.outcome, hit.pointer) for hit in found] == [
+        ("above", "/tabel/capaian/baris/0/kategori"),
+        ("above", "/tabel/capaian/baris/1/kategori"),
+        ("scale_above", "/tabel/capaian/baris/0/capaian"),
+    ]
+    assert found[2].values["jumlah"] == 2
+    assert found[2].values["scale"] == "Permendagri 86/2017"
+
+
+def test_capaian_above_100_judged_by_the_rule_the_report_declares() -> None:
+    declared = (
+        '[skala]\nnama = "Skala laporan"\ndi_atas_100 = "Sangat Tinggi"\n'
+        'rentang = [{ bawah = 91, atas = 100, kategori = "Sangat Tinggi" },'
+        ' { bawah = 0, atas = 91, atas_inklusif = false, kategori = "Rendah" }]\n'
+    )
+    text = declared + capaian_rows(("101.03", '"Sangat Tinggi"'))
+    assert category(text) == []
+    [hit] = category(declared + capaian_rows(("101.03", '"Tinggi"')))
+    assert (hit.outcome, hit.expected) == ("mismatch", "Sangat Tinggi")
+    # the declared rule also closes the scale above 100%: no KAT010 for it
+    view = view_of(text)
+    outcomes_found = [h.outcome for h in ScaleWellFormed({"which": "declared"}).run(view)]
+    assert outcomes_found == ["below"]  # nothing below 0%, but nothing missing above 100%
+
+
+def test_a_band_without_upper_bound_rates_capaian_above_100() -> None:
+    declared = (
+        '[skala]\nrentang = [{ bawah = 91, kategori = "Sangat Tinggi" },'
+        ' { bawah = 0, atas = 91, atas_inklusif = false, kategori = "Rendah" }]\n'
+    )
+    assert category(declared + capaian_rows(("130", '"Sangat Tinggi"'))) == []
+
+
+def test_no_scale_finding_when_the_printed_scale_already_gets_one() -> None:
+    printed = (
+        '[tabel.skala_kategori]\nnomor = "3.1"\n'
+        'baris = [{ batas_bawah = 91, batas_atas = 100, kategori = "Sangat Tinggi" },'
+        ' { batas_atas = 90, kategori = "Tinggi" }]\n'
+    )
+    found = category(printed + capaian_rows(("101.03", '"Sangat Tinggi"')))
+    assert [hit.outcome for hit in found] == ["above"]  # KAT005 covers the printed scale
 
 
 def test_category_na() -> None:

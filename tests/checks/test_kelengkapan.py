@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from sakip_validate.api import default_rules
 from sakip_validate.checks.kelengkapan.cells import RequiredCells
 from sakip_validate.checks.kelengkapan.deadline import SigningDeadline, deadline
+from sakip_validate.checks.kelengkapan.measured import Measured
 from sakip_validate.checks.kelengkapan.nip import NipFormat, nip_implausible, nip_problems
 from sakip_validate.checks.kelengkapan.sections import SectionsPresent
 from sakip_validate.checks.kelengkapan.signatory import SignatoryConsistent
@@ -75,7 +77,8 @@ def reference_findings(text: str | None = None) -> list[tuple[str, str]]:
 def test_reference_report_findings() -> None:
     assert sorted(reference_findings()) == sorted(
         [
-            ("LKP010", "/penandatangan/1/jabatan"),
+            # "Pt." in the Kata Pengantar is the slip: "Plt." is the legal abbreviation
+            ("LKP010", "/penandatangan/0/jabatan"),
             ("LKP005", "/tabel/capaian/baris/1/sumber_data"),
             ("LKP005", "/tabel/capaian/baris/2/sumber_data"),
             ("LKP008", "/tabel/analisis_penyebab/baris/0/solusi"),
@@ -270,7 +273,7 @@ def block(bagian: str, **fields: Any) -> dict[str, Any]:
     return {"bagian": bagian, "nama": "TABAH TOPAN WIDODO, S.IP", **fields}
 
 
-def test_each_differing_field_once_against_the_first_block() -> None:
+def test_the_odd_block_is_reported_never_the_first_by_definition() -> None:
     data = {
         "penandatangan": [
             block("kata_pengantar", jabatan="Pt. CAMAT", nip="19740710 199803 1 007"),
@@ -280,12 +283,81 @@ def test_each_differing_field_once_against_the_first_block() -> None:
     }
     kind = SignatoryConsistent({"fields": ["nama", "nip", "jabatan"]})
     found = hits(kind, view_of(data))
-    assert [(hit.pointer, hit.printed, hit.expected) for hit in found] == [
-        ("/penandatangan/1/jabatan", "Plt. CAMAT", "Pt. CAMAT"),
-        ("/penandatangan/2/jabatan", "Plt.  camat", "Pt. CAMAT"),
+    assert [(hit.outcome, hit.pointer, hit.printed, hit.expected) for hit in found] == [
+        ("differs", "/penandatangan/0/jabatan", "Pt. CAMAT", "Plt. CAMAT"),
     ]
-    assert found[0].values["bagian"] == "Penutup"
-    assert found[0].values["other_bagian"] == "Kata Pengantar"
+    assert found[0].values["bagian"] == "Kata Pengantar"
+    assert found[0].values["other_bagian"].id == "Penutup dan Ikhtisar Eksekutif"
+
+
+def test_the_legal_form_of_an_acting_office_decides_between_two_blocks() -> None:
+    data = {
+        "penandatangan": [
+            block("kata_pengantar", jabatan="Pt. CAMAT JATINEGARA"),
+            block("penutup", jabatan="Plt. CAMAT JATINEGARA"),
+        ]
+    }
+    found = hits(SignatoryConsistent({"fields": ["jabatan"]}), view_of(data))
+    assert [(hit.outcome, hit.pointer, hit.expected) for hit in found] == [
+        ("differs", "/penandatangan/0/jabatan", "Plt. CAMAT JATINEGARA")
+    ]
+    assert "Plt." in found[0].values["bukti"].id
+    # the same slip the other way round is still blamed on the slip
+    data["penandatangan"].reverse()
+    found = hits(SignatoryConsistent({"fields": ["jabatan"]}), view_of(data))
+    assert [(hit.pointer, hit.expected) for hit in found] == [
+        ("/penandatangan/1/jabatan", "Plt. CAMAT JATINEGARA")
+    ]
+
+
+def test_a_degree_with_its_dots_decides_between_two_blocks() -> None:
+    data = {
+        "penandatangan": [
+            block("kata_pengantar", nama="SITI AMINAH, S.Sos."),
+            block("penutup", nama="SITI AMINAH, S.Sos"),
+        ]
+    }
+    found = hits(SignatoryConsistent({"fields": ["nama"]}), view_of(data))
+    assert [(hit.outcome, hit.pointer, hit.printed, hit.expected) for hit in found] == [
+        ("differs", "/penandatangan/1/nama", "SITI AMINAH, S.Sos", "SITI AMINAH, S.Sos.")
+    ]
+
+
+def test_two_blocks_and_no_rule_name_both_without_an_expected_value() -> None:
+    data = {
+        "penandatangan": [
+            block("kata_pengantar", pangkat_golongan="Penata Tk. I (III/d)"),
+            block("penutup", pangkat_golongan="Penata (III/c)"),
+        ]
+    }
+    found = hits(SignatoryConsistent({"fields": ["pangkat_golongan"]}), view_of(data))
+    assert [(hit.outcome, hit.pointer, hit.expected) for hit in found] == [
+        ("undecided", "/penandatangan/1/pangkat_golongan", None)
+    ]
+    assert found[0].values["other_printed"] == "Penata Tk. I (III/d)"
+    # a different office (not a slip of "Plt.") is not decided by the rule either
+    data = {
+        "penandatangan": [
+            block("kata_pengantar", jabatan="Plt. CAMAT"),
+            block("penutup", jabatan="SEKRETARIS CAMAT"),
+        ]
+    }
+    found = hits(SignatoryConsistent({"fields": ["jabatan"]}), view_of(data))
+    assert [hit.outcome for hit in found] == ["undecided"]
+
+
+def test_the_majority_of_blocks_decides_without_a_rule() -> None:
+    data = {
+        "penandatangan": [
+            block("kata_pengantar", tempat="Slawi"),
+            block("ikhtisar_eksekutif", tempat="Jatinegara"),
+            block("penutup", tempat="Jatinegara"),
+        ]
+    }
+    found = hits(SignatoryConsistent({"fields": ["tempat"]}), view_of(data))
+    assert [(hit.outcome, hit.pointer, hit.expected) for hit in found] == [
+        ("differs", "/penandatangan/0/tempat", "Jatinegara")
+    ]
 
 
 def test_fields_printed_once_and_other_signatories_are_not_compared() -> None:
@@ -464,3 +536,104 @@ def test_a_misspelled_key_is_left_to_the_schema() -> None:
 def test_a_root_that_is_not_a_report_gives_no_not_filled() -> None:
     kind = SectionsPresent({"list": "bagian", "required": ALL_PARTS})
     assert hits(kind, view_of([{"kelengkapan": {}}])) == []
+
+
+# -- measured ------------------------------------------------------------------------
+
+
+MEASURE_INDICATORS = [
+    {"id": "A", "nama": "Persentase desa mandiri", "satuan": "Persentase", "polaritas": "positif"},
+]
+
+
+def measured_view(**tables: Any) -> ReportView:
+    return view_toml_data({"indikator": MEASURE_INDICATORS, "tabel": tables})
+
+
+def view_toml_data(data: dict[str, Any]) -> ReportView:
+    base = {"laporan": {"tahun_anggaran": 2021}}
+    return view_of({**base, **data})
+
+
+def rows_of(*items: dict[str, Any]) -> dict[str, Any]:
+    return {"tahun": 2021, "baris": list(items)}
+
+
+def test_a_target_with_realisasi_na_everywhere_is_one_finding() -> None:
+    view = measured_view(
+        capaian=rows_of({"indikator": "A", "target": 5.88, "realisasi": "N/A"}),
+        analisis_penyebab=rows_of({"indikator": "A", "target": 5.88, "realisasi": "N/A"}),
+    )
+    found = hits(Measured({}), view)
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("unmeasured", "/tabel/capaian/baris/0/realisasi")
+    ]
+
+
+def test_na_is_allowed_for_a_target_of_zero_or_with_a_stated_reason() -> None:
+    zero = measured_view(
+        capaian=rows_of({"indikator": "A", "target": 0, "realisasi": "N/A", "capaian": "N/A"})
+    )
+    assert hits(Measured({}), zero) == []
+    row = {"indikator": "A", "target": 5, "realisasi": "N/A", "capaian": "N/A"}
+    reason = "Data IDM 2021 belum terbit."
+    on_row = measured_view(capaian=rows_of({**row, "alasan_tidak_terukur": reason}))
+    assert hits(Measured({}), on_row) == []
+    indicators = [{**MEASURE_INDICATORS[0], "alasan_tidak_terukur": reason}]
+    on_indicator = view_toml_data({"indikator": indicators, "tabel": {"capaian": rows_of(row)}})
+    assert hits(Measured({}), on_indicator) == []
+
+
+def test_a_later_years_target_is_not_yet_measured() -> None:
+    view = measured_view(
+        perbandingan_tahun={"baris": [{"indikator": "A", "tahun": {"2022": {"target": 60}}}]}
+    )
+    assert hits(Measured({}), view) == []
+
+
+def test_a_measured_zero_is_a_number() -> None:
+    view = measured_view(
+        capaian=rows_of({"indikator": "A", "target": 5, "realisasi": 0, "capaian": 0})
+    )
+    assert hits(Measured({}), view) == []
+
+
+def test_na_beside_numbers_is_the_cross_table_rules_finding() -> None:
+    view = measured_view(
+        capaian=rows_of({"indikator": "A", "target": 5, "realisasi": 5, "capaian": 100}),
+        analisis_penyebab=rows_of(
+            {"indikator": "A", "target": 5, "realisasi": "N/A", "capaian": "N/A"}
+        ),
+    )
+    assert hits(Measured({}), view) == []
+
+
+def test_empty_realisasi_where_other_tables_measure_it() -> None:
+    view = measured_view(
+        capaian=rows_of({"indikator": "A", "target": 5, "realisasi": 5, "capaian": 100}),
+        efisiensi=rows_of({"indikator": "A", "target": 5, "capaian": 100}),
+    )
+    found = hits(Measured({}), view)
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("empty_realisasi", "/tabel/efisiensi/baris/0/realisasi")
+    ]
+
+
+def test_empty_capaian_beside_target_and_realisasi() -> None:
+    view = measured_view(
+        capaian=rows_of(
+            {"indikator": "A", "target": 50, "realisasi": 45},
+        ),
+        perbandingan_tahun={
+            "baris": [{"indikator": "A", "tahun": {"2020": {"target": 0, "realisasi": 0}}}]
+        },
+    )
+    found = hits(Measured({}), view)
+    assert [(h.outcome, h.pointer, h.expected) for h in found] == [
+        ("empty_capaian", "/tabel/capaian/baris/0/capaian", Decimal("90.00")),
+        ("empty_capaian", "/tabel/perbandingan_tahun/baris/0/tahun/2020/capaian", "N/A"),
+    ]
+
+
+def test_the_reference_report_measures_every_indicator_with_a_target() -> None:
+    assert hits(Measured({}), ReportView(load_path(EXAMPLE).data)) == []

@@ -17,7 +17,11 @@ from sakip_validate.checks.konsistensi_target.cross_table import CrossTableEqual
 from sakip_validate.checks.konsistensi_target.index_unit import IndexUnit
 from sakip_validate.checks.konsistensi_target.indicator_set import IndicatorSet
 from sakip_validate.checks.konsistensi_target.movement import TargetBelowPrevious, Trajectory
+from sakip_validate.checks.konsistensi_target.names import NameConsistent
+from sakip_validate.checks.konsistensi_target.period import RenstraPeriod
 from sakip_validate.checks.konsistensi_target.zero_target import ZeroTarget
+from sakip_validate.domain.evidence import decide, join_texts
+from sakip_validate.domain.names import NameMatch, compare_names
 from sakip_validate.domain.view import ReportView
 from sakip_validate.engine.kinds import CheckKind, Hit
 from sakip_validate.engine.runner import run_rules
@@ -27,7 +31,7 @@ from sakip_validate.loading import LoadedDocument, load_bytes, load_path
 D = Decimal
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 RULES = {rule.id: rule for rule in default_rules() if rule.pack == "konsistensi-target"}
-MY_RULES = [RULES[f"TGT{n:03d}"] for n in range(2, 13)]
+MY_RULES = [RULES[f"TGT{n:03d}"] for n in range(1, 24)]
 
 
 # -- helpers -------------------------------------------------------------------------
@@ -95,9 +99,12 @@ def test_cross_table_equal_reports_each_cell_that_differs_from_the_first_table()
     )
     assert outcomes(found) == [("mismatch", "/tabel/efisiensi/baris/0/realisasi")]
     assert found[0].expected == D("45.00")
+    # two tables against one: the odd table is named, and both agreeing ones
     assert found[0].values["other_table"] == Text(
-        "tabel capaian kinerja", "performance achievement table"
+        "tabel capaian kinerja dan tabel analisis penyebab keberhasilan/kegagalan",
+        "performance achievement table and causes and solutions table",
     )
+    assert found[0].values["bukti"].id == "angka yang sama tertulis di 2 tempat"
 
 
 def test_cross_table_equal_skip_zero_target_leaves_zero_target_cells_alone() -> None:
@@ -113,13 +120,18 @@ def test_cross_table_equal_skip_zero_target_leaves_zero_target_cells_alone() -> 
         "tables": ["capaian", "perbandingan_tahun", "program_pendukung.indikator"],
         "field": "capaian",
     }
-    assert len(hits(CrossTableEqual, data, **params)) == 2
+    # without skipping, N/A is outvoted by the two 0% cells
+    assert outcomes(hits(CrossTableEqual, data, **params)) == [
+        ("mismatch", "/tabel/capaian/baris/0/capaian")
+    ]
     assert hits(CrossTableEqual, data, **params, skip_zero_target=True) == []
 
 
 def test_cross_table_equal_still_compares_rows_whose_target_is_not_zero() -> None:
     data = report(
-        capaian=rows({"indikator": "A", "target": D("5.88"), "capaian": 100}),
+        capaian=rows(
+            {"indikator": "A", "target": D("5.88"), "realisasi": D("5.88"), "capaian": 100}
+        ),
         program_pendukung={"indikator": [{"indikator": "A", "capaian": 0}]},
     )
     found = hits(
@@ -442,12 +454,23 @@ def _my_findings(path: Path) -> list[tuple[str, str]]:
 def test_reference_report_findings() -> None:
     assert _my_findings(EXAMPLES / "jatinegara-2021.toml") == [
         ("TGT011", "/indikator/0/satuan"),
-        ("TGT006", "/tabel/iku/baris/2/target/2020"),
+        ("TGT018", "/tabel/iku/baris/1/nama_tertulis"),
+        # Tabel 2.1 is outvoted: Tabel 3.3's rows add up (capaian = realisasi ÷ target)
+        ("TGT001", "/tabel/iku/baris/1/target/2019"),
+        ("TGT001", "/tabel/iku/baris/1/target/2020"),
+        ("TGT018", "/tabel/iku/baris/2/nama_tertulis"),
+        ("TGT001", "/tabel/iku/baris/2/target/2019"),
+        ("TGT001", "/tabel/iku/baris/2/target/2020"),
         ("TGT006", "/tabel/perjanjian_kinerja/baris/2/target"),
+        ("TGT019", "/tabel/program_pk/baris/0/nama"),
+        ("TGT019", "/tabel/program_pk/baris/1/nama"),
+        # two tables, neither row adds up: one finding naming both, no expected value
+        ("TGT013", "/tabel/perbandingan_tahun/baris/0/tahun/2020/target"),
         ("TGT002", "/tabel/perbandingan_tahun/baris/2/tahun/2021/realisasi"),
         ("TGT004", "/tabel/perbandingan_tahun/baris/2/tahun/2021/capaian"),
         ("TGT002", "/tabel/target_akhir_renstra/baris/2/realisasi"),
         ("TGT003", "/tabel/program_pendukung/indikator/3/capaian"),
+        ("TGT019", "/tabel/program_pendukung/program/0/nama"),
     ]
 
 
@@ -664,3 +687,269 @@ def test_parameters_the_schema_cannot_judge_are_reported() -> None:
         "/tables/1"
     ]
     assert [w for w, _ in IndexUnit({"tables": ["capaian"]}).problems()] == ["/tables/0"]
+
+
+# -- names --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Kegiatan Administrasi Umum", "KEGIATAN  ADMINISTRASI UMUM.", NameMatch.SAME),
+        ("Perencanaan, Dan Evaluasi", "Perencanaan Dan Evaluasi", NameMatch.SAME),
+        ("PROGRAM PENUNJUANG URUSAN", "Program Penunjang Urusan", NameMatch.CLOSE),
+        ("Urusan Pemerintah Daerah", "Urusan Pemerintahan Daerah", NameMatch.CLOSE),
+        (
+            "Kegiatan Perencanaan Dan Evaluasi Kinerja Perangkat Daerah",
+            "Kegiatan Perencanaan, Penganggaran Dan Evaluasi Kinerja Perangkat Daerah",
+            NameMatch.CLOSE,
+        ),
+        ("Persentase desa mandiri", "Peningkatan Persentase desa mandiri", NameMatch.CLOSE),
+        ("Persentase desa mandiri", "Persentase desa maju", NameMatch.DIFFERENT),
+        ("Nilai IKM", "Laju Peningkatan Nilai IKM Kecamatan", NameMatch.DIFFERENT),
+        ("di kecamatan", "di kelurahan", NameMatch.DIFFERENT),
+        ("", "Nilai IKM", NameMatch.DIFFERENT),
+    ],
+)
+def test_compare_names(a: str, b: str, expected: NameMatch) -> None:
+    assert compare_names(a, b) is expected
+    assert compare_names(b, a) is expected
+
+
+def test_compare_names_stays_fast_on_long_names() -> None:
+    long = " ".join(f"kata{i}" for i in range(5000))
+    assert compare_names(long, long + " tambahan") is NameMatch.CLOSE
+    assert compare_names(long, "lain sama sekali") is NameMatch.DIFFERENT
+
+
+def _names_report(**tables: Any) -> dict[str, Any]:
+    data = report(indicator("A", nama="Persentase desa yang tertib administrasi"), **tables)
+    data["sasaran"] = [
+        {"id": "S1", "tingkat": "sasaran", "nama": "Meningkatnya koordinasi pemerintahan"}
+    ]
+    return data
+
+
+def test_printed_indicator_names_against_each_other_and_the_declared_name() -> None:
+    data = _names_report(
+        perjanjian_kinerja=rows(
+            {"indikator": "A", "nama_tertulis": "PERSENTASE DESA YANG TERTIB ADMINISTRASI"}
+        ),
+        capaian=rows(
+            {"indikator": "A", "nama_tertulis": "Persentase desa yang tertib adminstrasi"}
+        ),
+        analisis_penyebab=rows({"indikator": "A", "nama_tertulis": "Persentase desa maju"}),
+    )
+    found = hits(NameConsistent, data, subject="indikator")
+    assert [(h.outcome, h.pointer, h.expected) for h in found] == [
+        (
+            "spelling",
+            "/tabel/capaian/baris/0/nama_tertulis",
+            "Persentase desa yang tertib administrasi",
+        ),
+        (
+            "different",
+            "/tabel/analisis_penyebab/baris/0/nama_tertulis",
+            "Persentase desa yang tertib administrasi",
+        ),
+    ]
+    assert (
+        found[0].values["other_table"].id == "rumusan baku indikator dan tabel Perjanjian Kinerja"
+    )
+
+
+def test_sasaran_text_in_the_indicator_column_is_its_own_finding() -> None:
+    data = _names_report(
+        iku={
+            "baris": [
+                {
+                    "indikator": "A",
+                    "nama_tertulis": "Meningkatnya Koordinasi Pemerintahan",
+                    "target": {"2021": 50},
+                }
+            ]
+        },
+        capaian=rows(
+            {"indikator": "A", "nama_tertulis": "Persentase desa yang tertib administrasi"}
+        ),
+    )
+    found = hits(NameConsistent, data, subject="indikator")
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("sasaran", "/tabel/iku/baris/0/nama_tertulis")
+    ]
+    assert found[0].values["sasaran"] == "Meningkatnya koordinasi pemerintahan"
+
+
+def test_a_lone_printed_name_against_the_declared_one_names_both() -> None:
+    data = _names_report(
+        capaian=rows({"indikator": "A", "nama_tertulis": "Persentase desa tertib administrasi"}),
+    )
+    found = hits(NameConsistent, data, subject="indikator")
+    assert [(h.outcome, h.expected) for h in found] == [("spelling", None)]
+    assert found[0].values["other_printed"] == "Persentase desa yang tertib administrasi"
+
+
+def test_program_names_by_kode_closest_spelling_wins() -> None:
+    program = {"kode": "1", "tingkat": "program", "anggaran": 1}
+    data = report(
+        program_pk={"baris": [{**program, "nama": "Program Penunjang Urusan Pemerintah Daerah"}]},
+        program_pendukung={
+            "program": [{**program, "nama": "PROGRAM PENUNJUANG URUSAN PEMERINTAHAN DAERAH"}]
+        },
+        realisasi_anggaran={
+            "baris": [{**program, "nama": "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"}]
+        },
+    )
+    found = hits(NameConsistent, data, subject="program")
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("spelling", "/tabel/program_pk/baris/0/nama"),
+        ("spelling", "/tabel/program_pendukung/program/0/nama"),
+    ]
+    assert {h.expected for h in found} == {"PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"}
+    assert found[0].values["tingkat"] == Text("program", "program")
+
+
+def test_program_names_equal_after_normalisation_pass() -> None:
+    program = {"kode": "2", "tingkat": "program", "anggaran": 1}
+    data = report(
+        program_pk={
+            "baris": [
+                {**program, "nama": "Program Penyelenggaraan Pemerintahan Dan Pelayanan Publik"}
+            ]
+        },
+        realisasi_anggaran={
+            "baris": [
+                {**program, "nama": "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK"}
+            ]
+        },
+    )
+    assert hits(NameConsistent, data, subject="program") == []
+
+
+# -- renstra_period ---------------------------------------------------------------------
+
+
+def _period_report(**tables: Any) -> dict[str, Any]:
+    data = report(**tables)
+    data["renstra"] = {"periode_awal": 2019, "periode_akhir": 2024}
+    return data
+
+
+def test_years_outside_the_renstra_period_once_per_table_and_year() -> None:
+    data = _period_report(
+        iku={"baris": [{"indikator": "A", "target": {"2018": 1, "2019": 2, "2025": 3}}]},
+        perbandingan_tahun={
+            "baris": [
+                {"indikator": "A", "tahun": {"2018": {"realisasi": 1}, "2021": {"realisasi": 2}}},
+                {"indikator": "B", "tahun": {"2018": {"realisasi": 1}}},
+            ]
+        },
+    )
+    found = hits(RenstraPeriod, data)
+    assert [(h.outcome, h.pointer, h.at_key) for h in found] == [
+        ("year_outside", "/tabel/iku/baris/0/target/2018", True),
+        ("year_outside", "/tabel/iku/baris/0/target/2025", True),
+        ("year_outside", "/tabel/perbandingan_tahun/baris/0/tahun/2018", True),
+    ]
+
+
+def test_report_year_and_end_target_year_against_the_period() -> None:
+    data = _period_report(
+        target_akhir_renstra={"tahun": 2025, "tahun_target_akhir": 2023, "baris": []}
+    )
+    data["laporan"]["tahun_anggaran"] = 2025
+    found = hits(RenstraPeriod, data)
+    assert [(h.outcome, h.printed, h.expected) for h in found] == [
+        ("report_year_outside", 2025, None),
+        ("end_year", 2023, 2024),
+    ]
+    data["laporan"]["tahun_anggaran"] = 2021
+    data["tabel"]["target_akhir_renstra"]["tahun_target_akhir"] = 2024
+    assert hits(RenstraPeriod, data) == []
+
+
+@pytest.mark.parametrize("renstra", [None, {}, {"periode_awal": 2024, "periode_akhir": 2019}, "x"])
+def test_no_readable_period_judges_nothing(renstra: Any) -> None:
+    data = report(iku={"baris": [{"indikator": "A", "target": {"1990": 1}}]})
+    if renstra is not None:
+        data["renstra"] = renstra
+    assert hits(RenstraPeriod, data) == []
+
+
+# -- blame by evidence ----------------------------------------------------------------
+
+
+def test_decide_majority_then_operands_then_rule_else_undecided() -> None:
+    same = lambda a, b: a == b  # noqa: E731
+    verdict = decide(["a", "b", "a"], lambda p: p, same)
+    assert (verdict.reason, verdict.right, verdict.odd) == ("majority", ("a", "a"), ("b",))
+    verdict = decide(["a", "b"], lambda p: p, same, corroborated=lambda p: p == "b")
+    assert (verdict.reason, verdict.right) == ("operands", ("b",))
+    verdict = decide(["a", "b"], lambda p: p, same, ruling=lambda groups: 0)
+    assert (verdict.reason, verdict.right) == ("rule", ("a",))
+    verdict = decide(["a", "b"], lambda p: p, same)
+    assert (verdict.decided, verdict.odd, len(verdict.groups)) == (False, (), 2)
+    assert decide(["a", "a"], lambda p: p, same).agree
+    assert decide([], lambda p: p, same).agree
+
+
+def test_join_texts() -> None:
+    assert join_texts([Text("A", "A")]) == Text("A", "A")
+    assert join_texts(["A", Text("B", "Bee"), "C", "A"]) == Text("A, B dan C", "A, Bee and C")
+
+
+def test_a_typo_in_tabel_3_2_realisasi_is_reported_at_tabel_3_2() -> None:
+    data = report(
+        capaian=rows({"indikator": "A", "target": 50, "realisasi": 54, "capaian": 90}),
+        perbandingan_tahun={
+            "baris": [
+                {
+                    "indikator": "A",
+                    "tahun": {"2021": {"target": 50, "realisasi": 45, "capaian": 90}},
+                }
+            ]
+        },
+    )
+    found = hits(CrossTableEqual, data, tables=["capaian", "perbandingan_tahun"], field="realisasi")
+    # two tables: Tabel 3.3's row adds up (45 / 50 = 90%), Tabel 3.2's does not
+    assert [(h.outcome, h.pointer, h.expected) for h in found] == [
+        ("mismatch", "/tabel/capaian/baris/0/realisasi", 45)
+    ]
+
+
+def test_the_text_breaks_a_tie_between_two_tables() -> None:
+    data = report(
+        iku={"baris": [{"indikator": "A", "target": {"2021": 60}}]},
+        perjanjian_kinerja=rows({"indikator": "A", "target": 50}),
+    )
+    params: dict[str, Any] = {"tables": ["iku", "perjanjian_kinerja"], "field": "target"}
+    assert [h.outcome for h in hits(CrossTableEqual, data, **params, narasi=True)] == ["differs"]
+    data["narasi"] = {
+        "pernyataan": [{"bab": "4", "besaran": "target", "indikator": "A", "nilai": 50}]
+    }
+    found = hits(CrossTableEqual, data, **params, narasi=True)
+    assert [(h.outcome, h.pointer) for h in found] == [
+        ("mismatch", "/tabel/iku/baris/0/target/2021")
+    ]
+    assert found[0].values["other_table"].id == "tabel Perjanjian Kinerja dan Bab 4"
+    # without narasi the text does not vote
+    assert [h.outcome for h in hits(CrossTableEqual, data, **params)] == ["differs"]
+
+
+def test_target_below_previous_uses_the_target_the_evidence_supports() -> None:
+    data = report(
+        iku={"baris": [{"indikator": "A", "target": {"2020": 0}}]},
+        perbandingan_tahun={
+            "baris": [
+                {
+                    "indikator": "A",
+                    "tahun": {
+                        "2019": {"target": 5, "realisasi": 5, "capaian": 100},
+                        "2020": {"target": 5, "realisasi": 5, "capaian": 100},
+                    },
+                }
+            ]
+        },
+    )
+    # Tabel 2.1's 0 is outvoted by Tabel 3.3's 5 (its row adds up): not behind 2019's 5
+    assert hits(TargetBelowPrevious, data) == []

@@ -238,7 +238,9 @@ def test_later_target_from_tabel_2_1() -> None:
     }
     assert run(small(said("target", D("82.20"), indikator="IKM", tahun=2022), iku=iku)) == []
     hits = run(small(said("target", D("82.00"), indikator="IKM", tahun=2022), iku=iku))
-    assert [(h.table, h.expected) for h in hits] == [("iku", D("82.20"))]
+    # one table and the text, and no row that adds up: nothing says which is right
+    assert [(h.outcome, h.table, h.expected) for h in hits] == [("differs", "iku", None)]
+    assert hits[0].values["places"].id == "Tabel 2.1: 82,20"
     assert run(small(said("realisasi", D("82.00"), indikator="IKM", tahun=2022), iku=iku)) == []
 
 
@@ -263,18 +265,31 @@ def test_na_in_text_and_table() -> None:
     assert run(data) == []
 
 
+PROGRAMS = {
+    "nomor": "3.8",
+    "tahun": 2021,
+    "baris": [
+        {"kode": "1", "tingkat": "program", "anggaran": 1_000_000_000, "realisasi": 900_000_000},
+        {"kode": "2", "tingkat": "program", "anggaran": 834_058_000, "realisasi": 608_747_079},
+    ],
+    "jumlah": {"anggaran": 1_834_058_000, "realisasi": 1_508_747_079, "persen": D("82.26")},
+}
+
+
 def test_budget_figures_against_the_jumlah_row() -> None:
     ok = small(
         said("pagu_anggaran", 1_834_058_000, bab="4"),
         said("realisasi_anggaran", 1_508_747_079, bab="4"),
         said("persen_realisasi_anggaran", D("82.26"), bab="4"),
         said("persen_realisasi_anggaran", D("82.3"), bab="4"),
+        realisasi_anggaran=copy.deepcopy(PROGRAMS),
     )
     assert run(ok) == []
     wrong = small(
         said("pagu_anggaran", 1_843_058_000, bab="4"),
         said("realisasi_anggaran", 1_508_747_080, bab="4", tahun=2021),
         said("persen_realisasi_anggaran", D("82.2"), bab="4"),
+        realisasi_anggaran=copy.deepcopy(PROGRAMS),
     )
     hits = run(wrong)
     assert [(h.outcome, h.table, h.values["row"]) for h in hits] == [
@@ -284,6 +299,48 @@ def test_budget_figures_against_the_jumlah_row() -> None:
     ]
     assert hits[0].values["printed"] == Rupiah(1_843_058_000)
     assert hits[0].values["expected"] == Rupiah(1_834_058_000)
+    assert hits[0].values["other_table"].id == (
+        "baris JUMLAH Tabel 3.8 dan jumlah baris program Tabel 3.8"
+    )
+
+
+def test_a_wrong_jumlah_row_does_not_blame_the_correct_text() -> None:
+    data = small(
+        said("pagu_anggaran", 1_834_058_000, bab="4"),
+        said("persen_realisasi_anggaran", D("82.26"), bab="4"),
+        realisasi_anggaran=copy.deepcopy(PROGRAMS),
+    )
+    data["tabel"]["realisasi_anggaran"]["jumlah"]["anggaran"] = 1_843_058_000  # a typo
+    data["tabel"]["realisasi_anggaran"]["jumlah"]["persen"] = D("81.86")  # from the typo
+    # the program rows add up to what the text says (pagu, and R ÷ A = 82,26%): the
+    # table's JUMLAH row is the budget rules' finding, not the text's
+    assert run(data) == []
+    del data["tabel"]["realisasi_anggaran"]["baris"]
+    # without the program rows nothing backs the text against the JUMLAH row
+    assert [h.outcome for h in run(data)] == ["differs", "mismatch"]
+
+
+def test_budget_text_against_a_jumlah_row_alone_names_both() -> None:
+    hits = run(small(said("pagu_anggaran", 1_843_058_000, bab="4")))
+    assert [(h.outcome, h.expected) for h in hits] == [("differs", None)]
+    assert hits[0].values["places"].id == "baris JUMLAH Tabel 3.8: Rp1.834.058.000"
+
+
+def test_a_wrong_kategori_in_the_table_does_not_blame_the_correct_text() -> None:
+    data = small(said("kategori", "Sangat Tinggi", indikator="IKM"))
+    data["tabel"]["capaian"]["baris"][0]["kategori"] = "Tinggi"  # 99,93% is Sangat Tinggi
+    assert run(data) == []  # KAT001 reports the table
+    data = small(said("kategori", "Tinggi", indikator="IKM"))
+    hits = run(data)
+    assert [(h.outcome, h.expected) for h in hits] == [("mismatch", "Sangat Tinggi")]
+    assert "skala yang berlaku untuk capaian 99,93%" in hits[0].values["other_table"].id
+
+
+def test_text_sides_with_the_majority_of_tables() -> None:
+    # Tabel 3.2 has a typo (80,09); Tabel 3.3 and the text say 80,90: the text is right
+    data = small(said("realisasi", D("80.90"), indikator="IKM"))
+    data["tabel"]["capaian"]["baris"][0]["realisasi"] = D("80.09")
+    assert run(data) == []
 
 
 def test_budget_of_another_year_or_without_jumlah_row_is_skipped() -> None:

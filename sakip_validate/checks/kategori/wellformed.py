@@ -64,6 +64,8 @@ class ScaleWellFormed(CheckKind):
             if piece.below is None and piece.above is not None:
                 outcome, band, side = "below", piece.above, "low"
             elif piece.above is None and piece.below is not None:
+                if scale.di_atas_100 is not None and piece.low is not None and piece.low >= 100:
+                    continue  # the report rates capaian above 100% (skala.di_atas_100)
                 outcome, band, side = "above", piece.below, "high"
             else:
                 assert piece.above is not None  # a gap between two bands

@@ -5,28 +5,72 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ...domain.values import same_value
-from ...domain.view import ReportView
+from ...domain.evidence import Verdict, decide, join_texts
+from ...domain.view import Cell, ReportView
 from ...engine.kinds import CheckKind, Hit
-from ..common import FIELD_NAME, table_list, table_problems, tables_problems
+from ...engine.templates import Localized
+from ..common import (
+    FIELD_NAME,
+    FIGURE_TABLES,
+    FigurePlace,
+    places_text,
+    row_adds_up,
+    same_figure,
+    section_label,
+    statement_year,
+    table_list,
+    table_problems,
+    tables_problems,
+    text_statements,
+)
 from .figures import DEFAULT_TARGET_TABLES, Key, Lookup, shown
 
-__all__ = ["CrossTableEqual"]
+__all__ = ["CrossTableEqual", "evidence_text"]
+
+# The figures the text may state for an indicator and a year (narasi.pernyataan besaran).
+_TEXT_FIGURES = frozenset(FIGURE_TABLES)
+
+Place = FigurePlace
+
+
+def evidence_text(verdict: Verdict[Place], reference: Place) -> Localized:
+    """Why the places outside the winning group are the odd ones, in each language."""
+    if verdict.reason == "operands":
+        return Localized(
+            f"capaian pada {reference.label.id} sesuai dengan target dan realisasinya sendiri",
+            f"the capaian in {reference.label.en} agrees with its own target and realisasi",
+        )
+    count = len(verdict.right)
+    return Localized(
+        f"angka yang sama tertulis di {count} tempat",
+        f"the same figure stands in {count} places",
+    )
 
 
 class CrossTableEqual(CheckKind):
     """The same keyed figure must be printed the same in every listed table.
 
     Rows are joined on their key: (indikator, tahun) for indicator tables, kode
-    for budget tables. For each key, the first listed table that prints the
-    figure is the reference; every other table that prints something else is a hit.
+    for budget tables (one row per table and key: the first). When the tables
+    disagree, the evidence decides (:mod:`sakip_validate.domain.evidence`): the
+    places outside the value most places print, or, between values printed
+    equally often, outside the one whose row adds up (its capaian is what its
+    target and realisasi give), are each a ``mismatch`` naming the agreeing
+    tables. When nothing decides, one ``differs`` names every place, without an
+    expected value.
 
-    With ``skip_zero_target``, rows whose target is 0 (their own, or else the one
-    found in ``target_tables``) are left out: their capaian is :class:`ZeroTarget`'s.
+    With ``narasi``, the figures the text states (``narasi.pernyataan`` of the
+    same besaran, indicator and year) vote as well; the text itself is judged
+    by the narasi rules. With ``skip_zero_target``, rows whose target is 0
+    (their own, or else the one found in ``target_tables``) are left out: their
+    capaian is :class:`ZeroTarget`'s.
     """
 
     name = "cross_table_equal"
-    placeholders: ClassVar[frozenset[str]] = frozenset({"other_table", "other_printed"})
+    outcomes = ("mismatch", "differs")
+    placeholders: ClassVar[frozenset[str]] = frozenset(
+        {"other_table", "other_printed", "places", "bukti"}
+    )
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,
@@ -42,6 +86,7 @@ class CrossTableEqual(CheckKind):
             "percent": {"type": "boolean"},
             "skip_zero_target": {"type": "boolean"},
             "target_tables": table_list(),
+            "narasi": {"type": "boolean"},
         },
     }
 
@@ -55,40 +100,110 @@ class CrossTableEqual(CheckKind):
             problems += table_problems(table, [self._field(table)], f"/tables/{index}")
         target_tables = self.params.get("target_tables", [])
         problems += tables_problems(target_tables, "target", "/target_tables")
+        if self.params.get("narasi") and not isinstance(self.params["field"], str):
+            problems.append(("/narasi", "narasi needs one field name for every table"))
         return problems
 
     def run(self, view: ReportView) -> Iterator[Hit]:
-        reference: dict[Key, tuple[str, Any]] = {}
         percent = self.params.get("percent", True)
+        show = shown if percent else (lambda value: value)
+        for places in self._places(view).values():
+            if sum(p.kind == "table" for p in places) < 2:
+                continue
+            verdict = decide(places, lambda p: p, same_figure, lambda p: p.adds_up)
+            if verdict.agree:
+                continue
+            if verdict.decided:
+                yield from self._odd_ones(verdict, show)
+            else:
+                hit = self._undecided(verdict, places, show)
+                if hit is not None:
+                    yield hit
+
+    def _places(self, view: ReportView) -> dict[Key, list[Place]]:
         skip_zero = self.params.get("skip_zero_target", False)
         target_tables = self.params.get("target_tables", DEFAULT_TARGET_TABLES)
         lookup = Lookup(view)
+        found: dict[Key, list[Place]] = {}
+        seen: set[tuple[str, Key]] = set()
+        zero_keys: set[Key] = set()
         for table in self.params["tables"]:
             field = self._field(table)
             for row in view.rows(table):
+                if (table, row.key) in seen:
+                    continue  # a repeated row is the integrity check's, not a second place
+                seen.add((table, row.key))
                 cell = row.cell(field)
                 if not cell.present:
                     continue
                 if skip_zero and lookup.target_is_zero(row, target_tables):
+                    zero_keys.add(row.key)
                     continue
-                if row.key not in reference:
-                    reference[row.key] = (table, cell.value)
-                    continue
-                other_table, other_value = reference[row.key]
-                if other_table == table or same_value(cell.value, other_value):
-                    continue
-                show = shown if percent else (lambda value: value)
-                yield Hit(
-                    outcome="mismatch",
-                    pointer=cell.pointer,
-                    table=table,
-                    values={
-                        **row.values(),
-                        "field": field,
-                        "printed": show(cell.value),
-                        "other_table": view.table_label(other_table),
-                        "other_printed": show(other_value),
-                    },
-                    printed=cell.value,
-                    expected=other_value,
+                place = Place(
+                    view.table_label(table),
+                    cell.value,
+                    cell.pointer,
+                    "table",
+                    table,
+                    row,
+                    row_adds_up(view, row) if field in _TEXT_FIGURES else False,
                 )
+                found.setdefault(row.key, []).append(place)
+        field = self.params["field"]
+        if self.params.get("narasi") and isinstance(field, str) and field in _TEXT_FIGURES:
+            for index, item in text_statements(view):
+                if item.get("besaran") != field or "nilai" not in item:
+                    continue
+                key = (item.get("indikator"), statement_year(item, view))
+                if key in found and key not in zero_keys:
+                    cell = Cell(item["nilai"], f"/narasi/pernyataan/{index}/nilai")
+                    found[key].append(Place(section_label(item), cell.value, cell.pointer, "text"))
+        return found
+
+    def _odd_ones(self, verdict: Verdict[Place], show: Any) -> Iterator[Hit]:
+        right = verdict.right
+        reference = next((p for p in right if p.kind == "table"), right[0])
+        others = join_texts([p.label for p in right])
+        bukti = evidence_text(verdict, reference)
+        for place in verdict.odd:
+            if place.kind != "table" or place.row is None or place.table is None:
+                continue
+            yield Hit(
+                outcome="mismatch",
+                pointer=place.pointer,
+                table=place.table,
+                values={
+                    **place.row.values(),
+                    "field": self._field(place.table),
+                    "printed": show(place.value),
+                    "other_table": others,
+                    "other_printed": show(reference.value),
+                    "bukti": bukti,
+                },
+                printed=place.value,
+                expected=reference.value,
+            )
+
+    def _undecided(self, verdict: Verdict[Place], places: list[Place], show: Any) -> Hit | None:
+        tables = [p for p in places if p.kind == "table"]
+        first = verdict.group_of(tables[0])
+        if all(verdict.group_of(p) == first for p in tables):
+            return None  # the tables agree; only the text differs (the narasi rules' finding)
+        # One finding for the whole disagreement, at the last table that differs from the first.
+        place = next(p for p in reversed(tables) if verdict.group_of(p) != first)
+        assert place.row is not None and place.table is not None
+        return Hit(
+            outcome="differs",
+            pointer=place.pointer,
+            table=place.table,
+            values={
+                **place.row.values(),
+                "field": self._field(place.table),
+                "printed": show(place.value),
+                "other_table": join_texts([p.label for p in places if p is not place]),
+                "other_printed": show(tables[0].value),
+                "places": places_text(places, show),
+            },
+            printed=place.value,
+            expected=None,
+        )

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ...domain.values import as_number
+from ...domain.evidence import decide
+from ...domain.values import as_number, same_value
 from ...domain.view import TABLE_FIELDS, Cell, ReportView, Row
 from ...engine.templates import Percent
+from ..common import row_adds_up
 
 Key = tuple[Any, ...]
 
@@ -80,3 +82,43 @@ class Lookup:
         target = self.own_or_first(row, "target", tables)
         value = target.number if target is not None else None
         return value is not None and value == 0
+
+
+# Every table that prints an indicator's target for a year (as TGT001 compares them).
+TARGET_TABLES = [
+    "iku",
+    "tujuan_sasaran",
+    "perjanjian_kinerja",
+    "capaian",
+    "perbandingan_tahun",
+    "analisis_penyebab",
+    "efisiensi",
+]
+
+
+def agreed_target(
+    view: ReportView, lookup: Lookup, key: Key, preferred: Sequence[str]
+) -> tuple[str, Cell] | None:
+    """The numeric target of ``key`` that the evidence supports, and where it stands.
+
+    Every table printing the target votes (:mod:`sakip_validate.domain.evidence`);
+    the place returned is the first of the supported value in ``preferred`` order,
+    then in :data:`TARGET_TABLES` order. None when the tables disagree and nothing
+    decides, or no table prints a number: the disagreement is TGT001/TGT013's.
+    """
+    order = list(preferred) + [t for t in TARGET_TABLES if t not in preferred]
+    places: list[tuple[str, Cell, bool]] = []
+    for table in order:
+        if "target" not in TABLE_FIELDS.get(table, ()):
+            continue
+        row = lookup.row(table, key)
+        if row is None:
+            continue
+        cell = row.cell("target")
+        if cell.present:
+            places.append((table, cell, row_adds_up(view, row)))
+    verdict = decide(places, lambda p: p[1].value, same_value, lambda p: p[2])
+    for table, cell, _ in verdict.right:
+        if cell.number is not None:
+            return table, cell
+    return None

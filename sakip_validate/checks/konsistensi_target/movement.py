@@ -10,7 +10,7 @@ from ...domain.view import Cell, ReportView, Row
 from ...engine.kinds import CheckKind, Hit
 from ...findings import Text
 from ..common import table_list, tables_problems
-from .figures import Key, Lookup, show_for
+from .figures import Key, Lookup, agreed_target, show_for
 
 __all__ = ["TargetBelowPrevious", "Trajectory"]
 
@@ -24,9 +24,11 @@ class TargetBelowPrevious(CheckKind):
     """A target for year N should not fall short of the realisasi already reached in N−1.
 
     Positive indicators: target_N < realisasi_(N−1) is a hit; negative ones: target_N >
-    realisasi_(N−1). The target of (indikator, N) is the first number printed for it in
-    ``target_tables``, the realisasi the first in ``realisasi_tables``; conflicting copies
-    are :class:`CrossTableEqual`'s to report. Outcome ``behind``, one per (indikator, N).
+    realisasi_(N−1). The target of (indikator, N) is the one the evidence supports
+    (:func:`agreed_target`: most tables, or the row that adds up), found first in
+    ``target_tables``; the realisasi the first in ``realisasi_tables``. A target that
+    other tables contradict is :class:`CrossTableEqual`'s to report, not a second
+    finding here. Outcome ``behind``, one per (indikator, N).
 
     Only years up to the report year are judged (unless ``future_years``): a report
     answers for the targets it worked to, and a Renstra target for next year that this
@@ -70,7 +72,7 @@ class TargetBelowPrevious(CheckKind):
         for indikator, year in keys:
             if last is not None and year > last:
                 continue
-            target = lookup.first((indikator, year), "target", target_tables, numeric=True)
+            target = agreed_target(view, lookup, (indikator, year), target_tables)
             previous = lookup.first(
                 (indikator, year - 1), "realisasi", realisasi_tables, numeric=True
             )

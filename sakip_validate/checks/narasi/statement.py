@@ -5,11 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ...domain.numbers import Agreement, compare_printed, decimals_of, round_half_up
+from ...domain.evidence import decide, join_texts
+from ...domain.numbers import (
+    Agreement,
+    compare_printed,
+    decimals_of,
+    format_number,
+    percent,
+    round_half_up,
+)
+from ...domain.scale import scale_in_force
 from ...domain.values import as_number, as_rupiah, is_na_text
 from ...domain.view import Cell, ReportView
 from ...engine.kinds import CheckKind, Hit
-from ...engine.templates import Percent, Rupiah
+from ...engine.templates import Localized, Percent, Rupiah
+from ...findings import Text
+from ..common import (
+    FIGURE_TABLES,
+    FigurePlace,
+    places_text,
+    same_figure,
+    section_label,
+    statement_year,
+    table_places,
+    text_statements,
+)
 
 __all__ = ["BESARAN", "Statement", "agreement", "indicator_count"]
 
@@ -29,14 +49,8 @@ BESARAN = {
     "persen_realisasi_anggaran": "persentase realisasi anggaran",
     "jumlah_indikator": "jumlah indikator",
 }
-# Where each indicator figure is looked up, first match wins: Tabel 3.2 reports the year,
-# Tabel 3.3 earlier years; only a target can also be planned for a later year (Tabel 2.1).
-_SOURCES = {
-    "target": ("capaian", "perbandingan_tahun", "iku"),
-    "realisasi": ("capaian", "perbandingan_tahun"),
-    "capaian": ("capaian", "perbandingan_tahun"),
-    "kategori": ("capaian",),
-}
+# The indicator figures a statement may give (each looked up in every table printing it).
+_SOURCES = frozenset({"target", "realisasi", "capaian", "kategori"})
 
 
 def _words(value: str) -> str:
@@ -63,18 +77,6 @@ def agreement(stated: Any, table: Any) -> Agreement | None:
     return None
 
 
-def _statements(view: ReportView) -> Iterator[tuple[int, dict[str, Any]]]:
-    items = view.section("narasi").get("pernyataan")
-    for index, item in enumerate(items if isinstance(items, list) else []):
-        if isinstance(item, dict):
-            yield index, item
-
-
-def _year(item: dict[str, Any], view: ReportView) -> int | None:
-    year = item.get("tahun")
-    return year if isinstance(year, int) and not isinstance(year, bool) else view.year
-
-
 def indicator_count(view: ReportView) -> int | None:
     """How many indicators the report has: its IKU (``iku = true``) when it marks them.
 
@@ -94,24 +96,34 @@ def indicator_count(view: ReportView) -> int | None:
 
 
 class Statement(CheckKind):
-    """A figure stated in the text must equal the table's (NARR-NUM).
+    """A figure stated in the text must equal the tables' (NARR-NUM), judged by evidence.
 
     * ``jumlah_indikator``: the number of indicators (see :func:`indicator_count`);
-    * ``target``, ``realisasi``, ``capaian`` of an indicator for a year: Tabel 3.2
-      when it reports that year, else Tabel 3.3 (earlier years); a target of a
-      year neither covers (a later year) comes from Tabel 2.1;
-    * ``kategori``: the kategori column of Tabel 3.2;
+    * ``target``, ``realisasi``, ``capaian`` of an indicator for a year: every table
+      that prints it (the tables the konsistensi-target rules compare), and any other
+      sentence stating the same figure;
+    * ``kategori``: the kategori column of Tabel 3.2, and the band its capaian falls in
+      on the scale in force (a computed witness);
     * ``pagu_anggaran``, ``realisasi_anggaran``, ``persen_realisasi_anggaran``: the
-      JUMLAH row of Tabel 3.8.
+      JUMLAH row of Tabel 3.8, and what its program rows add up to (or, for the
+      percentage, realisasi ÷ anggaran of the JUMLAH row).
 
-    A statement with no table figure to compare (a year no table covers, an empty
-    cell) is skipped. Outcomes: ``mismatch``; ``truncated`` when the text cut a
-    figure that rounding would have written otherwise.
+    The places vote (:mod:`sakip_validate.domain.evidence`). When the text is the
+    odd one out: ``mismatch`` at the text, naming the agreeing places. When a table
+    is (a JUMLAH that is not the sum of its rows, a kategori that is not its
+    capaian's band, a table outvoted by the others), the text is right and the
+    table's own rule reports it: nothing here. When nothing decides and no table
+    agrees with the text: ``differs``, naming every place, without an expected
+    value. ``truncated``: the text agrees only because it cut a figure that
+    rounding would have written otherwise. A statement with no table figure to
+    compare (a year no table covers, an empty cell) is skipped.
     """
 
     name = "statement"
-    outcomes = ("mismatch", "truncated")
-    placeholders: ClassVar[frozenset[str]] = frozenset({"bab", "besaran", "dibulatkan"})
+    outcomes = ("mismatch", "truncated", "differs")
+    placeholders: ClassVar[frozenset[str]] = frozenset(
+        {"bab", "besaran", "dibulatkan", "other_table", "places", "subjek"}
+    )
     params_schema: ClassVar[dict[str, Any]] = {
         "type": "object",
         "additionalProperties": False,
@@ -128,65 +140,218 @@ class Statement(CheckKind):
 
     def run(self, view: ReportView) -> Iterator[Hit]:
         wanted = set(self.params["besaran"])
-        for index, item in _statements(view):
+        statements = text_statements(view)
+        for index, item in statements:
             besaran = item.get("besaran")
             if not isinstance(besaran, str) or besaran not in wanted:
                 continue
-            found = self._table_figure(view, item, besaran)
-            if found is None:
-                continue
-            table, row_label, cell, shown = found
-            stated = item.get("nilai")
-            result = agreement(stated, cell.value)
-            if result is None or result is Agreement.EXACT:
-                continue
-            values: dict[str, Any] = {
-                "bab": item.get("bab") if isinstance(item.get("bab"), str) else "?",
-                "besaran": BESARAN[besaran],
-                "field": besaran,
-                "row": row_label,
-                "indikator": row_label,
-                "tahun": _year(item, view),
-                "printed": shown(stated),
-                "expected": shown(cell.value),
-            }
-            expected: Any = cell.value
-            if result is Agreement.TRUNCATED:
-                stated_figure, table_figure = as_number(stated), as_number(cell.value)
-                assert stated_figure is not None and table_figure is not None
-                expected = round_half_up(table_figure, decimals_of(stated_figure))
-                values["dibulatkan"] = shown(expected)
-            yield Hit(
-                outcome=result.value,
-                pointer=f"/narasi/pernyataan/{index}/nilai",
-                table=table,
+            if besaran == "jumlah_indikator":
+                hit = _indicator_count_hit(view, index, item)
+            else:
+                hit = self._judge(view, statements, index, item, besaran)
+            if hit is not None:
+                yield hit
+
+    def _judge(
+        self,
+        view: ReportView,
+        statements: list[tuple[int, dict[str, Any]]],
+        index: int,
+        item: dict[str, Any],
+        besaran: str,
+    ) -> Hit | None:
+        if not _comparable(besaran, item.get("nilai")):
+            return None  # text where a figure belongs (or a figure for a kategori): the schema's
+        found = _places(view, statements, item, besaran)
+        if found is None:
+            return None
+        places, row_label, show = found
+        pointer = f"/narasi/pernyataan/{index}/nilai"
+        mine = next(p for p in places if p.pointer == pointer)
+        verdict = decide(places, lambda p: p, same_figure, lambda p: p.adds_up)
+        group = verdict.groups[verdict.group_of(mine)]
+        others = [p for p in group if p is not mine]
+        reference = next((p for p in others if p.kind == "table"), None) or next(
+            (p for p in others if p.kind == "computed"), None
+        )
+        stated = item.get("nilai")
+        values: dict[str, Any] = {
+            "bab": item.get("bab") if isinstance(item.get("bab"), str) else "?",
+            "besaran": BESARAN[besaran],
+            "field": besaran,
+            "row": row_label,
+            "indikator": row_label,
+            "tahun": statement_year(item, view),
+            "printed": show(stated),
+            "subjek": _subject(besaran, row_label),
+        }
+        if verdict.agree or (verdict.decided and mine in verdict.right):
+            return self._truncated(item, pointer, values, reference, stated, show)
+        if verdict.decided:
+            right = verdict.right
+            reference = next((p for p in right if p.kind == "table"), right[0])
+            values["expected"] = show(reference.value)
+            values["other_table"] = join_texts([p.label for p in right])
+            return Hit(
+                outcome="mismatch",
+                pointer=pointer,
+                table=reference.table,
                 values=values,
                 printed=stated,
-                expected=expected,
+                expected=reference.value,
             )
+        if any(p.kind == "table" for p in others):
+            return None  # the text sides with a table; the tables' disagreement is TGT013-015's
+        rest = [p for p in places if p is not mine]
+        first_table = next((p for p in rest if p.kind == "table"), rest[0])
+        values["other_table"] = join_texts([p.label for p in rest])
+        values["places"] = places_text(rest, show)
+        values["expected"] = None
+        return Hit(
+            outcome="differs",
+            pointer=pointer,
+            table=first_table.table,
+            values=values,
+            printed=stated,
+            expected=None,
+        )
 
-    def _table_figure(
-        self, view: ReportView, item: dict[str, Any], besaran: str
-    ) -> tuple[str | None, str, Cell, Any] | None:
-        """(view table, row label, the table's cell, how to show values) or None."""
-        year = _year(item, view)
-        if besaran == "jumlah_indikator":
-            count = indicator_count(view)
-            if count is None:
-                return None
-            return "iku", "IKU", Cell(count, "/indikator"), _show_plain
-        if besaran in BUDGET_FIGURES:
-            return _budget_total(view, year, BUDGET_FIGURES[besaran], besaran)
+    @staticmethod
+    def _truncated(
+        item: dict[str, Any],
+        pointer: str,
+        values: dict[str, Any],
+        reference: FigurePlace | None,
+        stated: Any,
+        show: Any,
+    ) -> Hit | None:
+        """The text agrees with the tables; a figure it truncated is still a finding."""
+        if reference is None:
+            return None
+        result = agreement(stated, reference.value)
+        if result is not Agreement.TRUNCATED:
+            return None
+        stated_figure, table_figure = as_number(stated), as_number(reference.value)
+        assert stated_figure is not None and table_figure is not None
+        expected = round_half_up(table_figure, decimals_of(stated_figure))
+        values.update(
+            {
+                "expected": show(reference.value),
+                "dibulatkan": show(expected),
+                "other_table": reference.label,
+            }
+        )
+        return Hit(
+            outcome="truncated",
+            pointer=pointer,
+            table=reference.table,
+            values=values,
+            printed=stated,
+            expected=expected,
+        )
+
+
+def _comparable(besaran: str, stated: Any) -> bool:
+    """Whether the stated value can be weighed against a table: a number, N/A, or a kategori."""
+    if besaran == "kategori":
+        return isinstance(stated, str) and bool(stated.strip())
+    return as_number(stated) is not None or is_na_text(stated)
+
+
+def _subject(besaran: str, row_label: str) -> Localized:
+    """What the statement speaks of: "capaian Nilai IKM", "pagu anggaran"."""
+    if besaran in BUDGET_FIGURES:
+        return Localized(BESARAN[besaran], BESARAN[besaran])
+    return Localized(f"{BESARAN[besaran]} {row_label}", f"the {BESARAN[besaran]} of {row_label}")
+
+
+def _indicator_count_hit(view: ReportView, index: int, item: dict[str, Any]) -> Hit | None:
+    count = indicator_count(view)
+    stated = item.get("nilai")
+    if count is None or agreement(stated, count) in (None, Agreement.EXACT):
+        return None
+    return Hit(
+        outcome="mismatch",
+        pointer=f"/narasi/pernyataan/{index}/nilai",
+        table="iku",
+        values={
+            "bab": item.get("bab") if isinstance(item.get("bab"), str) else "?",
+            "besaran": BESARAN["jumlah_indikator"],
+            "field": "jumlah_indikator",
+            "row": "IKU",
+            "indikator": "IKU",
+            "tahun": statement_year(item, view),
+            "printed": stated,
+            "expected": count,
+            "subjek": Localized("jumlah indikator", "the number of indicators"),
+            "other_table": view.table_label("iku"),
+        },
+        printed=stated,
+        expected=count,
+    )
+
+
+Places = tuple[list[FigurePlace], str, Any]
+
+
+def _places(
+    view: ReportView,
+    statements: list[tuple[int, dict[str, Any]]],
+    item: dict[str, Any],
+    besaran: str,
+) -> Places | None:
+    """Every place stating the statement's figure (the statement among them), or None."""
+    year = statement_year(item, view)
+    if besaran in BUDGET_FIGURES:
+        found = _budget_places(view, year, besaran)
+        if found is None:
+            return None
+        places, show = found
+        row_label = "JUMLAH"
+    else:
         indikator = item.get("indikator")
         if not isinstance(indikator, str) or besaran not in _SOURCES:
             return None
-        for table in _SOURCES[besaran]:
-            for row in view.rows(table):
-                if row.indikator == indikator and row.tahun == year:
-                    cell = row.cell(besaran)
-                    if cell.present:
-                        return table, row.label, cell, _shown_for(view, indikator, besaran)
-        return None
+        key = (indikator, year)
+        if besaran == "kategori":
+            places = _kategori_places(view, key)
+            show = _show_plain
+        else:
+            places = table_places(view, besaran, key, FIGURE_TABLES[besaran])
+            show = _shown_for(view, indikator, besaran)
+        if not places:
+            return None
+        row_label = places[0].row.label if places[0].row is not None else indikator
+    for other_index, other in statements:
+        same_subject = (
+            other.get("besaran") == besaran
+            and other.get("indikator") == item.get("indikator")
+            and statement_year(other, view) == year
+            and "nilai" in other
+        )
+        if same_subject:
+            pointer = f"/narasi/pernyataan/{other_index}/nilai"
+            places.append(FigurePlace(section_label(other), other["nilai"], pointer, "text"))
+    return places, row_label, show
+
+
+def _kategori_places(view: ReportView, key: tuple[Any, ...]) -> list[FigurePlace]:
+    """Tabel 3.2's kategori, and the band its capaian falls in on the scale in force."""
+    places = table_places(view, "kategori", key, ("capaian",))
+    if not places or places[0].row is None:
+        return places
+    value = places[0].row.cell("capaian").number
+    scale = scale_in_force(view)
+    if value is None or scale is None:
+        return places
+    bands = scale.lookup(value)
+    if len(bands) == 1:
+        label = Text(
+            f"skala yang berlaku untuk capaian {format_number(value, 'id')}%",
+            f"the scale in force for a capaian of {format_number(value, 'en')}%",
+        )
+        places.append(FigurePlace(label, bands[0].kategori, places[0].pointer, "computed"))
+    return places
 
 
 def _show_plain(value: Any) -> Any:
@@ -211,10 +376,10 @@ def _shown_for(view: ReportView, indikator: str, besaran: str) -> Any:
     return _show_percent if "persen" in satuan or "%" in satuan else _show_plain
 
 
-def _budget_total(
-    view: ReportView, year: int | None, field: str, besaran: str
-) -> tuple[str | None, str, Cell, Any] | None:
-    """The JUMLAH row of Tabel 3.8, when it reports ``year``."""
+def _budget_places(
+    view: ReportView, year: int | None, besaran: str
+) -> tuple[list[FigurePlace], Any] | None:
+    """The JUMLAH row of Tabel 3.8 when it reports ``year``, and what its rows give."""
     table = view.raw_table("realisasi_anggaran")
     total = table.get("jumlah")
     if not isinstance(total, dict):
@@ -223,8 +388,68 @@ def _budget_total(
     table_year = table_year if isinstance(table_year, int) else view.year
     if year is not None and table_year is not None and year != table_year:
         return None
+    field = BUDGET_FIGURES[besaran]
     cell = Cell(total.get(field), f"/tabel/realisasi_anggaran/jumlah/{field}")
     if not cell.present:
         return None
+    label = view.table_label("realisasi_anggaran")
+    jumlah = Text(f"baris JUMLAH {label.id}", f"the JUMLAH row of {label.en}")
+    places = [FigurePlace(jumlah, cell.value, cell.pointer, "table", "realisasi_anggaran")]
+    computed = _budget_computed(view, total, field)
+    if computed is not None:
+        places.append(
+            FigurePlace(computed[0], computed[1], cell.pointer, "computed", "realisasi_anggaran")
+        )
     shown = _show_percent if besaran == "persen_realisasi_anggaran" else _show_rupiah
-    return "realisasi_anggaran", "JUMLAH", cell, shown
+    return places, shown
+
+
+def _program_sum(view: ReportView, field: str) -> int | None:
+    """What the program rows of Tabel 3.8 add up to, or None when a row has no amount."""
+    amounts = [
+        as_rupiah(row.cell(field).value)
+        for row in view.rows("realisasi_anggaran")
+        if row.cell("tingkat").value == "program"
+    ]
+    if not amounts or any(amount is None for amount in amounts):
+        return None
+    return sum(amount for amount in amounts if amount is not None)
+
+
+def _budget_computed(
+    view: ReportView, total: dict[str, Any], field: str
+) -> tuple[Text, Any] | None:
+    """What Tabel 3.8's rows give for a JUMLAH figure: their sum, or realisasi ÷ anggaran.
+
+    The percentage is computed from the program rows when they all print both
+    amounts (a typo in the JUMLAH row then does not vouch for itself), else from
+    the JUMLAH row's own amounts.
+    """
+    label = view.table_label("realisasi_anggaran")
+    if field != "persen":
+        amount = _program_sum(view, field)
+        if amount is None:
+            return None
+        return (
+            Text(f"jumlah baris program {label.id}", f"the sum of the program rows of {label.en}"),
+            amount,
+        )
+    anggaran, realisasi = _program_sum(view, "anggaran"), _program_sum(view, "realisasi")
+    if anggaran is not None and realisasi is not None and anggaran != 0:
+        return (
+            Text(
+                f"realisasi ÷ anggaran baris program {label.id}",
+                f"realisasi ÷ anggaran of the program rows of {label.en}",
+            ),
+            percent(realisasi, anggaran),
+        )
+    anggaran, realisasi = as_rupiah(total.get("anggaran")), as_rupiah(total.get("realisasi"))
+    if anggaran is None or realisasi is None or anggaran == 0:
+        return None
+    return (
+        Text(
+            f"realisasi ÷ anggaran baris JUMLAH {label.id}",
+            f"realisasi ÷ anggaran of the JUMLAH row of {label.en}",
+        ),
+        percent(realisasi, anggaran),
+    )

@@ -1,0 +1,95 @@
+"""Comparing printed names tolerantly: the same name spelt differently, or another name.
+
+Reports print one indicator, program or kegiatan under slightly different names
+in different tables: letter case, punctuation and spacing ("Perencanaan, Dan"),
+typing slips ("PENUNJUANG"), a word added or dropped ("Perencanaan Dan
+Evaluasi" for "Perencanaan, Penganggaran Dan Evaluasi"). :func:`compare_names`
+says whether two names are the same after normalisation, close (one name
+spelt differently), or different (another name altogether).
+"""
+
+from __future__ import annotations
+
+import enum
+
+from .facts import normal_name
+
+__all__ = ["NameMatch", "compare_names", "name_distance", "normal_name", "spelling_distance"]
+
+# A word is a slip of another when at most this share of its letters differ
+# ("pemerintah" / "pemerintahan": 2 of 12).
+_WORD_TYPO = 0.34
+# Two names are close when the words added or dropped (a replaced word counts twice;
+# slips count nothing) are at most this share of the longer name's words (at least one).
+_NAME_SHARE = 0.34
+# Longer names are compared word for word only up to this many words; beyond it
+# they are close only when one's words contain the other's.
+_MAX_WORDS = 80
+
+
+class NameMatch(enum.Enum):
+    """How two names relate."""
+
+    SAME = "same"  # equal once case, punctuation and spacing are set aside
+    CLOSE = "close"  # the same name spelt differently
+    DIFFERENT = "different"  # another name
+
+
+def _levenshtein(a: str, b: str) -> int:
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def _slip(a: str, b: str) -> bool:
+    """Whether two words are one word typed differently."""
+    if a == b:
+        return True
+    longest = max(len(a), len(b))
+    if longest < 4:
+        return False  # short words ("di", "dan") differ in meaning, not in spelling
+    return _levenshtein(a, b) <= _WORD_TYPO * longest
+
+
+def name_distance(a: str, b: str) -> int:
+    """Words added or dropped between two names (a word replaced by another counts as
+    both); slips of a word cost nothing.
+
+    Both names are normalised first (:func:`normal_name`).
+    """
+    x, y = normal_name(a).split(), normal_name(b).split()
+    if len(x) > _MAX_WORDS or len(y) > _MAX_WORDS:
+        shorter, longer = sorted((set(x), set(y)), key=len)
+        return len(longer - shorter) if shorter <= longer else max(len(x), len(y))
+    previous = list(range(len(y) + 1))
+    for i, word in enumerate(x, 1):
+        current = [i]
+        for j, other in enumerate(y, 1):
+            # a word replaced by another (not a slip of it) is one dropped and one added
+            change = 0 if _slip(word, other) else 2
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + change))
+        previous = current
+    return previous[-1]
+
+
+def spelling_distance(a: str, b: str) -> int:
+    """Letters added, dropped or changed between two names once normalised."""
+    return _levenshtein(normal_name(a), normal_name(b))
+
+
+def compare_names(a: str, b: str) -> NameMatch:
+    """SAME, CLOSE or DIFFERENT (see the module's docstring)."""
+    x, y = normal_name(a), normal_name(b)
+    if x == y:
+        return NameMatch.SAME
+    if not x or not y:
+        return NameMatch.DIFFERENT
+    words = max(len(x.split()), len(y.split()))
+    allowed = max(1, int(_NAME_SHARE * words))
+    return NameMatch.CLOSE if name_distance(a, b) <= allowed else NameMatch.DIFFERENT

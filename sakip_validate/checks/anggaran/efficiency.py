@@ -68,9 +68,13 @@ class EfficiencyBudgetTotal(CheckKind):
             # agreeing with either of the two is not this check's business.
             if added in (printed_total, programs):
                 continue
+            # Blame by evidence: a row that repeats the whole budget is the likely
+            # slip; otherwise the table as a whole (its first figure).
+            repeated = [cell for cell, value in amounts if value == whole]
+            blamed = repeated[0] if added > whole and repeated else amounts[0][0]
             yield Hit(
                 "exceeds" if added > whole else "short",
-                amounts[0][0].pointer,
+                blamed.pointer,
                 p["table"],
                 {
                     "field": name.replace("_", " "),

@@ -117,10 +117,11 @@ INTERNAL = Family(
 )
 # Legal basis of the YEAR codes (also on each finding).
 YEAR_LEGAL_BASIS = (
-    "PermenPAN-RB 53/2014, Lampiran II, Bab III A: perbandingan realisasi serta capaian kinerja "
-    "tahun ini dengan tahun lalu dan beberapa tahun terakhir, dan dengan target jangka menengah "
-    "Renstra (sumber sekunder); Lampiran III, reviu: target dan indikator sesuai Renstra "
-    "(belum diverifikasi)"
+    "PermenPAN-RB 53/2014, Lampiran II, Contoh Format Laporan Kinerja Instansi Pemerintah, "
+    "Bab III huruf A angka 2 (membandingkan antara realisasi kinerja serta capaian kinerja "
+    "tahun ini dengan tahun lalu dan beberapa tahun terakhir) dan angka 3 (membandingkan "
+    "realisasi kinerja sampai dengan tahun ini dengan target jangka menengah dalam dokumen "
+    "perencanaan strategis organisasi)"
 )
 YEAR = Family(
     "YEAR",
@@ -128,14 +129,14 @@ YEAR = Family(
     Text("Konsistensi antartahun", "Consistency across years"),
     Text(
         "Laporan kinerja membandingkan realisasi dan capaian tahun ini dengan tahun-tahun "
-        "sebelumnya dan dengan target Renstra (PermenPAN-RB 53/2014, Lampiran II, Bab III A; "
-        "sumber sekunder). Angka tahun lalu yang dikutip harus sama dengan yang dicetak laporan "
+        "sebelumnya dan dengan target Renstra (PermenPAN-RB 53/2014, Lampiran II, Contoh "
+        "Format Laporan Kinerja, Bab III huruf A angka 2 dan 3). Angka tahun lalu yang dikutip harus sama dengan yang dicetak laporan "
         "tahun lalu, target Renstra suatu tahun harus sama di semua laporan satu periode Renstra, "
         "dan indikator tidak boleh hilang tanpa penjelasan. Hanya diperiksa bila laporan tahun "
         "sebelumnya diberikan (--previous).",
         "A performance report compares this year's realisasi and capaian with earlier years and "
-        "with the Renstra targets (PermenPAN-RB 53/2014, Lampiran II, Bab III A; secondary "
-        "source). Last year's figures quoted must equal what last year's report printed, a "
+        "with the Renstra targets (PermenPAN-RB 53/2014, Lampiran II, Contoh Format "
+        "Laporan Kinerja, Bab III huruf A angka 2 and 3). Last year's figures quoted must equal what last year's report printed, a "
         "year's Renstra target must be the same in every report of the Renstra period, and an "
         "indicator must not disappear without an explanation. Checked only when earlier reports "
         "are given (--previous).",

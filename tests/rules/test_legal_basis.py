@@ -16,7 +16,7 @@ import pytest
 
 from sakip_validate.api import RunOptions, default_rules, run
 from sakip_validate.catalog import Catalog, RuleInfo
-from sakip_validate.codes import ALL_CODES
+from sakip_validate.codes import ALL_CODES, FAMILIES, YEAR_LEGAL_BASIS
 from sakip_validate.engine.model import Rule
 from sakip_validate.engine.packs import load_packs
 from sakip_validate.ruledocs import BASIS_STATUS, explain, markdown
@@ -58,6 +58,22 @@ def test_built_in_codes_carry_no_doubtful_basis() -> None:
         info = catalog.get(code.id)
         assert info is not None
         assert not _no_doubt(info.legal_basis or ""), code.id
+
+
+def test_user_facing_explanations_carry_no_doubt() -> None:
+    """Rationales and family texts reach `explain`, docs/rules.md and the papers."""
+    texts = [YEAR_LEGAL_BASIS]
+    for rule in RULES:
+        texts += [rule.rationale.id, rule.rationale.en]
+    for family in FAMILIES:
+        texts += [
+            family.title.id,
+            family.rationale.id,
+            family.rationale.en,
+            family.fix.id,
+            family.fix.en,
+        ]
+    assert [text for text in texts if _no_doubt(text)] == []
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)

@@ -130,13 +130,15 @@ YEAR = Family(
     Text(
         "Laporan kinerja membandingkan realisasi dan capaian tahun ini dengan tahun-tahun "
         "sebelumnya dan dengan target Renstra (PermenPAN-RB 53/2014, Lampiran II, Contoh "
-        "Format Laporan Kinerja, Bab III huruf A angka 2 dan 3). Angka tahun lalu yang dikutip harus sama dengan yang dicetak laporan "
+        "Format Laporan Kinerja, Bab III huruf A angka 2 dan 3). Angka tahun lalu yang dikutip "
+        "harus sama dengan yang dicetak laporan "
         "tahun lalu, target Renstra suatu tahun harus sama di semua laporan satu periode Renstra, "
         "dan indikator tidak boleh hilang tanpa penjelasan. Hanya diperiksa bila laporan tahun "
         "sebelumnya diberikan (--previous).",
         "A performance report compares this year's realisasi and capaian with earlier years and "
         "with the Renstra targets (PermenPAN-RB 53/2014, Lampiran II, Contoh Format "
-        "Laporan Kinerja, Bab III huruf A angka 2 and 3). Last year's figures quoted must equal what last year's report printed, a "
+        "Laporan Kinerja, Bab III huruf A angka 2 and 3). Last year's figures quoted must "
+        "equal what last year's report printed, a "
         "year's Renstra target must be the same in every report of the Renstra period, and an "
         "indicator must not disappear without an explanation. Checked only when earlier reports "
         "are given (--previous).",

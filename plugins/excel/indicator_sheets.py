@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sakip_validate.domain.numbers import Polarity, capaian, percent
+from sakip_validate.domain.tables import FIGURE_TABLES
 from sakip_validate.domain.values import as_number
 from sakip_validate.domain.view import Cell, ReportView
 
@@ -158,43 +159,8 @@ def indicator_sheet(
 
 # -- one figure across tables ---------------------------------------------------------
 
-CROSS_BLOCKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "target",
-        "cross_target",
-        (
-            "iku",
-            "tujuan_sasaran",
-            "perjanjian_kinerja",
-            "capaian",
-            "perbandingan_tahun",
-            "analisis_penyebab",
-            "efisiensi",
-        ),
-    ),
-    (
-        "realisasi",
-        "cross_realisasi",
-        (
-            "capaian",
-            "perbandingan_tahun",
-            "target_akhir_renstra",
-            "analisis_penyebab",
-            "efisiensi",
-            "standar_nasional",
-        ),
-    ),
-    (
-        "capaian",
-        "cross_capaian",
-        (
-            "capaian",
-            "perbandingan_tahun",
-            "analisis_penyebab",
-            "efisiensi",
-            "program_pendukung.indikator",
-        ),
-    ),
+CROSS_BLOCKS: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (figure, f"cross_{figure}", tables) for figure, tables in FIGURE_TABLES.items()
 )
 
 Key = tuple[str, int | None]  # (indikator, tahun)

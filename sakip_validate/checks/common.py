@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..domain.numbers import Agreement, Polarity, capaian, compare_printed
+from ..domain.tables import FIGURE_TABLES
 from ..domain.values import as_number, is_na_text, same_value
 from ..domain.view import TABLE_FIELDS, ReportView, Row
 from ..engine.templates import Localized, display
@@ -108,35 +109,6 @@ def row_adds_up(view: ReportView, row: Row) -> bool:
 
 
 # -- one figure in several places ---------------------------------------------------
-
-# Every table that prints an indicator's figure for a year, in the order the
-# konsistensi-target rules list them (TGT001-TGT003).
-FIGURE_TABLES: dict[str, tuple[str, ...]] = {
-    "target": (
-        "iku",
-        "tujuan_sasaran",
-        "perjanjian_kinerja",
-        "capaian",
-        "perbandingan_tahun",
-        "analisis_penyebab",
-        "efisiensi",
-    ),
-    "realisasi": (
-        "capaian",
-        "perbandingan_tahun",
-        "target_akhir_renstra",
-        "analisis_penyebab",
-        "efisiensi",
-        "standar_nasional",
-    ),
-    "capaian": (
-        "capaian",
-        "perbandingan_tahun",
-        "analisis_penyebab",
-        "efisiensi",
-        "program_pendukung.indikator",
-    ),
-}
 
 PlaceKind = Literal["table", "text", "computed"]
 

@@ -12,7 +12,7 @@ from typing import Any
 from ..findings import Text
 from .labels import Labels
 
-__all__ = ["TABLE_NAMES", "table_name"]
+__all__ = ["FIGURE_TABLES", "TABLE_NAMES", "table_name"]
 
 # Keys of ``tabel`` (and the view tables derived from them) and what they hold,
 # after PermenPAN-RB 53/2014 Lampiran II and the reference report's captions.
@@ -51,6 +51,36 @@ TABLE_NAMES = Labels(
         ),
     }
 )
+
+
+# Every table that prints an indicator's figure for a year, by figure, in the order
+# the konsistensi-target rules list them (TGT001-TGT003) and the workbook shows them.
+FIGURE_TABLES: dict[str, tuple[str, ...]] = {
+    "target": (
+        "iku",
+        "tujuan_sasaran",
+        "perjanjian_kinerja",
+        "capaian",
+        "perbandingan_tahun",
+        "analisis_penyebab",
+        "efisiensi",
+    ),
+    "realisasi": (
+        "capaian",
+        "perbandingan_tahun",
+        "target_akhir_renstra",
+        "analisis_penyebab",
+        "efisiensi",
+        "standar_nasional",
+    ),
+    "capaian": (
+        "capaian",
+        "perbandingan_tahun",
+        "analisis_penyebab",
+        "efisiensi",
+        "program_pendukung.indikator",
+    ),
+}
 
 
 def table_key(name: str) -> str:

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from ...domain.evidence import Verdict, decide, join_texts
+from ...domain.tables import FIGURE_TABLES
 from ...domain.view import Cell, ReportView
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Localized
 from ..common import (
     FIELD_NAME,
-    FIGURE_TABLES,
     FigurePlace,
     places_text,
     row_adds_up,

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...domain.evidence import decide
+from ...domain.tables import FIGURE_TABLES
 from ...domain.values import as_number, same_value
 from ...domain.view import TABLE_FIELDS, Cell, ReportView, Row
 from ...engine.templates import Percent
@@ -85,15 +86,7 @@ class Lookup:
 
 
 # Every table that prints an indicator's target for a year (as TGT001 compares them).
-TARGET_TABLES = [
-    "iku",
-    "tujuan_sasaran",
-    "perjanjian_kinerja",
-    "capaian",
-    "perbandingan_tahun",
-    "analisis_penyebab",
-    "efisiensi",
-]
+TARGET_TABLES = list(FIGURE_TABLES["target"])
 
 
 def agreed_target(

@@ -15,13 +15,13 @@ from ...domain.numbers import (
     round_half_up,
 )
 from ...domain.scale import scale_in_force
+from ...domain.tables import FIGURE_TABLES
 from ...domain.values import as_number, as_rupiah, is_na_text
 from ...domain.view import Cell, ReportView
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Localized, Percent, Rupiah
 from ...findings import Text
 from ..common import (
-    FIGURE_TABLES,
     FigurePlace,
     places_text,
     same_figure,

@@ -378,8 +378,11 @@ def test_malformed_data_never_crashes(data: dict[str, Any]) -> None:
 
 
 def test_missing_figures_skip_the_sum() -> None:
+    """A row without figures or sub-rows leaves its parent's sum unchecked, and says so."""
     rows = [b("1", 30), b("1.1", 10), {"kode": "1.2", "tingkat": "kegiatan", "nama": "K"}]
-    assert sums(budget(rows), field="anggaran") == []
+    hits = sums(budget(rows), field="anggaran")
+    assert [(h.outcome, h.pointer) for h in hits] == [("blank", f"{BASE}/baris/2")]
+    assert hits[0].values["sum_row"] == "1 Baris 1"
 
 
 def test_parameter_problems() -> None:

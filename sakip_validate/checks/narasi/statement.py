@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from ...domain.budget import budget_tree
 from ...domain.evidence import decide, join_texts
 from ...domain.numbers import (
     Agreement,
@@ -405,15 +406,23 @@ def _budget_places(
 
 
 def _program_sum(view: ReportView, field: str) -> int | None:
-    """What the program rows of Tabel 3.8 add up to, or None when a row has no amount."""
+    """What the program rows of Tabel 3.8 add up to, or None when a row has no amount.
+
+    A heading row counts with the sum of its sub-rows; only the programs of the
+    table's own jenis (spending, unless it declares revenue) add up to its JUMLAH
+    row, and an excerpt's programs are not all of them.
+    """
+    tree = budget_tree(view, "realisasi_anggaran", with_total=False)
+    if tree.kutipan:
+        return None
     amounts = [
-        as_rupiah(row.cell(field).value)
-        for row in view.rows("realisasi_anggaran")
-        if row.cell("tingkat").value == "program"
+        tree.amount(node, field)
+        for node in tree.nodes
+        if node.row.cell("tingkat").value == "program" and tree.jenis_of(node) == tree.jenis
     ]
     if not amounts or any(amount is None for amount in amounts):
         return None
-    return sum(amount for amount in amounts if amount is not None)
+    return sum(amount.value for amount in amounts if amount is not None)
 
 
 def _budget_computed(

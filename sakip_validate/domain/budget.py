@@ -269,15 +269,7 @@ def build_tree(
             if parent is not None and parent is not node:
                 node.parent = parent
                 break
-    for node in nodes:  # cut cycles, in document order
-        seen = {id(node)}
-        up = node.parent
-        while up is not None:
-            if id(up) in seen:
-                node.parent = None
-                break
-            seen.add(id(up))
-            up = up.parent
+    _cut_cycles(nodes)
     for node in nodes:
         if node.parent is not None:
             node.parent.children.append(node)
@@ -288,6 +280,31 @@ def build_tree(
         for root in roots:
             root.parent = total_node
     return Tree(nodes, roots, total_node, jenis=jenis, kutipan=kutipan)
+
+
+def _cut_cycles(nodes: list[Node]) -> None:
+    """Cut every cycle written through ``induk``, in document order.
+
+    A row whose way up comes back to a row already on that way is cut loose (it
+    becomes a root). Rows known to reach a root are not walked again, so an
+    acyclic table, however deep, costs one walk per row.
+    """
+    done: set[int] = set()
+    for node in nodes:
+        path: list[Node] = []
+        on_path: set[int] = set()
+        up: Node | None = node
+        while up is not None and id(up) not in done:
+            if id(up) in on_path:
+                node.parent = None
+                # The rows from ``node`` up to where the cycle closed now reach
+                # ``node``, a root, only when the cycle passed through ``node``.
+                path = path if up is node else [node]
+                break
+            on_path.add(id(up))
+            path.append(up)
+            up = up.parent
+        done.update(id(passed) for passed in path)
 
 
 def budget_tree(view: ReportView, table: str, *, with_total: bool = True) -> Tree:

@@ -391,19 +391,22 @@ class HierarchicalSum(CheckKind):
 
     def _blank_hits(self, table: str, tree: Tree, fields: list[str]) -> Iterator[Hit]:
         """Rows without figures or sub-rows among sub-rows that print theirs."""
-        for node in tree.nodes:
-            parent = node.parent
-            if parent is None or not tree.is_heading(node) or tree.members(node):
+        parents = [*tree.nodes, *([tree.total] if tree.total is not None else [])]
+        for parent in parents:
+            members = tree.members(parent)
+            blank = [m for m in members if tree.is_heading(m) and not tree.members(m)]
+            # A blank row has no figure itself, so any member with one is a sibling.
+            if not blank or not any(
+                tree.amount(m, name) is not None for m in members for name in fields
+            ):
                 continue
-            siblings = [m for m in tree.members(parent) if m is not node]
-            if not any(tree.amount(m, name) is not None for m in siblings for name in fields):
-                continue
-            yield Hit(
-                "blank",
-                node.row.pointer,
-                table,
-                {**node.row.values(), "sum_row": parent.row.label},
-            )
+            for node in blank:
+                yield Hit(
+                    "blank",
+                    node.row.pointer,
+                    table,
+                    {**node.row.values(), "sum_row": parent.row.label},
+                )
 
     def _hit(
         self,

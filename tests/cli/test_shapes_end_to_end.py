@@ -110,3 +110,24 @@ def test_libreoffice_recomputes_the_heading_row_formulas(tmp_path: Path) -> None
         ours = read_workbook(data)
         assert all_formulas(ours)
         assert_same_results(ours, read_workbook((outdir / f"{stem}.xlsx").read_bytes()))
+
+
+def test_absorption_charts_leave_revenue_out() -> None:
+    import io
+    import re
+
+    from sakip_validate.outputs import RenderOptions, load_output
+
+    result = run([str(MIXED)], RunOptions(keep_data=True))
+    stream = io.StringIO()
+    load_output("html").render(result, RenderOptions(lang="id"), stream)
+    (chart,) = [
+        figure
+        for figure in re.findall(r"<figure>.*?</figure>", stream.getvalue(), flags=re.S)
+        if "chart-serapan" in figure
+    ]
+    assert "PROGRAM PENUNJANG" in chart and "PENDAPATAN DAERAH" not in chart
+    summary = read_workbook(render(result))["Ringkasan"]
+    texts = [c.value for c in summary.cells.values() if isinstance(c.value, str)]
+    assert any("PROGRAM PENUNJANG" in text for text in texts)
+    assert not any("PENDAPATAN DAERAH" in text for text in texts)

@@ -235,3 +235,51 @@ def test_an_excerpt_derives_no_heading_total() -> None:
 def test_shapes_load_from_json_the_same() -> None:
     for path in FIXTURES:
         assert given(check(data_of(path.name))) == sorted(expected(path)), path.name
+
+
+# -- the schema ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "key", "value", "rule"),
+    [
+        ("table", "jenis_anggaran", "penerimaan", "SCHEMA004"),
+        ("row", "jenis_anggaran", "Pendapatan", "SCHEMA004"),
+        ("table", "kutipan", "ya", "SCHEMA001"),
+    ],
+)
+def test_the_declarations_are_checked_by_the_schema(
+    where: str, key: str, value: str, rule: str
+) -> None:
+    data = data_of("anggaran-pendapatan-dan-belanja.toml")
+    target = data["tabel"]["realisasi_anggaran"] if where == "table" else rows(data)[3]
+    target[key] = value
+    pointer = f"{BASE}/{key}" if where == "table" else f"{BASE}/baris/3/{key}"
+    assert given(check(data)) == [(rule, pointer)]
+
+
+def test_the_performance_agreement_table_takes_the_same_declarations() -> None:
+    data = data_of("anggaran-baris-judul.toml")
+    data["tabel"]["program_pk"] = {
+        "nomor": "2.4",
+        "jenis_anggaran": "belanja",
+        "kutipan": True,
+        "baris": [
+            {"kode": "1", "tingkat": "program", "nama": "Program Penunjang", "anggaran": 90},
+            {"kode": "1.1", "tingkat": "kegiatan", "nama": "Kegiatan A", "anggaran": 80},
+            {
+                "kode": "4",
+                "tingkat": "program",
+                "nama": "Pendapatan",
+                "jenis_anggaran": "pendapatan",
+            },
+        ],
+    }
+    rows(data)[1]["persen"] = Decimal("92.50")
+    # 2.4 is an excerpt: program 1 above its kegiatan shown is a warning; and its 90
+    # against 3.8's heading row (the sum of its sub-rows, 100.000.000) is an error.
+    assert given(check(data)) == [
+        ("ANG017", "/tabel/program_pk/baris/0/anggaran"),
+        ("ANG017", "/tabel/program_pk/baris/1/anggaran"),
+        ("ANG030", "/tabel/program_pk/baris/0/anggaran"),
+    ]

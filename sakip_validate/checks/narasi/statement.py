@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ...domain.budget import budget_tree
+from ...domain.budget import PENDAPATAN, budget_tree
 from ...domain.evidence import decide, join_texts
 from ...domain.numbers import (
     Agreement,
@@ -380,10 +380,13 @@ def _shown_for(view: ReportView, indikator: str, besaran: str) -> Any:
 def _budget_places(
     view: ReportView, year: int | None, besaran: str
 ) -> tuple[list[FigurePlace], Any] | None:
-    """The JUMLAH row of Tabel 3.8 when it reports ``year``, and what its rows give."""
+    """The JUMLAH row of Tabel 3.8 when it reports ``year``, and what its rows give.
+
+    A revenue table's JUMLAH row is no pagu: the text's budget figures are spending.
+    """
     table = view.raw_table("realisasi_anggaran")
     total = table.get("jumlah")
-    if not isinstance(total, dict):
+    if not isinstance(total, dict) or table.get("jenis_anggaran") == PENDAPATAN:
         return None
     table_year = table.get("tahun")
     table_year = table_year if isinstance(table_year, int) else view.year

@@ -131,3 +131,18 @@ def test_absorption_charts_leave_revenue_out() -> None:
     texts = [c.value for c in summary.cells.values() if isinstance(c.value, str)]
     assert any("PROGRAM PENUNJANG" in text for text in texts)
     assert not any("PENDAPATAN DAERAH" in text for text in texts)
+
+
+def test_the_html_tree_shows_a_heading_rows_sums_as_sums() -> None:
+    import io
+
+    from sakip_validate.outputs import RenderOptions, load_output
+
+    result = run([str(HEADINGS)], RunOptions(keep_data=True))
+    for lang, title, amount in (
+        ("id", "jumlah rinciannya", "80.000.000"),
+        ("en", "the sum of its sub-rows", "80,000,000"),
+    ):
+        stream = io.StringIO()
+        load_output("html").render(result, RenderOptions(lang=lang), stream)
+        assert f'<i title="{title}">{amount}</i>' in stream.getvalue()

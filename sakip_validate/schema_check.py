@@ -169,6 +169,33 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
                 )
         return
 
+    if keyword == "dependentRequired" and isinstance(instance, dict):
+        # Fields written together (anggaran and realisasi of a budget row): one
+        # without the other is neither a row of figures nor a heading row.
+        for given, needed in validator_value.items():
+            if given not in instance:
+                continue
+            for name in needed:
+                if name in instance:
+                    continue
+                yield _finding(
+                    codes.SCHEMA_REQUIRED,
+                    document,
+                    pointer,
+                    Text(
+                        f"`{name}` tidak ada di {field}, padahal `{given}` diisi: keduanya "
+                        "diisi bersama, atau keduanya tidak ada.",
+                        f"`{name}` is missing from {field} although `{given}` is given: the two "
+                        "are given together, or both left out.",
+                    ),
+                    Text(
+                        f"Tambahkan `{name}`: {_description(schema, name, 'id')}",
+                        f"Add `{name}`: {_description(schema, name, 'en')}",
+                    ),
+                    expected=name,
+                )
+        return
+
     if keyword == "additionalProperties" and isinstance(instance, dict):
         known = set(schema.get("properties", {}))
         for name in instance:

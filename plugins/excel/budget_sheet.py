@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sakip_validate.domain.budget import Node, build_tree, depth, total_row
+from sakip_validate.domain.budget import Node, Tree, budget_tree, build_tree, depth, total_row
 from sakip_validate.domain.numbers import percent
 from sakip_validate.domain.tables import table_key
 from sakip_validate.domain.values import as_number, as_rupiah
@@ -12,7 +12,7 @@ from sakip_validate.domain.view import ReportView, Row
 from sakip_validate.findings import Finding
 
 from .marks import Marks
-from .writer import Writer, ratio_operands, red, ref, shown_text, sum_formula, table_title
+from .writer import Writer, ratio_operands, red, ref, shown_text, sum_of_cells, table_title
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -33,12 +33,17 @@ def budget_sheet(
 ) -> None:
     """The rows of a budget tree with their printed figures beside the formulas that redo them.
 
-    Σ of a row's sub-rows is a SUM over their printed figures; the % is
-    realisasi ÷ anggaran × 100 of the same row. The JUMLAH row sums the top rows.
+    Σ of a row's sub-rows is a SUM over their printed figures (a heading row that
+    prints none counts with its own Σ cell); the % is realisasi ÷ anggaran × 100 of
+    the same row (of its Σ cells on a heading row). Only sub-rows of the row's own
+    jenis (belanja, pendapatan) are summed; the JUMLAH row sums the top rows of the
+    table's jenis, as the checks do (:func:`sakip_validate.domain.budget.budget_tree`).
     """
     total = _total(view, name)
-    tree = build_tree(view.rows(name), total)
-    assert tree.total is not None  # a total row was given
+    tree = budget_tree(view, name)
+    if tree.total is None:  # the report prints no JUMLAH row: draw an empty one
+        tree = build_tree(view.rows(name), total, jenis=tree.jenis, kutipan=tree.kutipan)
+    assert tree.total is not None
     rows = [node.row for node in tree.nodes] + [total]
     shown = {key for row in rows for key, cell in row.cells.items() if cell.present}
     fields = [f for f in FIELDS if f in shown]
@@ -67,15 +72,20 @@ def budget_sheet(
     at = {id(node): first + index for index, node in enumerate(tree.nodes)}
     at[id(tree.total)] = first + len(tree.nodes)
     verdicts = marks.rows(rows)
+    sums = {f: _sheet_sums(tree, f) for f in fields}
+
+    def source(node: Node, f: str) -> tuple[int, int]:
+        """The cell a parent's SUM reads for ``node``: its printed figure, else its Σ."""
+        printed = node.row.cell(f).present
+        return at[id(node)], field_col[f] + (0 if printed or id(node) not in sums[f] else 1)
 
     def figures(node: Node, findings: list[Finding]) -> None:
         r, row = at[id(node)], node.row
         for f in fields:
             formula, value = None, None
-            if node.children:
-                formula = sum_formula(field_col[f], [at[id(child)] for child in node.children])
-                amounts = (as_rupiah(child.row.cell(f).value) for child in node.children)
-                value = sum(amount for amount in amounts if amount is not None)
+            if id(node) in sums[f]:
+                formula = sum_of_cells([source(member, f) for member in tree.members(node)])
+                value = sums[f][id(node)]
             cell = row.cell(f)
             w.recompute(
                 ws,
@@ -89,9 +99,13 @@ def budget_sheet(
             )
         if with_percent:
             formula, exact = None, None
-            pair = ratio_operands(row.cell("anggaran").value, row.cell("realisasi").value)
+            a_cell, g_cell = source(node, "anggaran"), source(node, "realisasi")
+            pair = ratio_operands(
+                _shown(row, "anggaran", sums["anggaran"], node),
+                _shown(row, "realisasi", sums["realisasi"], node),
+            )
             if pair is not None:
-                a, g = ref(r, field_col["anggaran"]), ref(r, field_col["realisasi"])
+                a, g = ref(*a_cell), ref(*g_cell)
                 formula = f'=IF({a}=0,"N/A",{g}/{a}*100)'
                 exact = percent(pair[1], pair[0])
             cell = row.cell("persen")
@@ -132,3 +146,41 @@ def budget_sheet(
     if tree.nodes:
         ws.autofilter(top, 0, total_r - 1, len(columns) - 1)
     w.page_setup(ws, top)
+
+
+def _sheet_sums(tree: Tree, name: str) -> dict[int, int]:
+    """Σ of each row with sub-rows of its jenis, as the sheet's SUM formulas give it.
+
+    A SUM reads a sub-row's printed figure, or the Σ of a heading row that prints
+    none; an empty cell counts 0, as in a spreadsheet. Computed sub-rows first,
+    without recursion (a tree may be very deep).
+    """
+    order: list[Node] = []
+    stack = [*tree.nodes, *([tree.total] if tree.total is not None else [])]
+    seen: set[int] = set()
+    while stack:  # a post-order of the whole tree
+        node = stack.pop()
+        if id(node) in seen:
+            order.append(node)
+            continue
+        seen.add(id(node))
+        stack.append(node)
+        stack += [m for m in tree.members(node) if id(m) not in seen]
+    sums: dict[int, int] = {}
+    for node in dict.fromkeys(order):
+        members = tree.members(node)
+        if not members:
+            continue
+        total = 0
+        for member in members:
+            printed = member.row.cell(name).present
+            amount = as_rupiah(member.row.cell(name).value) if printed else sums.get(id(member))
+            total += amount or 0
+        sums[id(node)] = total
+    return sums
+
+
+def _shown(row: Row, name: str, sums: dict[int, int], node: Node) -> Any:
+    """A row's figure as the sheet shows it: printed, else its Σ (None: neither)."""
+    cell = row.cell(name)
+    return cell.value if cell.present else sums.get(id(node))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sakip_validate import __version__
-from sakip_validate.domain.budget import total_row
+from sakip_validate.domain.budget import BELANJA, budget_tree, total_row
 from sakip_validate.domain.labels import severity_word
 from sakip_validate.domain.scale import Band, range_text, scale_in_force
 from sakip_validate.domain.values import as_number
@@ -347,7 +347,12 @@ def _capaian_chart(w: Writer, ws: Worksheet, r: int, view: ReportView) -> int:
 def _serapan_chart(w: Writer, ws: Worksheet, r: int, view: ReportView) -> int:
     """Printed budget absorption per program (Tabel 3.8) and the JUMLAH row as bars."""
     table_name = "realisasi_anggaran"
-    programs = [row for row in view.rows(table_name) if row.cell("tingkat").value == "program"]
+    tree = budget_tree(view, table_name, with_total=False)
+    programs = [  # absorption is of spending: revenue rows are left out
+        node.row
+        for node in tree.nodes
+        if node.row.cell("tingkat").value == "program" and tree.jenis_of(node) == BELANJA
+    ]
     if not programs:
         return r
     name = ws.get_name()

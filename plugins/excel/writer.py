@@ -238,15 +238,15 @@ def ref(row: int, col: int) -> str:
     return f"{col_name(col)}{row + 1}"
 
 
-def sum_formula(col: int, rows: Sequence[int]) -> str:
-    """``=SUM(...)`` over ``rows`` of ``col``, runs of adjacent rows as ranges."""
-    runs: list[tuple[int, int]] = []
-    for row in sorted(rows):
-        if runs and runs[-1][1] == row - 1:
-            runs[-1] = (runs[-1][0], row)
+def sum_of_cells(cells: Sequence[tuple[int, int]]) -> str:
+    """``=SUM(...)`` over (row, col) cells, runs of adjacent rows of a column as ranges."""
+    runs: list[tuple[int, int, int]] = []  # (first row, last row, col)
+    for row, col in sorted(cells):
+        if runs and runs[-1][2] == col and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row, col)
         else:
-            runs.append((row, row))
-    parts = [ref(a, col) if a == b else f"{ref(a, col)}:{ref(b, col)}" for a, b in runs]
+            runs.append((row, row, col))
+    parts = [ref(a, c) if a == b else f"{ref(a, c)}:{ref(b, c)}" for a, b, c in runs]
     # Excel allows 255 arguments per function: nest SUMs beyond that.
     while len(parts) > 255:
         parts = [f"SUM({','.join(parts[i : i + 255])})" for i in range(0, len(parts), 255)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
-from sakip_validate.domain.budget import build_tree
+from sakip_validate.domain.budget import BELANJA, budget_tree
 from sakip_validate.domain.labels import BoundLabels
 from sakip_validate.domain.numbers import format_number
 from sakip_validate.domain.scale import Band, Scale, range_text, scale_in_force
@@ -314,8 +314,9 @@ def capaian_chart(view: ReportView, index: int, marks: Marks, lang: Lang) -> str
 
 
 def serapan_chart(view: ReportView, index: int, marks: Marks, lang: Lang) -> str:
-    """Budget absorption of each program (the top rows of the budget tree)."""
-    programs = build_tree(view.rows(BUDGET)).roots
+    """Budget absorption of each program (the top spending rows of the budget tree)."""
+    tree = budget_tree(view, BUDGET, with_total=False)
+    programs = [node for node in tree.roots if tree.jenis_of(node) == BELANJA]
     if not programs:
         return ""
     words = WORDS.bind(lang)

@@ -60,6 +60,7 @@ WORDS = Labels(
         "flag": ("Temuan", "Findings"),
         "jumlah": ("JUMLAH", "TOTAL"),
         "no_table": ("Laporan ini tidak memuat tabel tersebut.", "The report has no such table."),
+        "derived": ("jumlah rinciannya", "the sum of its sub-rows"),
         "tree_note": (
             "Baris bertanda memiliki temuan; klik kode aturan untuk melihatnya.",
             "Marked rows have findings; click a rule id to see it.",

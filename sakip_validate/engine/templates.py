@@ -18,9 +18,14 @@ COMMON_PLACEHOLDERS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Rupiah:
-    """An amount of rupiah: Rp1.834.058.000 / Rp1,834,058,000."""
+    """An amount of rupiah: Rp1.834.058.000 / Rp1,834,058,000.
+
+    ``derived``: the report does not print it; it is the sum of a heading row's
+    sub-rows, and a message says so ("Rp1.000 (jumlah rinciannya)").
+    """
 
     amount: int
+    derived: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +52,10 @@ def display(value: Any, lang: Lang) -> str:
     if isinstance(value, Localized | Text):
         return value.en if lang == "en" else value.id
     if isinstance(value, Rupiah):
-        return "Rp" + fmt(value.amount)
+        shown = "Rp" + fmt(value.amount)
+        if value.derived:
+            shown += " (the sum of its sub-rows)" if lang == "en" else " (jumlah rinciannya)"
+        return shown
     if isinstance(value, Percent):
         return fmt(value.value, value.decimals) + "%"
     if isinstance(value, Decimal):

@@ -378,8 +378,11 @@ def test_malformed_data_never_crashes(data: dict[str, Any]) -> None:
 
 
 def test_missing_figures_skip_the_sum() -> None:
+    """A row without figures or sub-rows leaves its parent's sum unchecked, and says so."""
     rows = [b("1", 30), b("1.1", 10), {"kode": "1.2", "tingkat": "kegiatan", "nama": "K"}]
-    assert sums(budget(rows), field="anggaran") == []
+    hits = sums(budget(rows), field="anggaran")
+    assert [(h.outcome, h.pointer) for h in hits] == [("blank", f"{BASE}/baris/2")]
+    assert hits[0].values["sum_row"] == "1 Baris 1"
 
 
 def test_parameter_problems() -> None:
@@ -1154,3 +1157,187 @@ def test_a_slip_in_the_reference_gives_one_finding_naming_the_row() -> None:
     assert "1.3.4" in finding.message.id and "Rp8.400.000" in finding.message.id
     assert "Rp8,400,000" in finding.message.en
     assert finding.printed == "84000000" and finding.expected == "8400000"
+
+
+# -- heading rows, revenue and excerpts (issue 11) ---------------------------------------------
+
+
+def heading(kode: str, **extra: Any) -> dict:
+    """A heading row: no anggaran, no realisasi."""
+    row = b(kode, 0, **extra)
+    del row["anggaran"], row["realisasi"]
+    return row
+
+
+def test_derived_figures_read_as_sums_in_messages() -> None:
+    from sakip_validate.engine.templates import display
+
+    assert display(Rupiah(1_000, derived=True), "id") == "Rp1.000 (jumlah rinciannya)"
+    assert display(Rupiah(1_000, derived=True), "en") == "Rp1,000 (the sum of its sub-rows)"
+    assert display(Rupiah(1_000), "id") == "Rp1.000"
+
+
+def test_a_sum_is_checked_through_heading_rows_and_blames_a_printed_figure() -> None:
+    rows = [b("1", 30), heading("1.1"), b("1.1.1", 10), b("1.1.2", 15), b("1.2", 5)]
+    assert sums(budget(rows), field="anggaran") == []
+    rows[0]["anggaran"] = 31  # 10 + 15 + 5 = 30
+    (hit,) = sums(budget(rows), field="anggaran")
+    assert (hit.outcome, hit.pointer) == ("mismatch", f"{BASE}/baris/0/anggaran")
+    assert hit.values["children"] == ["1.1", "1.2"]
+    # A mistyped sub-row beneath a heading row is found through it (×10 slip).
+    rows[0]["anggaran"] = 30
+    rows[2]["anggaran"] = 100
+    (hit,) = sums(budget(rows), field="anggaran")
+    assert (hit.outcome, hit.pointer) == ("wrong_item", f"{BASE}/baris/2/anggaran")
+    assert hit.values["sum_row"] == "1 Baris 1"
+
+
+def test_a_heading_row_is_never_the_suspect_of_a_sum() -> None:
+    rows = [b("1", 40), heading("1.1"), b("1.1.1", 10), b("1.2", 20)]
+    # 40 − 30 = 10: the heading row 1.1 sums to 10 too; it may be named as counted
+    # twice, but the finding stands at the printed figure of the row above.
+    hits = sums(budget(rows), field="anggaran")
+    assert [h.pointer for h in hits] == [f"{BASE}/baris/0/anggaran"]
+
+
+def test_revenue_is_summed_apart_from_spending() -> None:
+    rows = [
+        heading("4", jenis_anggaran="pendapatan"),
+        b("4.1", 500, 600),
+        b("1", 100, 90),
+        b("1.1", 100, 90),
+        b("1.2", 7, 7, jenis_anggaran="pendapatan"),  # revenue under a spending row
+    ]
+    jumlah = {"anggaran": 100, "realisasi": 90}
+    assert sums(budget(rows, jumlah)) == []
+    hits = run(Ordering({**ORDER, "total": True}), budget(rows, jumlah))
+    assert [(h.outcome, h.pointer) for h in hits] == [("above_target", f"{BASE}/baris/1/realisasi")]
+
+
+def test_revenue_above_target_is_said_at_the_highest_row_only() -> None:
+    rows = [b("4.1", 500, 600), b("4.1.1", 200, 300), b("4.1.2", 300, 300)]
+    data = budget(rows)
+    data["tabel"]["realisasi_anggaran"]["jenis_anggaran"] = "pendapatan"
+    hits = run(Ordering(ORDER), data)
+    assert [(h.outcome, h.pointer) for h in hits] == [("above_target", f"{BASE}/baris/0/realisasi")]
+    assert hits[0].values["difference"] == Rupiah(100)
+    # The efficiency table knows no revenue: the same kind still says "exceeds" there.
+    eff = efficiency((10, 12), total=None, rows=rows)
+    eff["tabel"]["realisasi_anggaran"]["jenis_anggaran"] = "pendapatan"
+    ordering = Ordering(
+        {"table": "efisiensi", "field_low": "realisasi_anggaran", "field_high": "anggaran"}
+    )
+    assert [h.outcome for h in run(ordering, eff)] == ["exceeds"]
+
+
+def test_a_percentage_on_a_heading_row_uses_the_sums_and_the_sum_checks_corrections() -> None:
+    kind = Percentage(
+        {
+            "table": "realisasi_anggaran",
+            "part": "realisasi",
+            "whole": "anggaran",
+            "printed": "persen",
+            "total": True,
+            "rupiah": True,
+            "sums": SUM_PARAMS,
+        }
+    )
+    rows = [heading("1", persen=Decimal("80.00")), b("1.1", 600, 480), b("1.2", 400, 320)]
+    assert run(kind, budget(rows)) == []
+    rows[0]["persen"] = Decimal("75.00")
+    (hit,) = run(kind, budget(rows))
+    assert hit.pointer == f"{BASE}/baris/0/persen"
+    assert hit.values["part"] == Rupiah(800, derived=True)
+    assert hit.values["whole"] == Rupiah(1_000, derived=True)
+    # A sub-row mistyped ×10 (its own 80% and the JUMLAH row confirm it) is reported by
+    # the sum check; the heading row's % is right with the corrected figure.
+    rows[0]["persen"] = Decimal("80.00")
+    rows[1].update(realisasi=4_800, persen=Decimal("80.00"))
+    data = budget(rows, {"anggaran": 1_000, "realisasi": 800})
+    assert [h.outcome for h in sums(data)] == ["wrong_item"]
+    assert run(kind, data) == []
+
+
+def test_a_heading_rows_share_of_the_total_is_its_sum_and_revenue_has_its_own_whole() -> None:
+    rows = [
+        heading("1", persen_dari_total=80),
+        b("1.1", 300, persen_dari_total=30),
+        b("1.2", 500, persen_dari_total=50),
+        b("2", 200, persen_dari_total=20),
+        b("4", 50, persen_dari_total=100, jenis_anggaran="pendapatan"),
+    ]
+    data = budget(rows, {"anggaran": 1_000, "realisasi": 1_000, "persen_dari_total": 100})
+    assert run(ShareOfTotal(SHARE), data) == []
+    rows[0]["persen_dari_total"] = 81
+    (hit,) = run(ShareOfTotal(SHARE), budget(rows))
+    assert hit.pointer == f"{BASE}/baris/0/persen_dari_total"
+    assert hit.values["part"] == Rupiah(800, derived=True)
+
+
+def test_an_excerpt_without_its_jumlah_row_has_no_whole_to_share() -> None:
+    data = budget([b("1", 800, persen_dari_total=80)])
+    data["tabel"]["realisasi_anggaran"]["kutipan"] = True
+    assert run(ShareOfTotal(SHARE), data) == []
+    del data["tabel"]["realisasi_anggaran"]["kutipan"]
+    assert [h.outcome for h in run(ShareOfTotal(SHARE), data)] == ["mismatch"]  # 800 is 100%
+
+
+def test_the_efficiency_table_weighs_spending_only() -> None:
+    rows = [b("1", 100, 80), b("4", 900, 950, jenis_anggaran="pendapatan")]
+    data = efficiency((100, 80), total=None, rows=rows)
+    assert run(EfficiencyBudgetTotal(EFF), data) == []
+    # A revenue table's JUMLAH row is no spending total: its spending rows are.
+    data = efficiency((100, 80), total={"anggaran": 900, "realisasi": 950}, rows=rows)
+    data["tabel"]["realisasi_anggaran"]["jenis_anggaran"] = "pendapatan"
+    rows[0]["jenis_anggaran"] = "belanja"
+    del rows[1]["jenis_anggaran"]
+    assert run(EfficiencyBudgetTotal(EFF), data) == []
+    # An excerpt's rows are not the whole budget; without a JUMLAH row nothing is compared.
+    data = efficiency((100, 80), total=None, rows=[b("1", 60, 50)])
+    data["tabel"]["realisasi_anggaran"]["kutipan"] = True
+    assert run(EfficiencyBudgetTotal(EFF), data) == []
+
+
+def test_revenue_rows_are_not_budget_absorption() -> None:
+    data = absorption_data(Decimal("84.90"), 100, Decimal("66.67"))
+    assert len(run(CapaianIsAbsorption(ABSORPTION), data)) == 1
+    data["tabel"]["realisasi_anggaran"]["jenis_anggaran"] = "pendapatan"
+    assert run(CapaianIsAbsorption(ABSORPTION), data) == []
+
+
+def test_a_heading_row_is_compared_across_tables_by_its_sum_at_the_printed_figure() -> None:
+    rows = [heading("1"), b("1.1", 6_000), b("1.2", 4_000)]
+    data = pk_and_budget([("1", 10_000)], rows)
+    assert run(BudgetEqual(EQUAL), data) == []
+    data = pk_and_budget([("1", 10_500)], rows)
+    (hit,) = run(BudgetEqual(EQUAL), data)
+    assert hit.pointer == "/tabel/program_pk/baris/0/anggaran"
+    assert hit.values["other_printed"] == Rupiah(10_000, derived=True)
+    # The other way round: Tabel 2.4 prints a heading row, Tabel 3.8 the figure.
+    data = pk_and_budget([("1", 10_500), ("1.1", 6_000), ("1.2", 4_000)], [b("1", 10_500)])
+    del data["tabel"]["program_pk"]["baris"][0]["anggaran"]
+    (hit,) = run(BudgetEqual(EQUAL), data)
+    assert (hit.table, hit.pointer) == ("realisasi_anggaran", f"{BASE}/baris/0/anggaran")
+    # Two heading rows are not compared: the rows beneath them are.
+    data = pk_and_budget([("1", 0), ("1.1", 6_000), ("1.2", 4_500)], rows)
+    del data["tabel"]["program_pk"]["baris"][0]["anggaran"]
+    (hit,) = run(BudgetEqual(EQUAL), data)
+    assert hit.pointer == "/tabel/program_pk/baris/2/anggaran"
+
+
+def test_the_narrative_pagu_is_compared_with_the_sums_of_heading_programs() -> None:
+    from sakip_validate.checks.narasi.statement import _program_sum
+
+    rows = [
+        heading("1"),
+        b("1.1", 600, 500),
+        b("2", 400, 300),
+        b("4", 9, 9, jenis_anggaran="pendapatan"),
+    ]
+    for row in rows:
+        row["tingkat"] = "program" if "." not in row["kode"] else "kegiatan"
+    view = view_of(budget(rows))
+    assert (_program_sum(view, "anggaran"), _program_sum(view, "realisasi")) == (1_000, 800)
+    data = budget(rows)
+    data["tabel"]["realisasi_anggaran"]["kutipan"] = True
+    assert _program_sum(view_of(data), "anggaran") is None

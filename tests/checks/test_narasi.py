@@ -350,6 +350,13 @@ def test_budget_of_another_year_or_without_jumlah_row_is_skipped() -> None:
     assert run(data) == []
 
 
+def test_the_jumlah_row_of_a_revenue_table_is_no_pagu() -> None:
+    data = small(said("pagu_anggaran", 1))
+    assert run(data) != []
+    data["tabel"]["realisasi_anggaran"]["jenis_anggaran"] = "pendapatan"
+    assert run(data) == []
+
+
 def test_besaran_filter() -> None:
     data = small(said("pagu_anggaran", 1), said("capaian", 1, indikator="IKM"))
     assert [h.values["besaran"] for h in run(data, ["capaian"])] == ["capaian"]

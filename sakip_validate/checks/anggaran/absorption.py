@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...domain.budget import AMOUNT_FIELDS, PENDAPATAN, Node, Tree, budget_tree
 from ...domain.facts import normal_name
 from ...domain.numbers import (
     Agreement,
@@ -59,7 +60,9 @@ class CapaianIsAbsorption(CheckKind):
       indicator is the item's ``indikator``, else that of the item of the same
       name under the same kode in ``program_table`` (Tabel 2.4).
 
-    A program's ``indikator_kinerja`` capaian are compared too.
+    A program's ``indikator_kinerja`` capaian are compared too. Revenue rows
+    (``jenis_anggaran`` pendapatan) are left out: how much of a revenue target was
+    collected may well be the performance figure itself.
     """
 
     name = "capaian_is_absorption"
@@ -98,15 +101,18 @@ class CapaianIsAbsorption(CheckKind):
             problems += table_problems(p["capaian_table"], wanted, "/capaian_table")
         return problems
 
-    def _absorption(self, row: Row) -> tuple[Decimal, bool] | None:
-        """The budget % of a 3.8 row as printed, else recomputed (then flagged True)."""
+    def _absorption(self, tree: Tree, node: Node) -> tuple[Decimal, bool] | None:
+        """The budget % of a 3.8 row as printed, else recomputed (then flagged True).
+
+        A heading row's rupiah are the sums of its sub-rows.
+        """
         p = self.params
-        shown = row.cell(p["budget_percent"]).number
+        shown = node.row.cell(p["budget_percent"]).number
         if shown is not None:
             return shown, False
         if "budget_part" not in p or "budget_whole" not in p:
             return None
-        part, whole = row.cell(p["budget_part"]).number, row.cell(p["budget_whole"]).number
+        part, whole = _figure(tree, node, p["budget_part"]), _figure(tree, node, p["budget_whole"])
         exact = None if part is None or whole is None else percent(part, whole)
         return None if exact is None else (exact, True)
 
@@ -123,10 +129,13 @@ class CapaianIsAbsorption(CheckKind):
     def run(self, view: ReportView) -> Iterator[Hit]:
         p = self.params
         budget: dict[str, tuple[Decimal, bool]] = {}
-        for row in view.rows(p["budget_table"]):
-            read = self._absorption(row)
-            if row.kode is not None and read is not None:
-                budget.setdefault(row.kode, read)
+        tree = budget_tree(view, p["budget_table"], with_total=False)
+        for node in tree.nodes:
+            if tree.jenis_of(node) == PENDAPATAN:
+                continue  # revenue collected is a performance figure of its own
+            read = self._absorption(tree, node)
+            if node.row.kode is not None and read is not None:
+                budget.setdefault(node.row.kode, read)
         compared = 0
         matches: list[_Match] = []
         for row in view.rows(p["table"]):
@@ -227,6 +236,15 @@ class CapaianIsAbsorption(CheckKind):
                 if same and isinstance(found, str) and found in view.indicators:
                     return found
         return None
+
+
+def _figure(tree: Tree, node: Node, name: str) -> Decimal | None:
+    """A row's figure: printed, else (a rupiah column) the sum of its sub-rows."""
+    printed = node.row.cell(name).number
+    if printed is not None or node.row.cell(name).present or name not in AMOUNT_FIELDS:
+        return printed
+    summed = tree.amount(node, name)
+    return None if summed is None else Decimal(summed.value)
 
 
 def _own_capaian(view: ReportView, table: str, indikator: str) -> Decimal | None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ...domain.budget import build_tree, total_row
+from ...domain.budget import BELANJA, Tree, budget_tree
 from ...domain.values import as_rupiah
 from ...domain.view import ReportView
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Rupiah
 from ..common import FIELD_NAME, TABLE_NAME, table_problems
-from .figures import sum_or_none
 
 __all__ = ["EfficiencyBudgetTotal"]
 
@@ -24,6 +23,8 @@ class EfficiencyBudgetTotal(CheckKind):
     rows when the report prints no JUMLAH. Outcomes: ``exceeds`` (more budget
     than the whole unit has, e.g. the whole budget repeated on several rows)
     and ``short`` (part of the budget is not attributed to any indicator).
+    Only spending (belanja) counts: revenue rows of the budget table are left out,
+    and so is a JUMLAH row that totals revenue.
     """
 
     name = "efficiency_budget_total"
@@ -48,18 +49,21 @@ class EfficiencyBudgetTotal(CheckKind):
 
     def run(self, view: ReportView) -> Iterator[Hit]:
         p = self.params
-        rows = view.rows(p["total_table"])
-        total = total_row(view, p["total_table"])
+        tree = budget_tree(view, p["total_table"])
         for name, total_name in p["fields"].items():
             cells = [row.cell(name) for row in view.rows(p["table"])]
             printed = [(cell, as_rupiah(cell.value)) for cell in cells]
             amounts = [(cell, value) for cell, value in printed if value is not None]
             if not amounts:
                 continue
-            printed_total = as_rupiah(total.cell(total_name).value) if total is not None else None
-            programs = sum_or_none(
-                [as_rupiah(n.row.cell(total_name).value) for n in build_tree(rows).roots]
+            # The efficiency table weighs spending: the JUMLAH row when it totals
+            # spending, and the top spending rows (not an excerpt's: not all shown).
+            printed_total = (
+                tree.printed(tree.total, total_name)
+                if tree.total is not None and tree.jenis == BELANJA
+                else None
             )
+            programs = _spending_rows(tree, total_name)
             whole = printed_total if printed_total is not None else programs
             if whole is None:
                 continue
@@ -87,3 +91,16 @@ class EfficiencyBudgetTotal(CheckKind):
                 Rupiah(added),
                 Rupiah(whole),
             )
+
+
+def _spending_rows(tree: Tree, name: str) -> int | None:
+    """What the top spending rows add up to (a heading row with its sub-rows' sum).
+
+    None when one has no figure, there are none, or the table is an excerpt.
+    """
+    if tree.kutipan:
+        return None
+    amounts = [tree.amount(root, name) for root in tree.roots if tree.jenis_of(root) == BELANJA]
+    if not amounts or any(amount is None for amount in amounts):
+        return None
+    return sum(amount.value for amount in amounts if amount is not None)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ...domain.values import as_rupiah
-from ...domain.view import BUDGET_TABLES, TABLE_FIELDS, Cell, ReportView
+from ...domain.budget import Node, Tree, budget_tree
+from ...domain.view import BUDGET_TABLES, TABLE_FIELDS, ReportView
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Rupiah
 from ..common import FIELD_NAME, TABLE_NAME, table_problems
@@ -24,6 +24,10 @@ class BudgetEqual(CheckKind):
     ``hierarchical_sum`` rules), leaves out a difference that disappears once the
     figures the sum check calls mistyped are corrected: that typo is reported once,
     by the sum check. Outcome ``mismatch``.
+
+    A heading row that prints no figure counts with the sum of its sub-rows; the
+    finding then goes to the table that prints the figure. Two heading rows are
+    not compared: the printed rows beneath them are.
     """
 
     name = "budget_equal"
@@ -51,38 +55,68 @@ class BudgetEqual(CheckKind):
     def run(self, view: ReportView) -> Iterator[Hit]:
         name = self.params["field"]
         reference_table, *others = self.params["tables"]
-        reference: dict[str, Cell] = {}
-        for row in view.rows(reference_table):
-            reference.setdefault(row.kode or "", row.cell(name))
+        reference_tree = budget_tree(view, reference_table, with_total=False)
+        reference = _first_by_kode(reference_tree)
         corrections = sum_corrections(view, self.params.get("sums"))
         for table in others:
-            seen: set[str] = set()
-            for row in view.rows(table):
-                kode = row.kode or ""
-                if kode in seen or kode not in reference:
+            tree = budget_tree(view, table, with_total=False)
+            for kode, node in _first_by_kode(tree).items():
+                if kode not in reference:
                     continue
-                seen.add(kode)
-                cell, other = row.cell(name), reference[kode]
-                value, other_value = as_rupiah(cell.value), as_rupiah(other.value)
-                if value is None or other_value is None or value == other_value:
+                mine = _Figure(tree, node, name, corrections)
+                theirs = _Figure(reference_tree, reference[kode], name, corrections)
+                if mine.amount is None or theirs.amount is None:
                     continue
-                fixed = corrections.get(cell.pointer, value)
-                other_fixed = corrections.get(other.pointer, other_value)
-                if fixed == other_fixed:
+                if mine.amount.value == theirs.amount.value:
+                    continue
+                if mine.amount.derived and theirs.amount.derived:
+                    continue  # the printed rows beneath them are compared one by one
+                if mine.fixed == theirs.fixed:
                     continue  # a typo the sum check reports
-                yield Hit(
-                    "mismatch",
-                    cell.pointer,
-                    table,
-                    {
-                        "row": row.label,
-                        "kode": row.kode,
-                        "field": name,
-                        "printed": Rupiah(value),
-                        "expected": Rupiah(other_value),
-                        "other_table": view.table_label(reference_table),
-                        "other_printed": Rupiah(other_value),
-                    },
-                    Rupiah(value),
-                    Rupiah(other_value),
-                )
+                # Blame a printed figure: this table's, unless it prints none here.
+                if mine.amount.derived:
+                    yield theirs.hit(view, reference_table, mine, table)
+                else:
+                    yield mine.hit(view, table, theirs, reference_table)
+
+
+def _first_by_kode(tree: Tree) -> dict[str, Node]:
+    found: dict[str, Node] = {}
+    for node in tree.nodes:
+        found.setdefault(node.row.kode or "", node)
+    return found
+
+
+class _Figure:
+    """One row's figure in one table: printed or summed, and as the sum check corrects it."""
+
+    def __init__(self, tree: Tree, node: Node, name: str, corrections: dict[str, int]) -> None:
+        self.node = node
+        self.name = name
+        self.cell = node.row.cell(name)
+        self.amount = tree.amount(node, name)
+        fixed = tree.amount(node, name, corrections)
+        self.fixed = None if fixed is None else fixed.value
+
+    def rupiah(self) -> Rupiah:
+        assert self.amount is not None
+        return Rupiah(self.amount.value, derived=self.amount.derived)
+
+    def hit(self, view: ReportView, table: str, other: _Figure, other_table: str) -> Hit:
+        row = self.node.row
+        return Hit(
+            "mismatch",
+            self.cell.pointer,
+            table,
+            {
+                "row": row.label,
+                "kode": row.kode,
+                "field": self.name,
+                "printed": self.rupiah(),
+                "expected": other.rupiah(),
+                "other_table": view.table_label(other_table),
+                "other_printed": other.rupiah(),
+            },
+            self.rupiah(),
+            other.rupiah(),
+        )

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ...domain.budget import build_tree, total_row
+from ...domain.budget import Amount, budget_tree
 from ...domain.numbers import Agreement, compare_printed, decimals_of, percent, round_half_up
-from ...domain.values import as_rupiah
 from ...domain.view import ReportView
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Localized, Percent, Rupiah
 from ..common import FIELD_NAME, TABLE_NAME, table_problems
-from .figures import sum_or_none
 
 __all__ = ["ShareOfTotal"]
 
@@ -26,6 +24,10 @@ class ShareOfTotal(CheckKind):
     printed, must be 100. Outcomes: ``mismatch``; ``truncated`` when only cutting
     the exact share gives the printed figure. Recomputed exactly, judged at the
     printed precision.
+
+    A heading row's amount is the sum of its sub-rows. Revenue and spending are
+    shares of their own whole (a pendapatan row of the pendapatan rows). An
+    excerpt's whole is its JUMLAH row only: the rows it shows are not the whole.
     """
 
     name = "share_of_total"
@@ -45,32 +47,30 @@ class ShareOfTotal(CheckKind):
 
     def run(self, view: ReportView) -> Iterator[Hit]:
         p = self.params
-        rows = view.rows(p["table"])
-        total = total_row(view, p["table"])
-        tree = build_tree(rows, total)
-        printed_total = as_rupiah(total.cell(p["field"]).value) if total is not None else None
-        programs = sum_or_none([as_rupiah(n.row.cell(p["field"]).value) for n in tree.roots])
-        whole = printed_total if printed_total is not None else programs
-        if whole is None or whole == 0:
-            return
+        tree = budget_tree(view, p["table"])
         grand = Localized("jumlah anggaran seluruhnya", "the whole budget")
         for node in [*tree.nodes, *([tree.total] if tree.total is not None else [])]:
             row = node.row
             cell = row.cell(p["printed"])
             shown = cell.number
-            part = as_rupiah(row.cell(p["field"]).value)
+            part = tree.amount(node, p["field"])
             if shown is None or part is None:
                 continue
-            bases: list[tuple[int, Localized]] = [(whole, grand)]
+            bases: list[tuple[Amount, Localized]] = []
+            whole = tree.whole(p["field"], tree.jenis_of(node))
+            if whole is not None and whole.value and not whole.partial:
+                bases.append((whole, grand))
             parent = node.parent
-            if parent is not None and parent is not tree.total:
-                parent_amount = as_rupiah(parent.row.cell(p["field"]).value)
-                if parent_amount:
+            if parent is not None and parent is not tree.total and node in tree.members(parent):
+                parent_amount = tree.amount(parent, p["field"])
+                if parent_amount is not None and parent_amount.value:
                     label = Localized(
                         f"induknya ({parent.row.label})", f"its parent ({parent.row.label})"
                     )
                     bases.append((parent_amount, label))
-            exact = [(base, label, percent(part, base)) for base, label in bases]
+            if not bases:
+                continue  # an excerpt without its JUMLAH row: the whole is not shown
+            exact = [(base, label, percent(part.value, base.value)) for base, label in bases]
             results = [compare_printed(shown, value) for _, _, value in exact if value is not None]
             if Agreement.EXACT in results:
                 continue
@@ -86,8 +86,8 @@ class ShareOfTotal(CheckKind):
                 {
                     **row.values(),
                     "field": p["printed"],
-                    "part": Rupiah(part),
-                    "whole": Rupiah(base),
+                    "part": Rupiah(part.value, derived=part.derived),
+                    "whole": Rupiah(base.value, derived=base.derived and label is not grand),
                     "dasar": label,
                     "printed": Percent(shown),
                     "expected": Percent(expected, decimals),

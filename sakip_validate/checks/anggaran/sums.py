@@ -14,14 +14,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ...domain.budget import Node, Tree, build_tree, total_row
+from ...domain.budget import Amount, Node, Tree, budget_tree
 from ...domain.numbers import Agreement, compare_printed, format_en, format_id, percent
-from ...domain.values import as_rupiah
 from ...domain.view import BUDGET_TABLES, TABLE_FIELDS, ReportView
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Localized, Rupiah
 from ..common import FIELD_NAME, TABLE_NAME
-from .figures import sum_or_none
 from .slips import slip
 
 __all__ = ["HierarchicalSum"]
@@ -74,40 +72,79 @@ class _Sum:
 
 
 class _TreeField:
-    """The sums of one field of one tree, and the reasoning about a failed one."""
+    """The sums of one field of one tree, and the reasoning about a failed one.
+
+    A row that prints its figure and has sub-rows of its own jenis owns a sum. Its
+    sub-rows count with their printed figure or, for a heading row that prints
+    none, with the sum of the rows beneath it: a printed figure is the only one
+    that can be blamed, so a heading row's figure is looked through to the
+    printed figures it is made of (its *contributors*).
+    """
 
     def __init__(self, tree: Tree, name: str, ratio: dict[str, str] | None) -> None:
         self.tree = tree
         self.name = name
         self.ratio = ratio
         self.sums: dict[int, _Sum] = {}
-        owners = [n for n in tree.nodes if n.children]
-        if tree.total is not None:
-            owners.append(tree.total)
-        for owner in owners:
+        for owner in self.owners():
             printed = self.value(owner)
-            computed = sum_or_none([self.value(child) for child in owner.children])
+            computed = tree.members_sum(owner, name)
             if printed is not None and computed is not None:
-                self.sums[id(owner)] = _Sum(owner, printed, computed)
+                self.sums[id(owner)] = _Sum(owner, printed, computed.value)
+
+    def owners(self) -> list[Node]:
+        """The rows (and the JUMLAH row) with sub-rows that add up to them."""
+        owners = [n for n in self.tree.nodes if self.tree.members(n)]
+        if self.tree.total is not None and self.tree.members(self.tree.total):
+            owners.append(self.tree.total)
+        return owners
 
     def value(self, node: Node) -> int | None:
-        return as_rupiah(node.row.cell(self.name).value)
+        """The figure the row prints (None for a heading row)."""
+        return self.tree.printed(node, self.name)
+
+    def amount(self, node: Node) -> Amount | None:
+        """The row's figure: printed, or the exact sum of its sub-rows."""
+        return self.tree.amount(node, self.name)
+
+    def contributors(self, node: Node) -> list[Node]:
+        """The printed figures ``node``'s sum is made of, through heading rows."""
+        found: list[Node] = []
+        stack = list(reversed(self.tree.members(node)))
+        while stack:
+            member = stack.pop()
+            if self.value(member) is not None:
+                found.append(member)
+            else:
+                stack += reversed(self.tree.members(member))
+        return found
+
+    def summing(self, node: Node) -> Node | None:
+        """The nearest row above ``node`` that prints the sum ``node`` is part of."""
+        current, up = node, node.parent
+        while up is not None:
+            if not any(member is current for member in self.tree.members(up)):
+                return None
+            if self.value(up) is not None:
+                return up
+            current, up = up, up.parent
+        return None
 
     def failed(self, node: Node) -> _Sum | None:
         found = self.sums.get(id(node))
         return found if found is not None and found.difference else None
 
     def _balances(self, total: _Sum, corrected: dict[int, int]) -> bool:
-        """Whether ``total`` adds up once some children take the corrected values."""
+        """Whether ``total`` adds up once some printed figures take the corrected values."""
         shift = 0
-        for child in total.owner.children:
+        for child in self.contributors(total.owner):
             if id(child) in corrected:
                 shift += corrected[id(child)] - (self.value(child) or 0)
         return total.printed == total.computed + shift
 
     def _child_fixes(self, total: _Sum) -> list[dict[int, int]]:
         """Corrections taken from the children's own sums: all together, then one by one."""
-        failed = [s for s in (self.failed(c) for c in total.owner.children) if s is not None]
+        failed = [s for s in (self.failed(c) for c in self.contributors(total.owner)) if s]
         if not failed:
             return []
         together = {id(s.owner): s.computed for s in failed}
@@ -120,7 +157,7 @@ class _TreeField:
 
     def confirmed_by_parent(self, total: _Sum) -> bool:
         """The level above adds up when this row takes the sum of its children."""
-        parent = total.owner.parent
+        parent = self.summing(total.owner)
         above = self.failed(parent) if parent is not None else None
         if above is None:
             return False
@@ -165,13 +202,13 @@ class _TreeField:
         """
         owner, d = total.owner, total.difference
         fixable = [
-            (child, self.value(child) or 0)
-            for child in owner.children
-            if self.value(child) is not None and (self.value(child) or 0) + d >= 0
+            (child, value)
+            for child in self.contributors(owner)
+            if (value := self.value(child) or 0) + d >= 0
         ]
         # Tier 1: another figure of the report confirms the correction.
         tier: list[tuple[str, Node, int, Localized]] = []
-        parent = owner.parent
+        parent = self.summing(owner)
         if owner is not self.tree.total and parent and self.confirmed_by_parent(total):
             reason = _by_row_above(parent.row.label, total.computed)
             tier.append(("self", owner, total.computed, reason))
@@ -197,7 +234,11 @@ class _TreeField:
                 reasons.append(typo)  # confirmed, and the shape of the typo shows too
             return _Diagnosis(cause, [node], corrected, _joined(reasons))
         # Tier 3: one child counted twice in the total, or left out of it.
-        doubles = [c for c in owner.children if self.value(c) == abs(d) and d]
+        doubles = [
+            c
+            for c in self.tree.members(owner)
+            if d and (found := self.amount(c)) is not None and found.value == abs(d)
+        ]
         if not doubles:
             return _Diagnosis("unknown")
         if d > 0:
@@ -238,10 +279,32 @@ class HierarchicalSum(CheckKind):
     wrong; reported at that child), ``double`` (the difference is one child's
     figure: counted twice or left out). A parent whose child is wrong and whose
     grandchildren give the right figure is reported once, at the child.
+
+    A heading row that prints no figures counts with the sum of its sub-rows and
+    is never blamed: the printed figures beneath it are. Revenue and spending are
+    summed apart (a row adds up its sub-rows of its own ``jenis_anggaran``; the
+    JUMLAH row the top rows of the table's). Two more outcomes:
+
+    * ``incomplete``: the table is an excerpt (``kutipan``) and a printed figure
+      is larger than the sum of the sub-rows shown: the rows left out may account
+      for it. (Smaller is still ``mismatch``/``total_mismatch``: rupiah are never
+      negative, so the rows shown cannot exceed the whole.) In an excerpt no cause
+      is diagnosed: the diagnoses assume every sub-row is shown.
+    * ``blank``: in a complete table, a row prints no figures and has no sub-rows
+      to take them from, while other sub-rows of the same row print theirs: the
+      sum above it cannot be checked. Reported once per row, at the row.
     """
 
     name = "hierarchical_sum"
-    outcomes = ("mismatch", "total_mismatch", "wrong_sum", "wrong_item", "double")
+    outcomes = (
+        "mismatch",
+        "total_mismatch",
+        "wrong_sum",
+        "wrong_item",
+        "double",
+        "incomplete",
+        "blank",
+    )
     placeholders: ClassVar[frozenset[str]] = frozenset(
         {
             "cause",
@@ -298,26 +361,61 @@ class HierarchicalSum(CheckKind):
         for table in _names(self.params["table"]):
             if table not in TABLE_FIELDS:
                 continue
-            total = total_row(view, table) if self.params.get("total", False) else None
-            tree = build_tree(view.rows(table), total)
+            tree = budget_tree(view, table, with_total=self.params.get("total", False))
             ratio = self.params.get("percent")
             if ratio and not all(ratio[k] in TABLE_FIELDS[table] for k in ratio):
                 ratio = None
-            for name in _names(self.params["field"]):
-                if name in TABLE_FIELDS[table]:
-                    yield from self._field_hits(table, _TreeField(tree, name, ratio))
+            fields = [n for n in _names(self.params["field"]) if n in TABLE_FIELDS[table]]
+            for name in fields:
+                yield from self._field_hits(table, _TreeField(tree, name, ratio))
+            if not tree.kutipan:
+                yield from self._blank_hits(table, tree, fields)
 
     def _field_hits(self, table: str, tree: _TreeField) -> Iterator[Hit]:
-        owners = [n for n in tree.tree.nodes if n.children]
-        if tree.tree.total is not None:
-            owners.append(tree.tree.total)
-        for owner in owners:
+        for owner in tree.owners():
             total = tree.failed(owner)
-            if total is None or tree.explained_below(total):
+            if total is None:
                 continue
-            yield self._hit(table, tree, total, tree.diagnose(total))
+            if tree.tree.kutipan:
+                yield self._excerpt_hit(table, tree, total)
+            elif not tree.explained_below(total):
+                yield self._hit(table, tree, total, tree.diagnose(total))
 
-    def _hit(self, table: str, tree: _TreeField, total: _Sum, found: _Diagnosis) -> Hit:
+    def _excerpt_hit(self, table: str, tree: _TreeField, total: _Sum) -> Hit:
+        """An excerpt: more than the rows shown may be missing rows; less cannot be."""
+        if total.difference > 0:
+            outcome = "incomplete"
+        else:
+            outcome = "total_mismatch" if total.owner is tree.tree.total else "mismatch"
+        return self._hit(table, tree, total, _Diagnosis("unknown"), outcome)
+
+    def _blank_hits(self, table: str, tree: Tree, fields: list[str]) -> Iterator[Hit]:
+        """Rows without figures or sub-rows among sub-rows that print theirs."""
+        parents = [*tree.nodes, *([tree.total] if tree.total is not None else [])]
+        for parent in parents:
+            members = tree.members(parent)
+            blank = [m for m in members if tree.is_heading(m) and not tree.members(m)]
+            # A blank row has no figure itself, so any member with one is a sibling.
+            if not blank or not any(
+                tree.amount(m, name) is not None for m in members for name in fields
+            ):
+                continue
+            for node in blank:
+                yield Hit(
+                    "blank",
+                    node.row.pointer,
+                    table,
+                    {**node.row.values(), "sum_row": parent.row.label},
+                )
+
+    def _hit(
+        self,
+        table: str,
+        tree: _TreeField,
+        total: _Sum,
+        found: _Diagnosis,
+        outcome: str | None = None,
+    ) -> Hit:
         cause, suspects, corrected = found.cause, found.suspects, found.corrected
         owner = total.owner
         is_total = owner is tree.tree.total
@@ -329,8 +427,8 @@ class HierarchicalSum(CheckKind):
             "printed": Rupiah(total.printed),
             "expected": Rupiah(total.computed),
             "difference": Rupiah(abs(total.difference)),
-            "children": _kodes(owner.children),
-            "count": len(owner.children),
+            "children": _kodes(tree.tree.members(owner)),
+            "count": len(tree.tree.members(owner)),
             "cause": found.reason,
         }
         if cause == "item" and corrected is not None:
@@ -350,7 +448,9 @@ class HierarchicalSum(CheckKind):
             return Hit(
                 "wrong_item", child_cell.pointer, table, values, Rupiah(printed), Rupiah(corrected)
             )
-        if cause == "double":
+        if outcome is not None:
+            pass  # decided by the caller (an excerpt)
+        elif cause == "double":
             values["suspect"] = [node.row.label for node in suspects]
             outcome = "double"
         elif cause == "self":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from ...domain.budget import PENDAPATAN, budget_tree
 from ...domain.evidence import decide, join_texts
 from ...domain.numbers import (
     Agreement,
@@ -379,10 +380,13 @@ def _shown_for(view: ReportView, indikator: str, besaran: str) -> Any:
 def _budget_places(
     view: ReportView, year: int | None, besaran: str
 ) -> tuple[list[FigurePlace], Any] | None:
-    """The JUMLAH row of Tabel 3.8 when it reports ``year``, and what its rows give."""
+    """The JUMLAH row of Tabel 3.8 when it reports ``year``, and what its rows give.
+
+    A revenue table's JUMLAH row is no pagu: the text's budget figures are spending.
+    """
     table = view.raw_table("realisasi_anggaran")
     total = table.get("jumlah")
-    if not isinstance(total, dict):
+    if not isinstance(total, dict) or table.get("jenis_anggaran") == PENDAPATAN:
         return None
     table_year = table.get("tahun")
     table_year = table_year if isinstance(table_year, int) else view.year
@@ -405,15 +409,23 @@ def _budget_places(
 
 
 def _program_sum(view: ReportView, field: str) -> int | None:
-    """What the program rows of Tabel 3.8 add up to, or None when a row has no amount."""
+    """What the program rows of Tabel 3.8 add up to, or None when a row has no amount.
+
+    A heading row counts with the sum of its sub-rows; only the programs of the
+    table's own jenis (spending, unless it declares revenue) add up to its JUMLAH
+    row, and an excerpt's programs are not all of them.
+    """
+    tree = budget_tree(view, "realisasi_anggaran", with_total=False)
+    if tree.kutipan:
+        return None
     amounts = [
-        as_rupiah(row.cell(field).value)
-        for row in view.rows("realisasi_anggaran")
-        if row.cell("tingkat").value == "program"
+        tree.amount(node, field)
+        for node in tree.nodes
+        if node.row.cell("tingkat").value == "program" and tree.jenis_of(node) == tree.jenis
     ]
     if not amounts or any(amount is None for amount in amounts):
         return None
-    return sum(amount for amount in amounts if amount is not None)
+    return sum(amount.value for amount in amounts if amount is not None)
 
 
 def _budget_computed(

@@ -61,6 +61,7 @@ def test_missing_file_exits_two_and_is_reported() -> None:
             "sha256": None,
             "findings": 1,
             "role": "report",
+            "not_applicable": [],
         }
     ]
     assert document["findings"][0]["rule"] == "LOAD001"

@@ -16,7 +16,16 @@ from typing import Any
 from ..findings import Text
 from .labels import Labels
 
-__all__ = ["CAKUPAN", "COLUMN_NAMES", "JENIS", "TINGKAT", "Scope", "column_name", "scope_of"]
+__all__ = [
+    "CAKUPAN",
+    "COLUMN_NAMES",
+    "JENIS",
+    "PARTIAL_REASON",
+    "TINGKAT",
+    "Scope",
+    "column_name",
+    "scope_of",
+]
 
 WHOLE = "lengkap"
 PARTIAL = "sebagian"
@@ -65,6 +74,11 @@ CAKUPAN = Labels(
         WHOLE: ("laporan lengkap", "whole report"),
         PARTIAL: ("laporan sebagian", "partial report"),
     }
+)
+
+# Why a rule about the whole report does not apply to a partial one.
+PARTIAL_REASON = Text(
+    "berkas ini hanya memuat sebagian laporan", "this file holds only part of the report"
 )
 
 # Columns a rule may find missing from a printed table, as the table heads them.

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain.scope import CAKUPAN, JENIS, TINGKAT, Scope
+from ..domain.scope import CAKUPAN, JENIS, PARTIAL_REASON, TINGKAT, Scope
 from ..findings import Lang, Text
 from ..resources import lkjip_schema
 
@@ -75,10 +75,7 @@ class AppliesTo:
             if allowed is None or value is None or value in allowed:
                 continue
             if name == "cakupan":
-                return Text(
-                    "berkas ini hanya memuat sebagian laporan",
-                    "this file holds only part of the report",
-                )
+                return PARTIAL_REASON
             if name == "jenis":
                 shown = JENIS.text(value) if value in JENIS else Text(value, value)
                 return Text(

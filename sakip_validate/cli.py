@@ -770,6 +770,14 @@ def list_rules(lang: Lang, output_format: str, rules_paths: tuple[Path, ...]) ->
                 "kind": rule.kind,
                 "title": rule.title.get(lang),
                 "legal_basis": rule.legal_basis,
+                # the reports the rule is for, by header field (null: every report)
+                "applies_to": None
+                if rule.applies_to is None
+                else {
+                    name: list(values)
+                    for name in ("jenis", "tingkat", "cakupan")
+                    if (values := rule.applies_to.get(name)) is not None
+                },
             }
             for rule, pack in rows
         ]

@@ -168,3 +168,14 @@ def test_applies_to_names_only_values_the_report_schema_knows(
     assert result.exit_code == 2
     assert f"{pack}:19:" in result.output
     assert words in result.output
+
+
+def test_rules_as_json_say_which_reports_each_rule_is_for() -> None:
+    import json
+
+    code, output = run("rules", "--format", "json")
+    assert code == 0
+    by_id = {rule["id"]: rule for rule in json.loads(output)}
+    assert by_id["ANG001"]["applies_to"] is None
+    assert by_id["LKP004"]["applies_to"] == {"jenis": ["LKjIP", "LKj"], "cakupan": ["lengkap"]}
+    assert "instansi_vertikal" not in by_id["LKP006"]["applies_to"]["tingkat"]

@@ -22,6 +22,7 @@ from .summary import (
     fixed_text,
     pack_counts,
     run_notes,
+    skipped_rules_sentence,
     sorted_findings,
     state_word,
     summary_sentence,
@@ -95,7 +96,8 @@ class ConsoleOutput:
         )
         lang = options.lang
         for report in result.files:
-            if not report.findings:
+            not_applicable = skipped_rules_sentence(report, lang)
+            if not report.findings and not_applicable is None:
                 continue
             console.print(Text(visible(report.label), style="bold underline"))
             for finding in sorted_findings(report):
@@ -136,6 +138,8 @@ class ConsoleOutput:
                         console.print(Padding(shown, (0, 0, 0, 6)), soft_wrap=False)
                     else:
                         console.print(Text("      ") + shown)
+            if not_applicable is not None:
+                console.print(Text(f"  {one_line(not_applicable)}", style="dim"))
             console.print()
         if result.findings:
             console.print(self._pack_table(result, lang))

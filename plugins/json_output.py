@@ -5,7 +5,9 @@ to it without changing what was there: each finding's ``suppression`` (a
 waiver's reason, approver, last day and place, or the baseline that holds it)
 and ``baseline_state``; each file's ``role``; the run's ``baseline`` (counts
 and the fixed findings), its ``skipped`` files, and the summary's ``failing``,
-``waived``, ``baselined`` and ``skipped`` counts.
+``waived``, ``baselined`` and ``skipped`` counts. Each file's ``not_applicable``,
+added the same way, lists the rules that did not apply to it (its kind, unit
+level or scope, or a column its printed table lacks) with the reason.
 """
 
 from __future__ import annotations
@@ -113,6 +115,10 @@ def result_to_dict(result: RunResult, lang: Lang) -> dict[str, Any]:
                 "sha256": report.sha256,
                 "findings": len(report.findings),
                 "role": report.role,
+                "not_applicable": [
+                    {"rule": skipped.rule, "reason": skipped.reason.get(lang)}
+                    for skipped in report.skipped_rules
+                ],
             }
             for report in result.files
         ],

@@ -13,7 +13,9 @@ does not count are listed in the test case's ``<system-out>``: those below
 ``--fail-on``, and the waived and baselined ones, each followed by the waiver
 (reason, approver, last day, place) or the baseline that holds it. When a file did
 not pass the schema, the rule packs did not run on it (see README); their test
-cases are ``<skipped>`` rather than passed. A configuration file the policy has
+cases are ``<skipped>`` rather than passed. A rule that did not apply to the
+file (its kind of report, unit level or scope, or a column its printed table
+lacks) is named with the reason in its pack's ``<system-out>``. A configuration file the policy has
 findings about (an expired or unused waiver) is a test suite with only the
 ``kebijakan`` test case.
 
@@ -28,12 +30,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TextIO
 
+from sakip_validate.catalog import Catalog
 from sakip_validate.codes import LOAD, SCHEMA
 from sakip_validate.domain.labels import Labels, severity_word
 from sakip_validate.findings import Finding, Lang
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.policy import Policy
-from sakip_validate.result import FileReport, RunResult
+from sakip_validate.result import FileReport, RunResult, SkippedRule
 
 from .summary import count_phrase, sorted_findings, state_word, suppression_text
 
@@ -50,6 +53,10 @@ WORDS = Labels(
         "skipped": (
             "Paket aturan tidak dijalankan: berkas belum lolos tahap skema.",
             "Rule pack not run: the file did not pass the schema stage.",
+        ),
+        "not_applicable": (
+            "{rule} tidak berlaku untuk laporan ini: {reason}.",
+            "{rule} does not apply to this report: {reason}.",
         ),
     }
 )
@@ -90,6 +97,7 @@ def _testsuite(
     policy: Policy,
     lang: Lang,
     timestamp: str | None,
+    catalog: Catalog,
 ) -> Element:
     from xml.etree.ElementTree import Element, SubElement
 
@@ -110,6 +118,11 @@ def _testsuite(
     if not len(properties):
         suite.remove(properties)
 
+    # The rules that did not apply to the file, under their pack's test case.
+    not_applicable: dict[str, list[SkippedRule]] = {}
+    for rule in report.skipped_rules:
+        not_applicable.setdefault(catalog.pack_of(rule.rule), []).append(rule)
+
     failures = skipped = 0
     for stage, findings in by_stage.items():
         case = SubElement(suite, "testcase", classname=xml_safe(report.label), name=xml_safe(stage))
@@ -128,9 +141,14 @@ def _testsuite(
         elif not findings and stage not in BUILT_IN_STAGES and not report.checked:
             skipped += 1
             SubElement(case, "skipped", message=WORDS.get("skipped", lang))
-        if infos:
+        lines = [_finding_line(f, lang) for f in infos]
+        lines += [
+            WORDS.get("not_applicable", lang, rule=skipped.rule, reason=skipped.reason.get(lang))
+            for skipped in not_applicable.get(stage, ())
+        ]
+        if lines:
             out = SubElement(case, "system-out")
-            out.text = xml_text("\n".join(_finding_line(f, lang) for f in infos))
+            out.text = xml_text("\n".join(lines))
 
     suite.set("tests", str(len(by_stage)))
     suite.set("failures", str(failures))
@@ -148,7 +166,7 @@ def result_to_junit(result: RunResult, lang: Lang) -> str:
     root = Element("testsuites", name="sakip-validate")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for report in result.files:
-        suite = _testsuite(report, stages, result.policy, lang, timestamp)
+        suite = _testsuite(report, stages, result.policy, lang, timestamp, result.catalog)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
         root.append(suite)

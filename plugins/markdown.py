@@ -4,7 +4,8 @@ GitHub-flavoured Markdown: the summary sentence (and the baseline's and the
 skipped files'), counts per file with findings and per rule pack, the clean
 files in one line, then one table per file of the findings that count (folded
 when long), and, folded, the waived findings (reason, approver, last day), the
-ones the baseline holds, those it lists as fixed and the skipped files.
+ones the baseline holds, those it lists as fixed, the rules that did not apply
+to a file (one line per file, with the reasons) and the skipped files.
 
 It fits a comment: GitHub refuses one over 65,536 characters, so the report
 stays within ``RenderOptions.markdown_max_chars``. Parts are added in that
@@ -43,6 +44,7 @@ from .summary import (
     run_notes,
     severity_counts,
     skipped_reason,
+    skipped_rules_sentence,
     sorted_findings,
     summary_sentence,
     suppressed_counts,
@@ -152,6 +154,10 @@ WORDS = Labels(
         "baselined_title": ("Sudah ada di baseline ({n})", "Already in the baseline ({n})"),
         "fixed_title": ("Sudah diperbaiki sejak baseline ({n})", "Fixed since the baseline ({n})"),
         "skipped_title": ("Berkas dilewati ({n})", "Skipped files ({n})"),
+        "not_applicable_title": (
+            "Aturan yang tidak berlaku ({n} berkas)",
+            "Rules that do not apply ({n} files)",
+        ),
         "cut": (
             "✂️ Laporan ini dipotong agar muat dalam {limit} karakter: {what} tidak "
             "ditampilkan. Daftar lengkapnya ada di keluaran json, sarif atau html.",
@@ -164,6 +170,10 @@ WORDS = Labels(
         "cut_baselined": ("{n} temuan di baseline", "{n} findings in the baseline"),
         "cut_fixed": ("{n} temuan yang sudah diperbaiki", "{n} fixed findings"),
         "cut_skipped": ("{n} berkas yang dilewati", "{n} skipped files"),
+        "cut_not_applicable": (
+            "daftar aturan yang tidak berlaku untuk {n} berkas",
+            "the rules that do not apply to {n} files",
+        ),
     }
 )
 
@@ -413,6 +423,7 @@ def _cut_note(budget: _Budget, max_chars: int, words: BoundLabels) -> str | None
         "cut_waived",
         "cut_baselined",
         "cut_fixed",
+        "cut_not_applicable",
         "cut_skipped",
     ):
         if key in budget.left:
@@ -487,6 +498,14 @@ def render_markdown(result: RunResult, lang: Lang, max_chars: int = 60_000) -> s
         title = words("fixed_title", n=len(fixed))
         summary = words("n_findings", n=len(fixed))
         _list_section(budget, title, summary, fixed, "cut_fixed", words)
+    not_applicable = [
+        f"{md_text(report.label)}: {md_text(sentence)}"
+        for report in result.files
+        if (sentence := skipped_rules_sentence(report, lang)) is not None
+    ]
+    title = words("not_applicable_title", n=len(not_applicable))
+    summary = words("n_files", n=len(not_applicable))
+    _list_section(budget, title, summary, not_applicable, "cut_not_applicable", words)
     skipped = [
         f"{md_text(name)}: {md_text(skipped_reason(why, lang))}" for name, why in result.skipped
     ]

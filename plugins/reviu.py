@@ -3,7 +3,9 @@
 Always a document in Bahasa Indonesia (with ``--lang en`` the headings carry an
 English gloss): identification, introduction after PermenPAN-RB 53/2014
 Lampiran III, the findings grouped by chapter and printed table (each with its
-condition, criteria and recommendation), a conclusion and the signature blanks.
+condition, criteria and recommendation), the rules that did not apply to the
+report (its kind, unit level or scope) in one line, a conclusion and the
+signature blanks.
 Report texts go through :func:`~.markdown.md_text`, so they stay inert.
 
 The policy's marks read as an auditor writes them: a waived finding keeps its
@@ -34,6 +36,7 @@ from .summary import (
     display_value,
     file_counts,
     fixed_label,
+    skipped_rules_sentence,
     sorted_findings,
     table_heading,
 )
@@ -349,6 +352,10 @@ def render_review_note(report: FileReport, result: RunResult, lang: Lang) -> lis
             out += [f"#### {md_text(sub)}", ""]
             sub_seen = sub
         out += [*_point(number, finding, result), ""]
+
+    not_applicable = skipped_rules_sentence(report, "id")
+    if not_applicable is not None:
+        out += [f"*{md_text(not_applicable)}*", ""]
 
     outcome = result.baseline
     fixed = [e for e in outcome.fixed if fixed_label(outcome, e) == report.label] if outcome else []

@@ -20,6 +20,11 @@ The policy's marks (SARIF 2.1.0 §3.27.23, §3.27.24, §3.35):
   the baseline lists that no longer occurs is a result of its own, ``absent``,
   of kind ``pass`` (level ``none``) at its file and pointer;
 * the run's properties name the baseline and list the skipped files.
+
+The rules that did not apply to a file (its kind of report, unit level or scope,
+or a column its printed table lacks) are listed in that artifact's properties
+(``notApplicable``: rule id and reason), not as results: a code-scanning tool
+would count a result, and nothing was found.
 """
 
 from __future__ import annotations
@@ -303,7 +308,7 @@ def _result(
     return sarif_result
 
 
-def _artifact(report: FileReport) -> dict[str, Any]:
+def _artifact(report: FileReport, lang: Lang) -> dict[str, Any]:
     artifact: dict[str, Any] = {
         "location": artifact_location(report.label),
         "roles": [ARTIFACT_ROLES.get(report.role, "analysisTarget")],
@@ -312,6 +317,13 @@ def _artifact(report: FileReport) -> dict[str, Any]:
         artifact["sourceLanguage"] = report.format
     if report.sha256:
         artifact["hashes"] = {"sha-256": report.sha256}
+    if report.skipped_rules:
+        artifact["properties"] = {
+            "notApplicable": [
+                {"ruleId": skipped.rule, "reason": skipped.reason.get(lang)}
+                for skipped in report.skipped_rules
+            ]
+        }
     return artifact
 
 
@@ -341,7 +353,7 @@ def result_to_sarif(result: RunResult, lang: Lang) -> dict[str, Any]:
         "language": lang,
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {SRCROOT: {"description": {"text": WORDS.get("srcroot", lang)}}},
-        "artifacts": [_artifact(report) for report in result.files],
+        "artifacts": [_artifact(report, lang) for report in result.files],
         "results": results,
     }
     manifest = result.manifest

@@ -47,6 +47,7 @@ __all__ = [
     "run_notes",
     "severity_counts",
     "skipped_reason",
+    "skipped_rules_sentence",
     "skipped_sentence",
     "sorted_findings",
     "state_word",
@@ -109,6 +110,15 @@ WORDS = Labels(
             "{file}: {rule} at {pointer} (printed {printed})",
         ),
         "fixed_no_value": ("{file}: {rule} di {pointer}", "{file}: {rule} at {pointer}"),
+        # rules that did not apply to a file (its kind, unit, scope, a column its table lacks)
+        "not_applicable": (
+            "{n} aturan tidak berlaku untuk laporan ini: {rules}.",
+            "{n} rules do not apply to this report: {rules}.",
+        ),
+        "not_applicable_one": (
+            "1 aturan tidak berlaku untuk laporan ini: {rules}.",
+            "1 rule does not apply to this report: {rules}.",
+        ),
     }
 )
 
@@ -234,6 +244,22 @@ def skipped_reason(why: str, lang: Lang) -> str:
     """Why a file was skipped, in words (``versi_skema``, ``include``; else as given)."""
     key = f"skipped_{why}"
     return WORDS.get(key, lang) if key in WORDS else why
+
+
+def skipped_rules_sentence(report: FileReport, lang: Lang) -> str | None:
+    """``5 aturan tidak berlaku untuk laporan ini: LKP001, LKP002 (berkas ini hanya
+    memuat sebagian laporan); LKP005 (Tabel 3.2 yang dimuat tidak mempunyai kolom sumber
+    data).`` Rules with the same reason are listed together; None when every rule applied."""
+    if not report.skipped_rules:
+        return None
+    by_reason: dict[str, list[str]] = {}
+    for skipped in report.skipped_rules:
+        by_reason.setdefault(skipped.reason.get(lang), []).append(skipped.rule)
+    listed = "; ".join(f"{', '.join(rules)} ({reason})" for reason, rules in by_reason.items())
+    n = len(report.skipped_rules)
+    if n == 1:
+        return WORDS.get("not_applicable_one", lang, rules=listed)
+    return WORDS.get("not_applicable", lang, n=n, rules=listed)
 
 
 def baseline_sentence(outcome: BaselineOutcome | None, lang: Lang) -> str | None:

@@ -38,7 +38,7 @@ from .loading import (
 )
 from .policy import Policy
 from .policy.waivers import Waiver, waivers_in_report
-from .result import FileReport, Manifest, RunResult
+from .result import FileReport, Manifest, RunResult, SkippedRule
 from .schema_check import check_schema
 
 __all__ = [
@@ -101,8 +101,10 @@ def _check_loaded(
     rules: Sequence[Rule] | None,
     limits: Limits = DEFAULT_LIMITS,
     failures: list[Failure] | None = None,
+    skipped: list[SkippedRule] | None = None,
 ) -> tuple[list[Finding], bool]:
-    """(findings, whether the rules ran) for a parsed document."""
+    """(findings, whether the rules ran) for a parsed document; the rules that do
+    not apply to it go to ``skipped``."""
     # A number beyond the limits stops the file here: the schema step would
     # format it and the rules compute with it.
     findings = number_findings(document, limits)
@@ -115,7 +117,7 @@ def _check_loaded(
     checked = not findings
     if checked:
         chosen = default_rules() if rules is None else rules
-        findings.extend(run_rules(document, chosen, failures))
+        findings.extend(run_rules(document, chosen, failures, skipped))
     findings.sort(key=Finding.sort_key)
     return findings, checked
 
@@ -158,8 +160,9 @@ def _report(
     if skip_undeclared and not (isinstance(document.data, dict) and "versi_skema" in document.data):
         return FileReport(label, document.format, role="skipped")
     summary: ReportFacts | None = None
+    skipped: list[SkippedRule] = []
     try:
-        findings, checked = _check_loaded(document, rules, limits, failures)
+        findings, checked = _check_loaded(document, rules, limits, failures, skipped)
         if facts and checked:
             summary = report_facts(document)
     except Exception as error:
@@ -181,6 +184,7 @@ def _report(
         failures=failures,
         waivers=waivers,
         facts=summary,
+        skipped_rules=skipped,
     )
 
 

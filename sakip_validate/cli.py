@@ -104,6 +104,7 @@ def main() -> None:
     sakip-validate check laporan.toml        periksa laporan / check a report
     sakip-validate check data/ --format json mesin CI / for CI machines
     sakip-validate init                      buat laporan awal / write a starter report
+    sakip-validate init --fragment t.toml    laporan sebagian / a partial report
     sakip-validate schema                    cetak JSON Schema / print the JSON Schema
     """
 
@@ -713,11 +714,19 @@ def schema(output: Path | None) -> None:
 @main.command()
 @click.argument("path", default="lkjip.toml", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada / overwrite.")
-def init(path: str, force: bool) -> None:
+@click.option(
+    "--fragment",
+    "--sebagian",
+    "fragment",
+    is_flag=True,
+    help="Laporan sebagian: hanya beberapa tabel, kepala singkat / a partial report: "
+    "only some tables, a short header.",
+)
+def init(path: str, force: bool, fragment: bool) -> None:
     """Tulis laporan awal yang lolos skema / write a starter report that passes the schema."""
     from .starter import starter_text
 
-    text = starter_text()
+    text = starter_text(partial=fragment)
     if path == "-":
         click.echo(text, nl=False)
         return
@@ -761,6 +770,14 @@ def list_rules(lang: Lang, output_format: str, rules_paths: tuple[Path, ...]) ->
                 "kind": rule.kind,
                 "title": rule.title.get(lang),
                 "legal_basis": rule.legal_basis,
+                # the reports the rule is for, by header field (null: every report)
+                "applies_to": None
+                if rule.applies_to is None
+                else {
+                    name: list(values)
+                    for name in ("jenis", "tingkat", "cakupan")
+                    if (values := rule.applies_to.get(name)) is not None
+                },
             }
             for rule, pack in rows
         ]

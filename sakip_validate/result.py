@@ -9,9 +9,22 @@ from typing import Any
 from .catalog import Catalog
 from .domain.facts import ReportFacts
 from .failures import Failure
-from .findings import Finding, Severity
+from .findings import Finding, Severity, Text
 from .policy import BaselineOutcome, Policy, Verdict
 from .policy.waivers import Waiver
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRule:
+    """A rule that did not run on a file because it does not apply to it, and why.
+
+    The reason speaks of the report (``berkas ini hanya memuat sebagian laporan``,
+    ``hanya untuk LKjIP dan LKj, bukan LKPJ``, ``Tabel 3.2 tidak mempunyai kolom
+    sumber data``).
+    """
+
+    rule: str
+    reason: Text
 
 
 @dataclass(slots=True)
@@ -26,6 +39,8 @@ class FileReport:
     quote them; ``data`` the parsed report when an output asked for it (None
     otherwise, or when it did not parse). ``facts`` is the file's small summary
     for the comparison across years, when the run asked for it (None otherwise).
+    ``skipped_rules`` lists the rules that did not apply to the file (its kind,
+    unit level or scope, or a column its printed table lacks), with the reason.
     """
 
     label: str
@@ -40,6 +55,7 @@ class FileReport:
     waivers: tuple[Waiver, ...] = ()  # the report's own pengecualian
     role: str = "report"  # "config": findings about the configuration's waivers
     facts: ReportFacts | None = None  # for the checks across years (RunOptions.across_years)
+    skipped_rules: list[SkippedRule] = field(default_factory=list)  # not applicable here
 
 
 @dataclass(frozen=True, slots=True)

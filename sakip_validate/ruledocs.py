@@ -16,6 +16,7 @@ _LABELS = {
         "kind": "Jenis pemeriksaan",
         "legal": "Dasar hukum",
         "status": "Status dasar hukum",
+        "applies": "Berlaku untuk",
         "why": "Alasan",
         "fix": "Cara memperbaiki",
         "pass": "Contoh yang lolos",
@@ -30,6 +31,7 @@ _LABELS = {
         "kind": "Check kind",
         "legal": "Legal basis",
         "status": "Legal basis status",
+        "applies": "Applies to",
         "why": "Rationale",
         "fix": "How to fix",
         "pass": "Passing example",
@@ -79,6 +81,7 @@ def explain(rule: Rule, lang: Lang) -> str:
         f"{label['kind']}: {rule.kind} ({rule.outcome})",
         f"{label['legal']}: {rule.legal_basis}",
         f"{label['status']}: {basis_status(rule, lang)}",
+        *_applies(rule, lang, "{label}: {text}"),
         "",
         f"{label['why']}:",
         rule.rationale.get(lang),
@@ -93,6 +96,14 @@ def explain(rule: Rule, lang: Lang) -> str:
         _indent(rule.example_fail),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _applies(rule: Rule, lang: Lang, line: str) -> list[str]:
+    """The line saying which reports the rule is for (none when it is for every report)."""
+    if rule.applies_to is None:
+        return []
+    text = rule.applies_to.describe().get(lang)
+    return [line.format(label=_LABELS[lang]["applies"], text=text)]
 
 
 def _indent(text: str) -> str:
@@ -115,6 +126,7 @@ def markdown(packs: Sequence[RulePack]) -> str:
                     f"- {label['kind']}: `{rule.kind}` ({rule.outcome})",
                     f"- {label['legal']}: {rule.legal_basis}",
                     f"- {label['status']}: {basis_status(rule, lang)}",
+                    *_applies(rule, lang, "- {label}: {text}"),
                     "",
                     rule.rationale.get(lang),
                     "",

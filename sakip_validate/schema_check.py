@@ -94,8 +94,9 @@ def check_schema(document: LoadedDocument, schema_file: str = SCHEMA_FILE) -> li
         return [_version_finding(document, version)]
     findings: list[Finding] = []
     seen: set[tuple[str, str, str, str]] = set()
-    for error in validator(schema_file).iter_errors(data):
-        for finding in _findings_for(_most_specific(error), document):
+    checker = validator(schema_file)
+    for error in checker.iter_errors(data):
+        for finding in _findings_for(_most_specific(error), document, checker.schema):
             key = (
                 finding.rule,
                 finding.location.pointer,
@@ -137,7 +138,9 @@ def _most_specific(error: ValidationError) -> ValidationError:
     return error
 
 
-def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[Finding]:
+def _findings_for(
+    error: ValidationError, document: LoadedDocument, root: Any = None
+) -> Iterator[Finding]:
     pointer = pointer_from_path(error.absolute_path)
     field = dotted(pointer)
     keyword = str(error.validator)
@@ -149,6 +152,15 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
 
     if keyword == "required":
         assert isinstance(instance, dict)
+        # A field required by a condition (if/then/else: a whole report needs more than a
+        # partial one) is described where the object declares its properties.
+        declared = schema.get("properties", {})
+        described = {"properties": declared} if declared else {}
+        if not declared or not all(name in declared for name in validator_value):
+            described = _object_schema(root, error.absolute_path)
+        # The branch of a condition says when the field is required (and how to avoid it).
+        conditional = {"then", "else"} & set(map(str, error.schema_path))
+        condition = _own_description(schema) if conditional else None
         for name in validator_value:
             if name not in instance:
                 where = field or "tingkat teratas berkas"
@@ -161,9 +173,12 @@ def _findings_for(error: ValidationError, document: LoadedDocument) -> Iterator[
                         f"Isian wajib `{name}` tidak ada di {where}.",
                         f"Required field `{name}` is missing from {where_en}.",
                     ),
-                    Text(
-                        f"Tambahkan `{name}`: {_description(schema, name, 'id')}",
-                        f"Add `{name}`: {_description(schema, name, 'en')}",
+                    _joined(
+                        Text(
+                            f"Tambahkan `{name}`: {_description(described, name, 'id')}",
+                            f"Add `{name}`: {_description(described, name, 'en')}",
+                        ),
+                        condition,
                     ),
                     expected=name,
                 )
@@ -573,6 +588,22 @@ def _own_description(schema: Any) -> Text | None:
         return None
     id_text, en_text = _split_description(text)
     return Text(id_text, en_text)
+
+
+def _joined(hint: Text, more: Text | None) -> Text:
+    if more is None:
+        return hint
+    return Text(f"{hint.id.rstrip()} {more.id}", f"{hint.en.rstrip()} {more.en}")
+
+
+def _object_schema(root: Any, path: Any) -> Any:
+    """The schema of the object at instance ``path`` as ``root`` declares it ({} if unknown)."""
+    node = root
+    for part in path:
+        if not isinstance(node, dict):
+            return {}
+        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+    return node if isinstance(node, dict) else {}
 
 
 def _description(schema: Any, name: str, lang: str) -> str:

@@ -1,12 +1,18 @@
-"""The starter report that ``sakip-validate init`` writes."""
+"""The starter reports that ``sakip-validate init`` writes."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-_TEMPLATE = Path(__file__).resolve().parent / "templates" / "starter.toml"
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def starter_text() -> str:
-    """The commented starter report (passes the schema as it is)."""
-    return _TEMPLATE.read_text(encoding="utf-8")
+def starter_text(*, partial: bool = False) -> str:
+    """The commented starter report (passes the schema as it is).
+
+    ``partial``: a starter for a file holding only some of a report's tables
+    (``laporan.cakupan = "sebagian"``), which the rules check without asking for
+    the chapters and tables it does not hold.
+    """
+    name = "starter-sebagian.toml" if partial else "starter.toml"
+    return (_TEMPLATES / name).read_text(encoding="utf-8")

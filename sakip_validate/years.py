@@ -13,7 +13,9 @@ one unit (the inputs of a run and the earlier reports given with
   (Tabel 3.4);
 * **YEAR004**: an indicator of last year's report is missing this year (within
   the same Renstra period) with no note; the note is a waiver
-  (``pengecualian``) for YEAR004 with its reason.
+  (``pengecualian``) for YEAR004 with its reason. A partial report
+  (``laporan.cakupan = "sebagian"``) lists only the indicators its tables use:
+  YEAR004 does not apply to it and is listed as not applicable.
 
 Reports are paired by unit: the unit's name and its pemerintah daerah, letter
 case, spacing and punctuation aside. Two units of the same name under
@@ -49,10 +51,11 @@ from .codes import (
 )
 from .domain.facts import FIELDS, Figure, IndicatorFacts, ReportFacts
 from .domain.numbers import Agreement, compare_printed, decimals_of, format_number
+from .domain.scope import PARTIAL_REASON
 from .domain.values import as_number, is_na, same_value
 from .engine.runner import neutral
 from .findings import Finding, Lang, Text, TextLocation
-from .result import FileReport
+from .result import FileReport, SkippedRule
 
 __all__ = ["add_year_findings", "compare_years", "printed_alike", "same_printed", "units"]
 
@@ -508,9 +511,9 @@ class _Comparison:
     def dropped(self, group: Sequence[int]) -> None:
         """An indicator of last year's report missing this year, within one Renstra period."""
         for this in group:
-            if not self.reportable[this]:
-                continue
             mine = self.summaries[this]
+            if not self.reportable[this] or mine.partial:
+                continue  # a partial report lists only the indicators its tables use
             missing: dict[str, tuple[int, IndicatorFacts]] = {}
             for other in group:
                 theirs = self.summaries[other]
@@ -559,6 +562,8 @@ def add_year_findings(reports: Sequence[FileReport], evidence: Sequence[ReportFa
     reportable = [True] * len(entries) + [False] * len(evidence)
     found_all = compare_years(summaries, reportable)[: len(entries)]
     for (report, facts), found in zip(entries, found_all, strict=True):
+        if facts.partial:
+            report.skipped_rules.append(SkippedRule(YEAR_INDICATOR_DROPPED.id, PARTIAL_REASON))
         if not found:
             continue
         report.findings.extend(found)

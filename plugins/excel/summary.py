@@ -25,6 +25,7 @@ from ..summary import (
     fixed_label,
     run_notes,
     skipped_reason,
+    skipped_rules_sentence,
     summary_sentence,
     suppressed_counts,
 )
@@ -111,6 +112,12 @@ def _files_table(w: Writer, ws: Worksheet, r: int, plans: list[FileSheets]) -> i
             w.text(ws, r, 9, w.label("config_file"), text_wrap=True, italic=True)
         elif not report.unreadable and not report.checked:
             w.text(ws, r, 9, w.label("not_checked"), text_wrap=True, italic=True)
+    # The rules that did not apply to a file, one note line per file under the table.
+    for found in plans:
+        sentence = skipped_rules_sentence(found.report, w.lang)
+        if sentence is not None:
+            r += 1
+            w.text(ws, r, 1, f"{found.number}. {sentence}", italic=True)
     return r
 
 

@@ -24,6 +24,7 @@ from ..summary import (
     run_notes,
     severity_counts,
     skipped_reason,
+    skipped_rules_sentence,
     sorted_findings,
     state_word,
     summary_sentence,
@@ -163,6 +164,9 @@ def _file_section(report: FileReport, index: int, result: RunResult, words: Boun
         out.append("</tbody></table>")
     else:
         out.append(f"<p>{esc(words['none'])}</p>")
+    not_applicable = skipped_rules_sentence(report, words.lang)
+    if not_applicable is not None:
+        out.append(f'<p class="note">{esc(not_applicable)}</p>')
     if report.checked:
         out.append(budget_tree(view, marks, words.lang))
     out.append("</section>")

@@ -94,6 +94,7 @@ class ReportFacts:
     listed: Figure  # the list of indicators (where a missing one would be declared)
     tables: dict[str, Text] = field(default_factory=dict)
     lines: dict[int, str] = field(default_factory=dict)
+    partial: bool = False  # the file holds only part of its report (laporan.cakupan)
 
     @property
     def unit_key(self) -> str:
@@ -192,4 +193,5 @@ def report_facts(document: LoadedDocument) -> ReportFacts | None:
         listed=listed,
         tables={key: view.table_label(key) for key in _TABLES},
         lines={n: text_lines[n - 1] for n in sorted(build.lines) if 1 <= n <= len(text_lines)},
+        partial=view.scope.partial,
     )

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..findings import Text
 from ..loading.pointers import join_pointer
+from .scope import Scope, scope_of
 from .tables import table_key, table_name
 from .values import as_number, is_na
 
@@ -145,6 +146,23 @@ class ReportView:
         """The budget year reported (laporan.tahun_anggaran)."""
         year = self.section("laporan").get("tahun_anggaran")
         return year if isinstance(year, int) and not isinstance(year, bool) else None
+
+    @property
+    def scope(self) -> Scope:
+        """What the file says it is: jenis, tingkat, and whole or partial (``cakupan``)."""
+        return scope_of(self.data)
+
+    def lacks_column(self, name: str, field: str) -> bool:
+        """Whether a partial report prints view table ``name`` without the column ``field``.
+
+        A file holding only some tables transcribes them as printed; a column no
+        row fills is one the printed table does not have, so rules about that
+        column do not fire. In a whole report an empty column is still a finding.
+        """
+        if not self.scope.partial:
+            return False
+        rows = self.rows(name)
+        return bool(rows) and not any(row.cell(field).present for row in rows)
 
     @property
     def indicators(self) -> dict[str, dict[str, Any]]:

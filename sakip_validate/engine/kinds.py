@@ -15,6 +15,7 @@ from importlib.metadata import entry_points
 from typing import Any, ClassVar
 
 from ..domain.view import ReportView
+from ..findings import Text
 
 ENTRY_POINT_GROUP = "sakip_validate.checks"
 
@@ -64,6 +65,7 @@ BUILT_IN = {
     "nip_format": "sakip_validate.checks.kelengkapan.nip:NipFormat",
     "signing_deadline": "sakip_validate.checks.kelengkapan.deadline:SigningDeadline",
     "measured": "sakip_validate.checks.kelengkapan.measured:Measured",
+    "tables_present": "sakip_validate.checks.kelengkapan.tables:TablesPresent",
 }
 
 
@@ -108,6 +110,16 @@ class CheckKind:
     def run(self, view: ReportView) -> Iterable[Hit]:
         """Yield the hits for one report."""
         raise NotImplementedError
+
+    def inapplicable(self, view: ReportView, outcome: str) -> Text | None:
+        """Why a rule reporting ``outcome`` does not apply to this report, or None.
+
+        For what the data shows rather than what the header says (a partial
+        report's table printed without the column the rule is about); the
+        header's kind, level and scope are the rule's ``applies_to``. A rule
+        given a reason is skipped and listed with it.
+        """
+        return None
 
 
 @functools.cache

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..catalog import RuleInfo
 from ..findings import Severity, Text
+from .applicability import AppliesTo
 from .kinds import CheckKind
 
 
@@ -32,6 +33,8 @@ class Rule:
     # How sure the legal basis is ("verified" or "regulation_only"; None when a pack does not
     # say). Rule documentation shows it; findings and the catalogue never carry it.
     legal_basis_status: str | None = None
+    # The reports the rule is for (None: every report); on others it is skipped and listed.
+    applies_to: AppliesTo | None = None
 
     @property
     def info(self) -> RuleInfo:

@@ -20,6 +20,7 @@ from ..loading import LoadedDocument, LoadFailed, load_path
 from ..loading.pointers import join_pointer
 from ..resources import RULE_PACK_SCHEMA_FILE, data_dir
 from ..schema_check import check_schema
+from .applicability import AppliesTo, known_values
 from .kinds import available, load_kind
 from .model import Rule, RulePack
 from .templates import COMMON_PLACEHOLDERS, placeholders
@@ -198,6 +199,15 @@ def _build_rule(
             + ", ".join(kind.outcomes),
             f"Kind {kind_name} has no outcome {outcome!r}; choices: " + ", ".join(kind.outcomes),
         )
+    applies_to = AppliesTo.parse(raw.get("applies_to"))
+    for field, index, value in applies_to.problems() if applies_to is not None else ():
+        fail(
+            f"{join_pointer(join_pointer(pointer, 'applies_to'), field)}/{index}",
+            f"Nilai {value!r} tidak dikenal untuk applies_to.{field}; yang sah: "
+            + ", ".join(known_values()[field]),
+            f"Unknown value {value!r} for applies_to.{field}; valid: "
+            + ", ".join(known_values()[field]),
+        )
     if len(problems) > count:
         return None
     check = kind(params)
@@ -237,6 +247,7 @@ def _build_rule(
         source=source,
         check=check,
         legal_basis_status=raw.get("legal_basis_status"),
+        applies_to=applies_to,
     )
 
 

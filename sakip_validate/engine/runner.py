@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from ..domain.view import ReportView
 from ..failures import Failure, internal_finding
 from ..findings import Finding, Text, TextLocation
+from ..result import SkippedRule
 from .kinds import Hit
 from .model import Rule
 from .templates import Percent, Rupiah, render
@@ -25,20 +26,42 @@ class Source(Protocol):
 
 
 def run_rules(
-    document: Source, rules: Sequence[Rule], failures: list[Failure] | None = None
+    document: Source,
+    rules: Sequence[Rule],
+    failures: list[Failure] | None = None,
+    skipped: list[SkippedRule] | None = None,
 ) -> list[Finding]:
     """Every finding the rules make on one report, in document order.
 
     ``document.locate`` is called only for the values a finding is about. A rule
     whose check raises gives one INTERNAL finding naming it (its traceback goes
-    to ``failures``); the other rules still run.
+    to ``failures``); the other rules still run. A rule that does not apply to
+    the report (its pack's ``applies_to``, or its kind's
+    :meth:`~sakip_validate.engine.kinds.CheckKind.inapplicable`) does not run
+    and goes to ``skipped`` with the reason.
     """
     view = ReportView(document.data)
+    scope = view.scope
     # Several rules often read different outcomes of the same check (mismatch,
     # truncated, inverted): compute each configured check once per report.
     computed: dict[tuple[str, str], list[Hit] | None] = {}
     findings = []
     for rule in rules:
+        try:
+            reason = rule.applies_to.reason(scope) if rule.applies_to is not None else None
+            if reason is None:
+                reason = rule.check.inapplicable(view, rule.outcome)
+        except Exception as error:
+            stage = Text(f"menimbang aturan {rule.id}", f"deciding whether {rule.id} applies")
+            finding, failure = internal_finding(document.locate(""), stage, error)
+            findings.append(finding)
+            if failures is not None:
+                failures.append(failure)
+            continue
+        if reason is not None:
+            if skipped is not None:
+                skipped.append(SkippedRule(rule.id, reason))
+            continue
         key = (rule.kind, json.dumps(rule.params, sort_keys=True, default=str))
         if key not in computed:
             try:

@@ -637,3 +637,32 @@ def test_empty_capaian_beside_target_and_realisasi() -> None:
 
 def test_the_reference_report_measures_every_indicator_with_a_target() -> None:
     assert hits(Measured({}), ReportView(load_path(EXAMPLE).data)) == []
+
+
+# -- a police or military signatory: the NRP ----------------------------------------
+
+POLRES_BLOCKS = """
+[[penandatangan]]
+bagian = "kata_pengantar"
+nama = "BUDI SANTOSO, S.I.K., M.H."
+nrp = "78011234"
+
+[[penandatangan]]
+bagian = "ikhtisar_eksekutif"
+nama = "BUDI SANTOSO, S.I.K., M.H."
+nrp = "7801 1234"
+
+[[penandatangan]]
+bagian = "penutup"
+nama = "BUDI SANTOSO, S.I.K., M.H."
+nrp = "78011243"
+"""
+
+
+def test_the_nrp_of_a_police_signatory_is_compared_like_a_nip() -> None:
+    document = load_bytes(POLRES_BLOCKS.encode(), "polres.toml", "toml")
+    signatory = [rule for rule in RULES if rule.kind in ("signatory_consistent", "nip_format")]
+    found = run_rules(document, signatory)
+    # an NRP is no NIP: it is not judged by the NIP's 18-digit layout (LKP011, LKP012)
+    assert [(f.rule, f.location.pointer) for f in found] == [("LKP009", "/penandatangan/2/nrp")]
+    assert "NRP" in found[0].message.id and "NRP" in found[0].message.en

@@ -61,6 +61,7 @@ def test_missing_file_exits_two_and_is_reported() -> None:
             "sha256": None,
             "findings": 1,
             "role": "report",
+            "not_applicable": [],
         }
     ]
     assert document["findings"][0]["rule"] == "LOAD001"
@@ -197,6 +198,21 @@ def test_init_writes_a_starter_that_passes(tmp_path: Path) -> None:
     assert run("init", str(target))[0] == 2
     assert target.read_text(encoding="utf-8") == "# mine\n"
     assert run("init", str(target), "--force")[0] == 0
+
+
+def test_init_fragment_writes_a_partial_starter_without_findings(tmp_path: Path) -> None:
+    target = tmp_path / "laporan-sebagian.toml"
+    assert run("init", "--fragment", str(target))[0] == 0
+    data = tomllib.loads(target.read_text(encoding="utf-8"))
+    assert data["laporan"]["cakupan"] == "sebagian"
+    code, output = run("check", str(target), "--fail-on", "info", "--format", "json")
+    assert code == 0
+    document = json.loads(output)
+    assert document["findings"] == []
+    skipped = {entry["rule"] for entry in document["files"][0]["not_applicable"]}
+    assert {"LKP001", "LKP004", "LKP005", "LKP006", "LKP020"} <= skipped
+    # the same words in Indonesian: --sebagian
+    assert run("init", "--sebagian", "-")[1] == target.read_text(encoding="utf-8")
 
 
 def test_init_to_stdout() -> None:

@@ -27,7 +27,7 @@ from sakip_validate.catalog import Catalog, PackInfo, RuleInfo
 from sakip_validate.findings import Finding, Severity, Suppression, Text, TextLocation
 from sakip_validate.policy import BaselineOutcome, Policy, Verdict
 from sakip_validate.policy.baseline import Entry
-from sakip_validate.result import FileReport, Manifest, RunResult
+from sakip_validate.result import FileReport, Manifest, RunResult, SkippedRule
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -137,6 +137,7 @@ def freeze(result: RunResult) -> dict[str, Any]:
                 "lines": {str(number): text for number, text in sorted(report.lines.items())},
                 "findings": [_finding(finding) for finding in report.findings],
                 "data": _plain(report.data),
+                "skipped_rules": [[r.rule, _text(r.reason)] for r in report.skipped_rules],
             }
             for report in result.files
         ],
@@ -234,6 +235,11 @@ def thaw(raw: dict[str, Any]) -> RunResult:
                 lines={int(number): text for number, text in file["lines"].items()},
                 data=_exact(file["data"]),
                 sha256=file["sha256"],
+                # written since format 2 was frozen; older fixtures have none
+                skipped_rules=[
+                    SkippedRule(rule, _untext(reason) or Text(rule, rule))
+                    for rule, reason in file.get("skipped_rules", [])
+                ],
             )
             for file in raw["files"]
         ],

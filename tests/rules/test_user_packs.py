@@ -126,3 +126,56 @@ def test_pack_that_is_not_toml_is_refused(pack_dir: Path) -> None:
     result = CliRunner().invoke(main, ["rules", "--rules", str(pack_dir)])
     assert result.exit_code == 2
     assert "rusak.toml:1:" in result.output
+
+
+def test_a_user_rule_can_say_which_reports_it_is_for(pack_dir: Path, tmp_path: Path) -> None:
+    pack = pack_dir / "kebijakan-daerah.toml"
+    params = 'params = { tables = ["capaian", "analisis_penyebab"], field = "realisasi" }'
+    text = pack.read_text(encoding="utf-8")
+    pack.write_text(
+        text.replace(params, params + '\napplies_to = { tingkat = ["opd"] }', 1), encoding="utf-8"
+    )
+    report = tmp_path / "laporan.toml"
+    partial = REPORT.replace("[laporan]\n", '[laporan]\ncakupan = "sebagian"\n', 1)
+    report.write_text(partial, encoding="utf-8")  # a kecamatan's report
+    output = run("check", str(report), "--rules", str(pack_dir))[1]
+    assert "  USR001  " not in output  # the slip it would find is not reported
+    assert "; USR001 (tidak berlaku untuk kecamatan)." in output
+    output = run("explain", "USR001", "--rules", str(pack_dir))[1]
+    assert "Berlaku untuk: unit: perangkat daerah" in output
+
+
+@pytest.mark.parametrize(
+    ("applies_to", "words"),
+    [
+        ('{ jenis = ["LKJIP"] }', "'LKJIP' tidak dikenal untuk applies_to.jenis"),
+        ('{ tingkat = ["polres"] }', "'polres' tidak dikenal untuk applies_to.tingkat"),
+        ('{ cakupan = ["semua"] }', "'semua' tidak dikenal untuk applies_to.cakupan"),
+        ('{ unit = ["opd"] }', "applies_to"),
+        ("{}", "applies_to"),
+    ],
+)
+def test_applies_to_names_only_values_the_report_schema_knows(
+    pack_dir: Path, applies_to: str, words: str
+) -> None:
+    pack = pack_dir / "kebijakan-daerah.toml"
+    params = 'params = { tables = ["capaian", "analisis_penyebab"], field = "realisasi" }'
+    text = pack.read_text(encoding="utf-8")
+    pack.write_text(
+        text.replace(params, f"{params}\napplies_to = {applies_to}", 1), encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["rules", "--rules", str(pack)])
+    assert result.exit_code == 2
+    assert f"{pack}:19:" in result.output
+    assert words in result.output
+
+
+def test_rules_as_json_say_which_reports_each_rule_is_for() -> None:
+    import json
+
+    code, output = run("rules", "--format", "json")
+    assert code == 0
+    by_id = {rule["id"]: rule for rule in json.loads(output)}
+    assert by_id["ANG001"]["applies_to"] is None
+    assert by_id["LKP004"]["applies_to"] == {"jenis": ["LKjIP", "LKj"], "cakupan": ["lengkap"]}
+    assert "instansi_vertikal" not in by_id["LKP006"]["applies_to"]["tingkat"]

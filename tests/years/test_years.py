@@ -265,6 +265,19 @@ def test_an_indicator_of_last_year_missing_this_year(tmp_path: Path) -> None:
     assert finding.row == NAME
 
 
+def test_a_partial_report_drops_no_indicator(tmp_path: Path) -> None:
+    last = Report(2025, extra=[("TERTIB", NAME)]).write(tmp_path / "a")
+    this = Report(2026).write(tmp_path / "b")
+    text = this.read_text(encoding="utf-8")
+    this.write_text(text.replace("[laporan]\n", '[laporan]\ncakupan = "sebagian"\n', 1), "utf-8")
+    result = compare([this], [last])
+    assert year_findings(result) == []
+    (report,) = result.reports
+    assert [(s.rule, s.reason.id) for s in report.skipped_rules if s.rule == "YEAR004"] == [
+        ("YEAR004", "berkas ini hanya memuat sebagian laporan")
+    ]
+
+
 def test_an_indicator_renamed_in_case_or_id_only_is_still_there(tmp_path: Path) -> None:
     last = Report(2025, extra=[("TERTIB", NAME)]).write(tmp_path / "a")
     this = Report(2026, extra=[("TERTIB_ADM", NAME.upper() + ".")]).write(tmp_path / "b")

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...domain.scope import column_name
 from ...domain.view import TABLE_FIELDS, ReportView, Row
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Percent
+from ...findings import Text
 from ..common import FIELD_NAME, TABLE_NAME, table_problems, tables_readable
 
 __all__ = ["RequiredCells"]
@@ -42,6 +44,9 @@ class RequiredCells(CheckKind):
     that stand for an empty cell (``"-"``). A row may be exempted when its
     capaian is N/A (``skip_when_na``) or reaches a value
     (``skip_if_capaian_at_least``: no solution is needed for a target met).
+    In a partial report, a column no row fills is one the printed table lacks:
+    it is not checked, and a rule all of whose columns are lacking is listed
+    as not applicable.
     """
 
     name = "required_cells"
@@ -79,15 +84,30 @@ class RequiredCells(CheckKind):
         # A rule pack gives the bound as a TOML number; str() keeps it exact.
         return capaian is not None and capaian >= Decimal(str(bound))
 
+    def inapplicable(self, view: ReportView, outcome: str) -> Text | None:
+        """A partial report whose table is printed without any of the columns."""
+        table = self.params["table"]
+        fields = self.params["fields"]
+        if not tables_readable(view) or not all(view.lacks_column(table, f) for f in fields):
+            return None
+        label = view.table_label(table)
+        names = [column_name(field) for field in fields]
+        return Text(
+            f"{label.id} yang dimuat tidak mempunyai kolom {', '.join(n.id for n in names)}",
+            f"{label.en} as held has no {', '.join(n.en for n in names)} column",
+        )
+
     def run(self, view: ReportView) -> Iterator[Hit]:
         table = self.params["table"]
         markers = self.params.get("empty_markers", [])
         if not tables_readable(view):
             return
+        # A partial report's table printed without a column has no empty cells in it.
+        fields = [name for name in self.params["fields"] if not view.lacks_column(table, name)]
         for row in view.rows(table):
             if self._exempt(row):
                 continue
-            for name in self.params["fields"]:
+            for name in fields:
                 cell = row.cell(name)
                 if not _is_empty(cell.value, markers) or _misspelled(row, name):
                     continue

@@ -7,8 +7,10 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from ...domain.scope import TINGKAT
 from ...domain.view import ReportView
 from ...engine.kinds import CheckKind, Hit
+from ...findings import Text
 from ...loading.pointers import join_pointer
 from .blocks import BLOCK_NAMES, SIGNED_PARTS, block_label, signatories, signing_date
 
@@ -49,8 +51,9 @@ class SigningDeadline(CheckKind):
     """The report is signed within the months allowed after the budget year.
 
     ``params.months`` maps the unit's ``laporan.unit.tingkat`` to the months
-    allowed; a unit level not listed is not judged. One hit per report, at the
-    first block of ``params.bagian`` signed after the deadline.
+    allowed; a unit level not listed is not judged (the rule is listed as not
+    applicable to it). One hit per report, at the first block of
+    ``params.bagian`` signed after the deadline.
     """
 
     name = "signing_deadline"
@@ -76,6 +79,17 @@ class SigningDeadline(CheckKind):
             },
         },
     }
+
+    def inapplicable(self, view: ReportView, outcome: str) -> Text | None:
+        """A unit level the rule gives no deadline for (a kementerian/lembaga, a satker)."""
+        tingkat = view.scope.tingkat
+        if tingkat is None or tingkat in self.params["months"]:
+            return None
+        shown = TINGKAT.text(tingkat) if tingkat in TINGKAT else Text(tingkat, tingkat)
+        return Text(
+            f"aturan ini tidak memuat batas waktu penyampaian untuk {shown.id}",
+            f"the rule gives no reporting deadline for this unit: {shown.en}",
+        )
 
     def run(self, view: ReportView) -> Iterator[Hit]:
         laporan = view.data.get("laporan")

@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from ...domain.numbers import capaian, round_half_up
+from ...domain.scope import column_name
 from ...domain.view import Cell, ReportView, Row
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Percent
+from ...findings import Text
 from ..common import polarity_of, table_list, tables_problems
 from ..konsistensi_target.figures import DEFAULT_TARGET_TABLES, Key, Lookup, show_for
 
@@ -52,6 +54,9 @@ class Measured(CheckKind):
       give it;
     * ``empty_capaian``: a row prints a target and a realisasi but leaves the
       capaian empty (expected: the computed capaian, or N/A for a target of 0).
+
+    In a partial report a table printed without the realisasi (or capaian)
+    column is not judged for it.
     """
 
     name = "measured"
@@ -67,10 +72,32 @@ class Measured(CheckKind):
     def problems(self) -> list[tuple[str, str]]:
         return tables_problems(self.params.get("tables", []), "realisasi", "/tables")
 
+    # The column each outcome is about.
+    _COLUMN: ClassVar[dict[str, str]] = {
+        "unmeasured": "realisasi",
+        "empty_realisasi": "realisasi",
+        "empty_capaian": "capaian",
+    }
+
+    def inapplicable(self, view: ReportView, outcome: str) -> Text | None:
+        """A partial report whose tables are all printed without the column."""
+        column = self._COLUMN[outcome]
+        held = [t for t in self.params.get("tables", _TABLES) if view.rows(t)]
+        if not held or not all(view.lacks_column(table, column) for table in held):
+            return None
+        labels = [view.table_label(table) for table in held]
+        name = column_name(column)
+        return Text(
+            f"{', '.join(t.id for t in labels)} yang dimuat tidak mempunyai kolom {name.id}",
+            f"{', '.join(t.en for t in labels)} as held has no {name.en} column",
+        )
+
     def run(self, view: ReportView) -> Iterator[Hit]:
         lookup = Lookup(view)
         keys: dict[Key, list[tuple[Row, Cell]]] = {}
         for table in self.params.get("tables", _TABLES):
+            if view.lacks_column(table, "realisasi"):
+                continue  # a partial report's table printed without realisasi
             for row in view.rows(table):
                 if not isinstance(row.indikator, str) or not isinstance(row.tahun, int):
                     continue
@@ -131,7 +158,7 @@ class Measured(CheckKind):
         cell = row.cell("capaian")
         realisasi = row.cell("realisasi")
         t, r = target.number, realisasi.number
-        if cell.present or t is None or r is None:
+        if cell.present or t is None or r is None or view.lacks_column(row.table, "capaian"):
             return None
         polarity = polarity_of(view, row.indikator)
         if polarity is None:

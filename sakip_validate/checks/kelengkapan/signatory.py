@@ -18,6 +18,7 @@ __all__ = ["SignatoryConsistent"]
 SIGNATORY_FIELDS: dict[str, str] = {
     "nama": "name (nama)",
     "nip": "NIP (civil servant number)",
+    "nrp": "NRP (police or armed forces registration number)",
     "jabatan": "position (jabatan)",
     "jabatan_definitif": "substantive position (jabatan definitif)",
     "pangkat_golongan": "rank and grade (pangkat/golongan)",
@@ -29,6 +30,7 @@ SIGNATORY_FIELDS: dict[str, str] = {
 FIELD_LABELS_ID: dict[str, str] = {
     "nama": "nama",
     "nip": "NIP",
+    "nrp": "NRP",
     "jabatan": "jabatan",
     "jabatan_definitif": "jabatan definitif",
     "pangkat_golongan": "pangkat/golongan",
@@ -39,7 +41,7 @@ FIELD_LABELS_ID: dict[str, str] = {
 
 def _normal(field: str, value: Any) -> str:
     text = str(value)
-    if field == "nip":
+    if field in ("nip", "nrp"):
         return nip_digits(text)
     # Spacing and letter case are layout ("Tabah" vs "TABAH"), not a different person;
     # every other character (Pt. vs Plt., S.IP vs S.Ip.) counts.

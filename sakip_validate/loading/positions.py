@@ -112,6 +112,10 @@ class PositionIndex:
         offset = self._value_offsets.get(pointer)
         return None if offset is None else self._position(offset)
 
+    def value_offset(self, pointer: str) -> int | None:
+        """Return the character offset where the value at ``pointer`` starts, or None."""
+        return self._value_offsets.get(pointer)
+
     def key(self, pointer: str) -> Position | None:
         """Return where the key of member ``pointer`` starts (None for array items and root)."""
         offset = self._key_offsets.get(pointer)

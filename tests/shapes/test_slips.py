@@ -9,6 +9,7 @@ stands apart from every printed number.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,11 @@ from click.testing import CliRunner
 from sakip_validate.api import check_bytes
 from sakip_validate.cli import main
 from sakip_validate.findings import Finding
+from sakip_validate.loading.slips import read_printed
 from tests.data.slips.make_slips import CASES, HERE, Expected, build
 
 NAMES = sorted(CASES)
+ROOT = HERE.parent.parent.parent
 
 
 def _findings(name: str) -> list[Finding]:
@@ -128,3 +131,35 @@ def test_a_rule_pack_with_a_slip_gets_the_same_message(tmp_path: Path) -> None:
     code, output = _run("check", str(HERE.parent / "valid.toml"), "--rules", str(pack))
     assert code == 2
     assert "tertulis: 90,5 — tulis: 90.5" in output
+
+
+def _guide_table() -> list[tuple[str, str, str]]:
+    """(printed, TOML, JSON) of each number row of the table in docs/panduan.md, Menulis angka."""
+    guide = (ROOT / "docs" / "panduan.md").read_text(encoding="utf-8")
+    section = guide.split("## Menulis angka", 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in section.splitlines():
+        cells = [re.findall(r"`([^`]*)`", cell) for cell in line.split(" | ")]
+        if line.startswith("| `") and len(cells) == 3 and all(cells):
+            rows.append((cells[0][0], cells[1][0], cells[2][0]))
+    return rows
+
+
+def test_the_guide_table_says_what_the_messages_say() -> None:
+    rows = [row for row in _guide_table() if not row[1].startswith('"')]
+    assert len(rows) >= 8
+    for printed, toml_write, json_write in rows:
+        written = read_printed(printed)
+        assert written is not None and written.marks, printed
+        assert written.replacement("toml") == toml_write, printed
+        assert written.replacement("json") == json_write, printed
+
+
+def test_the_guide_example_is_the_console_output() -> None:
+    guide = (ROOT / "docs" / "panduan.md").read_text(encoding="utf-8")
+    example = guide.split("## Menulis angka", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    code, output = _run("check", str(HERE / "anggaran-rp-and-dash.toml"))
+    assert code == 1
+    for line in example.splitlines():
+        shown = line.replace("lkjip.toml", "anggaran-rp-and-dash.toml")
+        assert shown.strip() in output, line

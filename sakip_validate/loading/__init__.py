@@ -29,7 +29,7 @@ from .limits import (
     first_structure_violation,
     numbers_out_of_range,
 )
-from .positions import offset_to_position
+from .positions import LineIndex, Position
 from .problems import LIMIT_HINT, LoadProblem
 from .slips import Slip, scan, slip_hint, slip_message
 from .toml_reader import parse_toml
@@ -139,7 +139,9 @@ def _with_slips(syntax: Finding, text: str, label: str, fmt: Format) -> list[Fin
     slips = scan(text, fmt)
     if not slips:
         return [syntax]
-    findings = [_slip_finding(slip, text, label, fmt) for slip in slips[:_MAX_SLIP_FINDINGS]]
+    lines = LineIndex(text)
+    shown = slips[:_MAX_SLIP_FINDINGS]
+    findings = [_slip_finding(slip, lines.position(slip.start), label, fmt) for slip in shown]
     if len(slips) > _MAX_SLIP_FINDINGS:
         rest = len(slips) - _MAX_SLIP_FINDINGS
         findings[-1] = dataclasses.replace(
@@ -150,27 +152,22 @@ def _with_slips(syntax: Finding, text: str, label: str, fmt: Format) -> list[Fin
             ),
         )
     line, column = syntax.location.line, syntax.location.column
-    if (
-        line is None
-        or column is None
-        or not any(_explains(slip, text, line, column) for slip in slips)
-    ):
+    stopped = lines.offset(Position(line, column)) if line and column else None
+    if stopped is None or not any(_explains(slip, text, stopped) for slip in slips):
         findings.append(syntax)
     findings.sort(key=Finding.sort_key)
     return findings
 
 
-def _explains(slip: Slip, text: str, line: int, column: int) -> bool:
+def _explains(slip: Slip, text: str, stopped: int) -> bool:
     """Whether the parser stopped within the printed number or just after it."""
-    start = offset_to_position(text, slip.start)
     end = slip.end
     while end < len(text) and text[end] in " \t":
         end += 1
-    return start.line == line and start.column <= column <= start.column + end - slip.start
+    return slip.start <= stopped <= end
 
 
-def _slip_finding(slip: Slip, text: str, label: str, fmt: Format) -> Finding:
-    position = offset_to_position(text, slip.start)
+def _slip_finding(slip: Slip, position: Position, label: str, fmt: Format) -> Finding:
     return Finding(
         rule=LOAD_PRINTED_NUMBER.id,
         severity=LOAD_PRINTED_NUMBER.severity,

@@ -275,9 +275,7 @@ class _Scanner:
         if printed is None or not printed.marks or not self._ends_value(match.end()):
             return None
         in_array = bool(self.stack) and self.stack[-1] == "["
-        # [82,5] is two numbers; only decimals that cannot stand alone are certain.
-        standalone = not (len(printed.fraction) > 1 and printed.fraction.startswith("0"))
-        if in_array and printed.marks == ("decimal_comma",) and standalone:
+        if in_array and _two_numbers(printed):
             return None
         return Slip(i, match.end(), printed)
 
@@ -298,6 +296,21 @@ class _Scanner:
 
 
 _LINE_BREAK = re.compile(r"[\r\n]")
+
+
+def _two_numbers(printed: Printed) -> bool:
+    """Whether, in an array, the comma may be a separator: [82,5] and [0.000,0] are valid.
+
+    Only a number whose parts around the comma could each stand alone is in doubt;
+    [82,05], [1.250.000,5] and [90,5%] are certain.
+    """
+    if set(printed.marks) - {"decimal_comma", "thousands"} or "decimal_comma" not in printed.marks:
+        return False
+    head = printed.whole
+    fraction = printed.fraction
+    head_alone = bool(_PLAIN.fullmatch(head) or _POINTED.fullmatch(head))
+    fraction_alone = not (len(fraction) > 1 and fraction.startswith("0"))
+    return head_alone and fraction_alone
 
 
 def _line_end(text: str, i: int) -> int:

@@ -73,6 +73,11 @@ def test_printed_numbers_in_inline_tables_and_arrays_are_found() -> None:
     ]
 
 
+def test_in_an_array_only_a_comma_that_cannot_separate_is_a_decimal_comma() -> None:
+    text = "a = [1.250.000,5, 82,05, 90,5%, 82,5]"
+    assert [text[s.start : s.end] for s in scan(text, "toml")] == ["1.250.000,5", "82,05", "90,5%"]
+
+
 def test_every_printed_number_of_a_file_is_found_in_order() -> None:
     text = 'a = 1\nb = 2,5\n[t]\nc = "x"\nd = Rp 1.000\n[[t.r]]\ne = { f = 3% }\n'
     assert [text[s.start : s.end] for s in scan(text, "toml")] == ["2,5", "Rp 1.000", "3%"]
@@ -96,6 +101,8 @@ VALID_TOML = [
     "daftar = [1,2,3]",
     "daftar = [82,5, 83,0]",
     "daftar = [1,-2]",
+    "daftar = [0.000,0]",
+    "daftar = [1.250,5]",
     "t = { a = 1,b = 2 }",
     "t = {a = 1,5 = 2}",
     "angka = 1_250_000",
@@ -120,6 +127,7 @@ VALID_JSON = [
     '{"a": "90,00%", "b": "Rp 1.250.000,-"}',
     '{"a": [82,5, 83,0]}',
     '{"a": [1,-2]}',
+    '{"a": [0.000,0]}',
     '{"a": 1.250, "b": -0.5e3}',
     '{"90,5": 1}',
     "[1,2,3]",

@@ -54,8 +54,10 @@ def printed_numbers(draw: st.DrawFn) -> Written:
     digits = _grouped(whole) if dots else str(whole)
     text = sign + rupiah + digits + ("," + decimals if decimals else "") + (",-" if dash else "")
     text += percent
-    # Without another mark, one dot group (1.250) is a valid decimal number: no slip.
-    assume(decimals or rupiah or dash or percent or (dots and whole >= 1_000_000))
+    # One dot group (1.250) without a comma, Rp or ,- is a decimal point to TOML and JSON:
+    # read so, it is no slip (alone) or means 1.250 (with %), never 1250.
+    assume(not dots or whole >= 1_000_000 or decimals or rupiah or dash)
+    assume(decimals or rupiah or dash or percent or dots)
     value = Decimal(sign + str(whole) + ("." + decimals if decimals else ""))
     return Written(text, value)
 

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from sakip_validate.domain.labels import Labels, severity_word
 from sakip_validate.domain.numbers import format_number
+from sakip_validate.domain.values import NA_FORMS
 from sakip_validate.domain.view import ReportView
 from sakip_validate.findings import Finding, Lang, Severity, Suppression
 from sakip_validate.policy import BaselineOutcome
@@ -354,7 +355,6 @@ def table_heading(view: ReportView, key: str, lang: Lang) -> str:
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _COMPARISON = re.compile(r"(>=|<=|>|<|=)\s*(-?\d+(?:\.\d+)?)")
 _SYMBOL = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
-_NOT_AVAILABLE = ("N/A", "-")
 
 
 def _number(text: str, lang: Lang) -> str:
@@ -374,7 +374,7 @@ def display_value(text: str | None, lang: Lang) -> str:
     if text is None:
         return ""
     parts = text.split(", ")
-    if len(parts) > 1 and all(_NUMBER.fullmatch(p) or p in _NOT_AVAILABLE for p in parts):
+    if len(parts) > 1 and all(_NUMBER.fullmatch(p) or p in NA_FORMS for p in parts):
         shown = [_number(p, lang) if _NUMBER.fullmatch(p) else p for p in parts]
         return WORDS.get("list_separator", lang).join(shown)
     if _NUMBER.fullmatch(text):

@@ -34,6 +34,7 @@ from .loading import (
     load_bytes,
     load_path,
     number_findings,
+    quoted_lines,
     read_stream,
 )
 from .policy import Policy
@@ -153,7 +154,9 @@ def _report(
     try:
         document = load()
     except LoadFailed as failed:
-        return FileReport(label, fmt, [failed.finding], unreadable=failed.unreadable)
+        return FileReport(
+            label, fmt, list(failed.findings), unreadable=failed.unreadable, lines=failed.lines
+        )
     except Exception as error:
         finding, failure = internal_finding(TextLocation(label), _READING, error)
         return FileReport(label, fmt, [finding], failures=[failure])
@@ -172,7 +175,7 @@ def _report(
     waivers = waivers_in_report(document.data, document.locate) if checked else ()
     # Only the source lines findings point at are kept, and the parsed data only
     # when an output asks for it: a CI run over thousands of files stays small.
-    lines = _quoted_lines(document.text, findings + [_at(w) for w in waivers])
+    lines = quoted_lines(document.text, findings + [_at(w) for w in waivers])
     return FileReport(
         label,
         document.format,
@@ -191,14 +194,6 @@ def _report(
 def _at(waiver: Waiver) -> Finding:
     # Findings about a waiver (expired, unused) quote its line too.
     return Finding("", Severity.INFO, Text("", ""), waiver.location)
-
-
-def _quoted_lines(text: str, findings: list[Finding]) -> dict[int, str]:
-    wanted = {f.location.line for f in findings if f.location.line is not None}
-    if not wanted:
-        return {}
-    lines = text.splitlines()
-    return {n: lines[n - 1] for n in sorted(wanted) if 1 <= n <= len(lines)}
 
 
 def check_file(

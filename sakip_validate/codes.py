@@ -181,6 +181,12 @@ LOAD_DUPLICATE_KEY = _code(LOAD, 4, "Kunci ganda dalam JSON", "Duplicate key in 
 LOAD_NON_FINITE = _code(LOAD, 5, "Angka tak hingga atau NaN", "Infinite or not-a-number value")
 LOAD_NUMBER_RANGE = _code(LOAD, 6, "Angka di luar batas", "Number out of range")
 LOAD_LIMIT = _code(LOAD, 7, "Berkas melampaui batas", "File exceeds a limit")
+LOAD_PRINTED_NUMBER = _code(
+    LOAD,
+    8,
+    "Angka ditulis dengan koma desimal, titik ribuan, Rp atau %",
+    "Number written with a decimal comma, thousands dots, Rp or %",
+)
 
 SCHEMA_TYPE = _code(SCHEMA, 1, "Jenis nilai salah", "Wrong kind of value")
 SCHEMA_REQUIRED = _code(SCHEMA, 2, "Isian wajib tidak ada", "Required field missing")
@@ -242,6 +248,7 @@ ALL_CODES: tuple[Code, ...] = (
     LOAD_NON_FINITE,
     LOAD_NUMBER_RANGE,
     LOAD_LIMIT,
+    LOAD_PRINTED_NUMBER,
     SCHEMA_TYPE,
     SCHEMA_REQUIRED,
     SCHEMA_UNKNOWN_KEY,

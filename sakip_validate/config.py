@@ -165,7 +165,7 @@ def load_config(path: Path) -> Config:
     try:
         document = load_path(path, str(path), "toml")
     except LoadFailed as failed:
-        raise ConfigError([failed.finding]) from None
+        raise ConfigError(list(failed.findings)) from None
     section: Any = document.data
     prefix = ""
     if path.name == PYPROJECT:

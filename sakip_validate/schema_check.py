@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from . import codes
@@ -13,6 +13,7 @@ from .domain.tables import table_name
 from .findings import Finding, Text
 from .loading import LoadedDocument
 from .loading.pointers import dotted, join_pointer, pointer_from_path
+from .loading.slips import Printed, printed_at, read_printed, slip_hint, slip_message
 from .loading.toml_reader import TypedText
 from .resources import SCHEMA_FILE, load_schema
 
@@ -31,8 +32,20 @@ def _is_integer(checker: object, instance: object) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+def _printed_whole(value: Decimal) -> bool:
+    """A whole number printed with at most two zero decimals (1834058000.00)."""
+    exponent = value.as_tuple().exponent
+    return (
+        value.is_finite()
+        and isinstance(exponent, int)
+        and exponent >= -2
+        and value == value.to_integral_value()
+    )
+
+
 _DATE_FORMATS = ("date", "date-time", "time")
 TOML_LITERAL = "toml_literal"  # our keyword for a TOML date where text belongs
+RUPIAH_FRACTION = "rupiah_fraction"  # our keyword for rupiah with sen
 
 
 @functools.cache
@@ -49,6 +62,13 @@ def validator(schema_file: str = SCHEMA_FILE) -> Validator:
         # A TOML date or time literal is text only where the schema wants a date.
         if isinstance(instance, TypedText) and schema.get("format") not in _DATE_FORMATS:
             yield ValidationError("a TOML date or time literal", validator=TOML_LITERAL)
+            return
+        if schema.get("x-jenis") == "rupiah" and isinstance(instance, Decimal):
+            # Rupiah printed with ,00 (1834058000.00) are whole rupiah, read exactly.
+            # Sen are not (amounts are whole numbers through every check), nor three
+            # decimals: 100.000 is thousands dots, never one hundred rupiah.
+            if not _printed_whole(instance):
+                yield ValidationError("rupiah with a fraction", validator=RUPIAH_FRACTION)
             return
         yield from base_type(validator, types, instance, schema)
 
@@ -107,6 +127,7 @@ def check_schema(document: LoadedDocument, schema_file: str = SCHEMA_FILE) -> li
                 seen.add(key)
                 findings.append(finding)
     findings = _drop_misspelling_cascades(findings)
+    findings = _drop_printed_number_cascades(findings)
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -123,6 +144,17 @@ def _drop_misspelling_cascades(findings: list[Finding]) -> list[Finding]:
         f
         for f in findings
         if not (f.rule == codes.SCHEMA_REQUIRED.id and (f.location.pointer, f.expected) in misspelt)
+    ]
+
+
+def _drop_printed_number_cascades(findings: list[Finding]) -> list[Finding]:
+    # 2.025 where a year belongs is one problem (thousands dots), not also a year
+    # out of range: the value is only what the parser made of a printed number.
+    printed = {f.location.pointer for f in findings if f.rule == codes.LOAD_PRINTED_NUMBER.id}
+    return [
+        f
+        for f in findings
+        if f.rule == codes.LOAD_PRINTED_NUMBER.id or f.location.pointer not in printed
     ]
 
 
@@ -258,6 +290,42 @@ def _findings_for(
         return
 
     printed = _show(instance)
+    written = _printed_number(error, document, pointer)
+    if written is not None:
+        yield _finding(
+            codes.LOAD_PRINTED_NUMBER,
+            document,
+            pointer,
+            slip_message(written, document.format, quoted=isinstance(instance, str)),
+            slip_hint(written, document.format),
+            printed=written.written,
+            expected=written.replacement(document.format),
+        )
+        return
+    if keyword == RUPIAH_FRACTION:
+        yield _finding(
+            codes.SCHEMA_TYPE,
+            document,
+            pointer,
+            Text(
+                f"{field} memuat sen atau desimal selain ,00; tertulis {printed.id}. Rupiah "
+                "dibaca sebagai bilangan bulat: desimal ,00 yang tercetak boleh ditulis, sen "
+                "belum dapat diperiksa.",
+                f"{field} holds sen or decimals other than ,00; found {printed.en}. Rupiah are "
+                "read as whole numbers: printed ,00 decimals may be written, sen cannot be "
+                "checked yet.",
+            ),
+            Text(
+                "Periksa angkanya di laporan: titik ribuan yang terbaca sebagai titik desimal "
+                "juga memberi pecahan. Bila laporan memang mencetak sen, sakip-validate belum "
+                "dapat memeriksa tabel itu (lihat docs/panduan.md, Menulis angka).",
+                "Check the figure in the report: a thousands dot read as a decimal point also "
+                "gives a fraction. If the report really prints sen, sakip-validate cannot "
+                "check that table yet (see docs/panduan.md, Menulis angka).",
+            ),
+            printed=printed.raw,
+        )
+        return
     if keyword == TOML_LITERAL:
         quoted = '"' + str(instance) + '"'
         yield _finding(
@@ -437,6 +505,46 @@ def _findings_for(
         None,
         printed=printed.raw,
     )
+
+
+def _printed_number(
+    error: ValidationError, document: LoadedDocument, pointer: str
+) -> Printed | None:
+    """The number written the printed way where a number belongs, if that is the error.
+
+    Text such as "90,00", "Rp 1.250.000" or "98,75%" where the schema wants a
+    number; or a number the parser accepted only as a fraction where whole
+    numbers belong (``anggaran = 1.250``, thousands dots read as a decimal point).
+    """
+    instance: Any = error.instance
+    schema: Any = error.schema
+    keyword = str(error.validator)
+    kind = schema.get("x-jenis") if isinstance(schema, dict) else None
+    if keyword == "anyOf":
+        wants = {"number"} if kind == "nilai" else set()
+    elif keyword == "type":
+        value: Any = error.validator_value
+        wants = {value} if isinstance(value, str) else set(value)
+    else:
+        wants = {"integer"} if keyword == RUPIAH_FRACTION else set()
+    whole = kind == "rupiah" or "number" not in wants
+    written: Printed | None = None
+    if isinstance(instance, str) and wants & {"number", "integer"}:
+        written = read_printed(instance.strip(), money=whole)
+    elif isinstance(instance, Decimal) and "integer" in wants and document.text:
+        offset = document.positions.value_offset(pointer)
+        if offset is not None:
+            written = printed_at(document.text, offset, money=True)
+            if written is not None and _as_parsed(written.written) != instance:
+                written = None  # not the text of this value: never guess
+    return written if written is not None and written.marks else None
+
+
+def _as_parsed(token: str) -> Decimal | None:
+    try:
+        return Decimal(token.replace("_", ""))
+    except InvalidOperation:
+        return None
 
 
 def _type_hint(expected_en: str, instance: Any) -> Text | None:

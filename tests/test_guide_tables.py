@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "schemas" / "lkjip.schema.json").read_text(encoding="utf-8"))
 TABLES = list(SCHEMA["properties"]["tabel"]["properties"])
 GUIDE = (ROOT / "docs" / "panduan.md").read_text(encoding="utf-8")
-SECTION = GUIDE.split("### Peta tabel", 1)[1].split("\n## ", 1)[0]
+SECTION = re.split(r"\n##+ ", GUIDE.split("### Peta tabel", 1)[1], maxsplit=1)[0]
 EXAMPLES = re.findall(r"```toml\n(.+?)```", SECTION, re.DOTALL)
 # What an example needs around it to be a report: the header and the indicators it names.
 HEADER = """versi_skema = "1.0"

@@ -18,19 +18,30 @@ __all__ = [
     "as_rupiah",
     "is_na",
     "is_na_text",
+    "na_mark",
     "same_value",
 ]
 
 _RUPIAH_DIGITS = 40
 
-# How a report prints "not available" in a figure's place.
-NA_FORMS = frozenset({"N/A", "-"})
+# How a report prints "not available" in a figure's place, each form as the data
+# keeps it (the schema's ``nilai`` accepts exactly these): N/A in either case, and a
+# dash, which a word processor may have turned into an en or em dash.
+NA_FORMS = frozenset({"N/A", "n/a", "-", "\u2013", "\u2014"})
 _NA_TEXT = frozenset(form.casefold() for form in NA_FORMS)
+# Forms that are one mark printed two ways: a table printing "N/A" and another "n/a"
+# say the same thing alike; "N/A" and "-" are two different marks.
+_NA_MARK = {"N/A": "N/A", "n/a": "N/A", "-": "-", "\u2013": "-", "\u2014": "-"}
 
 
 def is_na(value: Any) -> bool:
-    """Whether ``value`` is the printed not-available mark (``N/A``, ``-``)."""
+    """Whether ``value`` is a printed not-available mark (``N/A``, ``n/a``, ``-``, ``–``, ``—``)."""
     return isinstance(value, str) and value in NA_FORMS
+
+
+def na_mark(value: Any) -> str | None:
+    """The not-available mark ``value`` prints ("N/A" or "-"), or None when it prints none."""
+    return _NA_MARK.get(value) if isinstance(value, str) else None
 
 
 def is_na_text(value: Any) -> bool:
@@ -66,9 +77,15 @@ def as_rupiah(value: Any) -> int | None:
 
 
 def same_value(a: Any, b: Any) -> bool:
-    """Printed values agree: numbers by value (50.00 == 50), anything else by equality."""
+    """Printed values agree: numbers by value (50.00 == 50), anything else by equality.
+
+    The not-available marks agree by mark: "n/a" is "N/A", an en dash is "-".
+    """
     if isinstance(a, bool) or isinstance(b, bool):
         return a is b
+    mark = na_mark(a)
+    if mark is not None:
+        return mark == na_mark(b)
     first, second = as_number(a), as_number(b)
     if first is not None and second is not None:
         return first == second

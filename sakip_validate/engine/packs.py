@@ -121,7 +121,7 @@ def _load_pack(path: Path, problems: list[Finding]) -> RulePack | None:
     try:
         document = load_path(path)
     except LoadFailed as failure:
-        problems.append(failure.finding)
+        problems.extend(failure.findings)
         return None
     if document.format != "toml":
         problems.append(

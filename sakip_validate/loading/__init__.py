@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
+import re
 import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
-from ..codes import LOAD_LIMIT, LOAD_NUMBER_RANGE, LOAD_UNREADABLE
+from ..codes import (
+    LOAD_LIMIT,
+    LOAD_NUMBER_RANGE,
+    LOAD_PRINTED_NUMBER,
+    LOAD_SYNTAX,
+    LOAD_UNREADABLE,
+)
 from ..findings import Finding, Text, TextLocation
 from .decoding import decode_utf8
 from .document import Format, LoadedDocument
@@ -21,7 +29,9 @@ from .limits import (
     first_structure_violation,
     numbers_out_of_range,
 )
+from .positions import LineIndex, Position
 from .problems import LIMIT_HINT, LoadProblem
+from .slips import Slip, scan, slip_hint, slip_message
 from .toml_reader import parse_toml
 
 __all__ = [
@@ -35,6 +45,7 @@ __all__ = [
     "load_bytes",
     "load_path",
     "number_findings",
+    "quoted_lines",
     "read_file",
     "read_stream",
 ]
@@ -43,12 +54,26 @@ FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
 
 
 class LoadFailed(Exception):
-    """The file gave no data; ``finding`` says why and where."""
+    """The file gave no data; ``finding`` says why and where.
 
-    def __init__(self, finding: Finding, *, unreadable: bool = False) -> None:
+    ``findings`` holds ``finding`` first and every other certain problem found
+    while reading (each number written the printed way); ``lines`` the source
+    lines they point at, so that outputs can quote them.
+    """
+
+    def __init__(
+        self,
+        finding: Finding,
+        *,
+        unreadable: bool = False,
+        findings: tuple[Finding, ...] = (),
+        lines: dict[int, str] | None = None,
+    ) -> None:
         super().__init__(finding.message.en)
         self.finding = finding
+        self.findings = findings or (finding,)
         self.unreadable = unreadable
+        self.lines = lines or {}
 
 
 def format_for_path(path: Path) -> Format | None:
@@ -81,19 +106,92 @@ def load_bytes(
                 position.line if position else None,
                 position.column if position else None,
             )
+        finding = Finding(
+            rule=problem.code.id,
+            severity=problem.code.severity,
+            message=problem.message,
+            location=location,
+            hint=problem.hint,
+            pack=problem.code.pack,
+            title=problem.code.title,
+            printed=problem.printed,
+        )
+        findings = [finding]
+        if problem.code is LOAD_SYNTAX and text:
+            findings = _with_slips(finding, text, label, fmt)
         raise LoadFailed(
-            Finding(
-                rule=problem.code.id,
-                severity=problem.code.severity,
-                message=problem.message,
-                location=location,
-                hint=problem.hint,
-                pack=problem.code.pack,
-                title=problem.code.title,
-                printed=problem.printed,
-            )
+            findings[0], findings=tuple(findings), lines=quoted_lines(text, findings)
         ) from None
     return LoadedDocument(label, fmt, text, data, sha256=hashlib.sha256(raw).hexdigest())
+
+
+_MAX_SLIP_FINDINGS = 100
+
+
+def _with_slips(syntax: Finding, text: str, label: str, fmt: Format) -> list[Finding]:
+    """The syntax error explained by the numbers written the printed way, if any.
+
+    The parser stops at the first such number, often with a reason that misleads
+    (``90,00`` reads as "a new line is missing"); every printed number the scan
+    finds is certain, so each gets its own finding. The parser's own finding is
+    kept only when it stands apart from all of them: a separate mistake.
+    """
+    slips = scan(text, fmt)
+    if not slips:
+        return [syntax]
+    lines = LineIndex(text)
+    shown = slips[:_MAX_SLIP_FINDINGS]
+    findings = [_slip_finding(slip, lines.position(slip.start), label, fmt) for slip in shown]
+    if len(slips) > _MAX_SLIP_FINDINGS:
+        rest = len(slips) - _MAX_SLIP_FINDINGS
+        findings[-1] = dataclasses.replace(
+            findings[-1],
+            message=Text(
+                findings[-1].message.id + f" Ada {rest} angka lain yang ditulis demikian.",
+                findings[-1].message.en + f" {rest} more numbers are written this way.",
+            ),
+        )
+    line, column = syntax.location.line, syntax.location.column
+    stopped = lines.offset(Position(line, column)) if line and column else None
+    if stopped is None or not any(_explains(slip, text, stopped) for slip in slips):
+        findings.append(syntax)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _explains(slip: Slip, text: str, stopped: int) -> bool:
+    """Whether the parser stopped within the printed number or just after it."""
+    end = slip.end
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return slip.start <= stopped <= end
+
+
+def _slip_finding(slip: Slip, position: Position, label: str, fmt: Format) -> Finding:
+    return Finding(
+        rule=LOAD_PRINTED_NUMBER.id,
+        severity=LOAD_PRINTED_NUMBER.severity,
+        message=slip_message(slip.printed, fmt),
+        location=TextLocation(label, "", position.line, position.column),
+        hint=slip_hint(slip.printed, fmt),
+        pack=LOAD_PRINTED_NUMBER.pack,
+        title=LOAD_PRINTED_NUMBER.title,
+        printed=slip.printed.written,
+        expected=slip.printed.replacement(fmt),
+    )
+
+
+def quoted_lines(text: str, findings: list[Finding]) -> dict[int, str]:
+    """The source lines the findings point at, by line number, for outputs to quote."""
+    wanted = {f.location.line for f in findings if f.location.line is not None}
+    if not wanted or not text:
+        return {}
+    # The line breaks positions count (\n, \r\n, \r), not every one str.splitlines knows.
+    lines = _LINE_BREAK.split(text)
+    return {n: lines[n - 1] for n in sorted(wanted) if 1 <= n <= len(lines)}
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 _MAX_NUMBER_FINDINGS = 20

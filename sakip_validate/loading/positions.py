@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["Position", "PositionIndex", "index_json", "index_toml", "offset_to_position"]
+__all__ = [
+    "LineIndex",
+    "Position",
+    "PositionIndex",
+    "index_json",
+    "index_toml",
+    "offset_to_position",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,25 @@ def offset_to_position(text: str, offset: int) -> Position:
         start = text.rfind("\n", 0, offset) + 1
         return Position(text.count("\n", 0, offset) + 1, offset - start + 1)
     return _position_in(_line_starts(text), offset)
+
+
+class LineIndex:
+    """Positions of many offsets into one text, its line starts found once."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = _line_starts(text)
+
+    def position(self, offset: int) -> Position:
+        """The position of character ``offset`` (clamped to the text)."""
+        return _position_in(self._starts, min(max(offset, 0), len(self._text)))
+
+    def offset(self, position: Position) -> int:
+        """The character offset of ``position`` (clamped to the text)."""
+        line = min(max(position.line, 1), len(self._starts))
+        return min(self._starts[line - 1] + max(position.column, 1) - 1, len(self._text))
 
 
 def _escape(key: str) -> str:
@@ -111,6 +137,10 @@ class PositionIndex:
         """Return where the value at ``pointer`` starts, or None if it is unknown."""
         offset = self._value_offsets.get(pointer)
         return None if offset is None else self._position(offset)
+
+    def value_offset(self, pointer: str) -> int | None:
+        """Return the character offset where the value at ``pointer`` starts, or None."""
+        return self._value_offsets.get(pointer)
 
     def key(self, pointer: str) -> Position | None:
         """Return where the key of member ``pointer`` starts (None for array items and root)."""

@@ -162,6 +162,7 @@ def parse_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
 def _syntax_problem(raw: str, text: str) -> LoadProblem:
     position: Position | None = None
     reason = raw
+    at_end = False
     if match := _AT.search(raw):
         line = int(match.group(1))
         position = Position(line, int(match.group(2)))
@@ -174,8 +175,11 @@ def _syntax_problem(raw: str, text: str) -> LoadProblem:
         lines = text.splitlines() or [""]
         position = Position(len(lines), len(lines[-1]) + 1)
         reason = raw[: match.start()] + " (at end of document)"
+        at_end = True
     message_id, message_en = reword(reason, _SYNTAX_MESSAGES)
-    if "end of document" in reason:
+    # Only where the parser ran out of text: "Expected newline or end of document"
+    # in the middle of a file (capaian = 90,00) is no sign of a truncated file.
+    if at_end:
         message_id += "; berkas tampaknya terpotong"
         message_en += "; the file seems truncated"
     return LoadProblem(

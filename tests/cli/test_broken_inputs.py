@@ -37,7 +37,7 @@ CASES = [
         12,
         "negatif",
     ),
-    ("text-in-number.toml", "SCHEMA001", "/tabel/capaian/baris/0/realisasi", 69, 13, "angka"),
+    ("text-in-number.toml", "LOAD008", "/tabel/capaian/baris/0/realisasi", 69, 13, "tulis: 82.00"),
     ("invalid-choice.toml", "SCHEMA004", "/indikator/0/polaritas", 39, 13, '"negatif"'),
     ("bad-year-key.toml", "SCHEMA005", "/tabel/iku/baris/0/target/2O26", 50, 26, "tahun"),
     ("unsupported-version.toml", "SCHEMA008", "/versi_skema", 1, 15, '"2.0"'),

@@ -112,3 +112,11 @@ def test_duplicate_key_pointer_names_the_member() -> None:
     finding = _failure(b'{"t": [{"k": 1}, {"k": 1, "k": 2}]}', "json").finding
     assert finding.location.pointer == "/t/1/k"
     assert finding.printed == "k"
+
+
+def test_only_a_file_that_ends_too_soon_is_called_truncated() -> None:
+    # tomli's "Expected newline or end of document" mid-file is no sign of a cut file.
+    middle = _failure(b'a = "x" "y"\nb = 1\n', "toml").finding
+    assert "terpotong" not in middle.message.id and "truncated" not in middle.message.en
+    end = _failure(b'a = "abc', "toml").finding
+    assert "terpotong" in end.message.id and "truncated" in end.message.en

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from ...domain.evidence import Verdict, decide, join_texts
@@ -23,7 +23,7 @@ from ..common import (
     tables_problems,
     text_statements,
 )
-from .figures import DEFAULT_TARGET_TABLES, Key, Lookup, shown
+from .figures import DEFAULT_TARGET_TABLES, Key, Lookup, show_for, shown
 
 __all__ = ["CrossTableEqual", "evidence_text"]
 
@@ -63,7 +63,9 @@ class CrossTableEqual(CheckKind):
     same besaran, indicator and year) vote as well; the text itself is judged
     by the narasi rules. With ``skip_zero_target``, rows whose target is 0
     (their own, or else the one found in ``target_tables``) are left out: their
-    capaian is :class:`ZeroTarget`'s.
+    capaian is :class:`ZeroTarget`'s. Messages show a capaian with a % sign and a
+    target or realisasi as its indicator's satuan says (``percent = false``: as
+    printed, always).
     """
 
     name = "cross_table_equal"
@@ -105,11 +107,10 @@ class CrossTableEqual(CheckKind):
         return problems
 
     def run(self, view: ReportView) -> Iterator[Hit]:
-        percent = self.params.get("percent", True)
-        show = shown if percent else (lambda value: value)
-        for places in self._places(view).values():
+        for key, places in self._places(view).items():
             if sum(p.kind == "table" for p in places) < 2:
                 continue
+            show = self._show(view, key[0] if key else None)
             verdict = decide(places, lambda p: p, same_figure, lambda p: p.adds_up)
             if verdict.agree:
                 continue
@@ -119,6 +120,19 @@ class CrossTableEqual(CheckKind):
                 hit = self._undecided(verdict, places, show)
                 if hit is not None:
                     yield hit
+
+    def _show(self, view: ReportView, indikator: Any) -> Callable[[Any], Any]:
+        """How a figure is shown: a capaian with a % sign, a target or realisasi by its unit.
+
+        An index (satuan Indeks, Nilai, Poin) or a count is no percentage: 80,95 stays
+        80,95, where a capaian or a percentage indicator shows 80,95%.
+        """
+        if not self.params.get("percent", True):
+            return lambda value: value
+        if self.params["field"] == "capaian":
+            return shown
+        indicator = indikator if isinstance(indikator, str) else None
+        return lambda value: show_for(view, indicator, value)
 
     def _places(self, view: ReportView) -> dict[Key, list[Place]]:
         skip_zero = self.params.get("skip_zero_target", False)

@@ -7,6 +7,7 @@ from typing import Any
 
 from ...domain.evidence import decide
 from ...domain.tables import FIGURE_TABLES
+from ...domain.units import is_percent_unit
 from ...domain.values import as_number, same_value
 from ...domain.view import TABLE_FIELDS, Cell, ReportView, Row
 from ...engine.templates import Percent
@@ -17,18 +18,11 @@ Key = tuple[Any, ...]
 # Where the target of a row is looked up when the row prints none (Tabel 3.7 left side):
 # the signed agreement first, then the capaian table, then the Renstra yearly targets.
 DEFAULT_TARGET_TABLES = ["perjanjian_kinerja", "capaian", "iku"]
-# How a satuan says "percentage".
-_PERCENT_UNITS = frozenset({"%", "persen", "persentase", "prosentase", "presentase"})
 
 
 def shown(value: Any) -> Any:
     """A capaian for a message: a figure with a % sign, text (N/A) as printed."""
     return Percent(value) if not isinstance(value, str) else value
-
-
-def is_percent_unit(unit: Any) -> bool:
-    """Whether a satuan is a percentage, however it is spelled."""
-    return isinstance(unit, str) and unit.strip().lower() in _PERCENT_UNITS
 
 
 def show_for(view: ReportView, indikator: str | None, value: Any) -> Any:

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from ...domain.units import is_percent_unit, same_unit
 from ...domain.view import ReportView, Row
 from ...engine.kinds import CheckKind, Hit
 from ..common import table_list, tables_problems
-from .figures import is_percent_unit
 
 __all__ = ["IndexUnit"]
 
@@ -90,12 +90,5 @@ class IndexUnit(CheckKind):
                 if word is not None and is_percent_unit(cell.value):
                     if not own_is_percent:
                         yield Hit("percent_for_index", cell.pointer, table, shown, cell.value)
-                elif isinstance(satuan, str) and not _same_unit(cell.value, satuan):
+                elif isinstance(satuan, str) and not same_unit(cell.value, satuan):
                     yield Hit("differs", cell.pointer, table, shown, cell.value, satuan)
-
-
-def _same_unit(a: Any, b: Any) -> bool:
-    """Satuan agree: ignoring case and spaces, and any spelling of a percentage."""
-    if is_percent_unit(a) and is_percent_unit(b):
-        return True
-    return isinstance(a, str) and isinstance(b, str) and a.strip().lower() == b.strip().lower()

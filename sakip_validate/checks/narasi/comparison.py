@@ -23,6 +23,7 @@ from ...domain.numbers import (
     percent,
     round_half_up,
 )
+from ...domain.units import is_percent_unit
 from ...domain.values import as_number
 from ...domain.view import ReportView
 from ...engine.kinds import CheckKind, Hit
@@ -60,7 +61,6 @@ _SOURCES = {
     "capaian": ("capaian", "perbandingan_tahun"),
     "standar": ("standar_nasional",),
 }
-_PERCENT_WORDS = ("persen", "%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +233,7 @@ def _year(view: ReportView, item: dict[str, Any]) -> int | None:
 def _is_percent(view: ReportView, indikator: Any, besaran: str) -> bool:
     if besaran == "capaian":
         return True
-    satuan = str(view.indicators.get(indikator, {}).get("satuan", "")) if indikator else ""
-    return any(word in satuan.casefold() for word in _PERCENT_WORDS)
+    return bool(indikator) and is_percent_unit(view.indicators.get(indikator, {}).get("satuan"))
 
 
 def _lookup(

@@ -17,6 +17,7 @@ from ...domain.numbers import (
 )
 from ...domain.scale import scale_in_force
 from ...domain.tables import FIGURE_TABLES
+from ...domain.units import is_percent_unit
 from ...domain.values import as_number, as_rupiah, is_na_text
 from ...domain.view import Cell, ReportView
 from ...engine.kinds import CheckKind, Hit
@@ -373,8 +374,8 @@ def _shown_for(view: ReportView, indikator: str, besaran: str) -> Any:
         return _show_percent
     if besaran == "kategori":
         return _show_plain
-    satuan = str(view.indicators.get(indikator, {}).get("satuan", "")).casefold()
-    return _show_percent if "persen" in satuan or "%" in satuan else _show_plain
+    satuan = view.indicators.get(indikator, {}).get("satuan")
+    return _show_percent if is_percent_unit(satuan) else _show_plain
 
 
 def _budget_places(

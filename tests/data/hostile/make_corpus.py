@@ -147,6 +147,12 @@ CASES: dict[str, Callable[[], bytes]] = {
     "comma-decimal.toml": lambda: toml(CAPAIAN, "capaian = 98,75"),
     "thousands-dots.toml": lambda: toml(ANGGARAN, "anggaran = 100.000.000"),
     "percent-sign-in-string.toml": lambda: toml(CAPAIAN, 'capaian = "98,75%"'),
+    "slips-5000.toml": lambda: (
+        VALID_TOML + "\n[catatan]\n" + "".join(f"a{i} = Rp {i}.000,-\n" for i in range(5000))
+    ).encode("utf-8"),
+    "slip-in-array-nested-10000-deep.toml": lambda: toml(
+        CAPAIAN, "capaian = " + _nested(10000, "[", "]", "98,05")
+    ),
     "date-literal-in-text-field.toml": lambda: toml('tempat = "Contoh"', "tempat = 2026-02-25"),
     "versi-skema-99.toml": lambda: toml('versi_skema = "1.0"', 'versi_skema = "99.0"'),
     "versi-skema-missing.toml": lambda: toml('versi_skema = "1.0"\n', ""),

@@ -32,6 +32,11 @@ _LEVELS = {
     "program": Text("program", "program"),
     "kegiatan": Text("kegiatan", "kegiatan"),
     "sub_kegiatan": Text("sub kegiatan", "sub kegiatan"),
+    "akun": Text("akun pendapatan", "revenue account"),
+    "kelompok": Text("kelompok pendapatan", "revenue group"),
+    "jenis": Text("jenis pendapatan", "revenue type"),
+    "objek": Text("objek pendapatan", "revenue object"),
+    "rincian_objek": Text("rincian objek pendapatan", "revenue object detail"),
 }
 _DECLARED = Text("rumusan baku indikator", "the indicator's standard wording")
 

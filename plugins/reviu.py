@@ -22,7 +22,7 @@ import re
 from typing import Any, TextIO
 
 from sakip_validate import __version__
-from sakip_validate.domain.labels import Labels
+from sakip_validate.domain.labels import Labels, severity_word
 from sakip_validate.domain.view import ReportView
 from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.outputs import RenderOptions
@@ -69,14 +69,6 @@ HEADINGS = Labels(
     }
 )
 
-# The note's own words for a severity: an auditor writes "kesalahan", not "error".
-SEVERITY_TERMS = Labels(
-    {
-        Severity.ERROR.label: ("kesalahan", "error"),
-        Severity.WARNING.label: ("peringatan", "warning"),
-        Severity.INFO.label: ("informasi", "information"),
-    }
-)
 SEVERITY_PHRASES = Labels(
     {
         Severity.ERROR.label: ("kesalahan yang perlu diperbaiki", "errors to correct"),
@@ -199,7 +191,7 @@ def _point(number: int, finding: Finding, result: RunResult) -> list[str]:
         lines.append(f"{indent}- **Kriteria:** {md_text(basis)}")
     if recommendation:
         lines.append(f"{indent}- **Rekomendasi:** {md_text(recommendation)}")
-    severity = SEVERITY_TERMS.get(finding.severity.label, "id")
+    severity = severity_word(finding.severity, "id")
     suppression = finding.suppression
     if suppression is not None and suppression.kind == "waiver":
         reason = suppression.reason.strip()

@@ -64,9 +64,9 @@ class BoundLabels:
 
 SEVERITY_WORDS = Labels(
     {
-        Severity.ERROR.label: ("error", "error"),
-        Severity.WARNING.label: ("warning", "warning"),
-        Severity.INFO.label: ("info", "info"),
+        Severity.ERROR.label: ("kesalahan", "error"),
+        Severity.WARNING.label: ("peringatan", "warning"),
+        Severity.INFO.label: ("informasi", "info"),
     }
 )
 

@@ -73,7 +73,7 @@ def test_console_names_the_place_and_has_no_traceback(name: str) -> None:
     assert code == 1
     assert "Traceback" not in output
     assert f"{name}:" in output
-    assert "1 berkas diperiksa: 1 error" in output
+    assert "1 berkas diperiksa: 1 kesalahan" in output
 
 
 def test_english_messages_exist_for_every_case() -> None:

@@ -166,8 +166,8 @@ def test_console_groups_by_file_with_location_id_severity() -> None:
     assert code == 1
     lines = output.splitlines()
     assert lines[0] == str(BROKEN / "wrong-type.toml")
-    assert lines[1].split()[:3] == [f"{BROKEN / 'wrong-type.toml'}:5:18", "SCHEMA001", "error"]
-    assert lines[-1] == "2 berkas diperiksa: 1 error, 0 warning, 0 info."
+    assert lines[1].split()[:3] == [f"{BROKEN / 'wrong-type.toml'}:5:18", "SCHEMA001", "kesalahan"]
+    assert lines[-1] == "2 berkas diperiksa: 1 kesalahan, 0 peringatan, 0 informasi."
 
 
 def test_no_color_when_not_a_terminal() -> None:

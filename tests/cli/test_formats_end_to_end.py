@@ -35,7 +35,7 @@ def test_every_format_from_the_example_in_one_run(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1, result.output  # the example's errors
     counts = _counts()
-    assert f"{counts[Severity.ERROR]} error" in result.output.splitlines()[-1]
+    assert f"{counts[Severity.ERROR]} kesalahan" in result.output.splitlines()[-1]
     for name in BUILT_IN:
         if name != "console":
             assert (tmp_path / f"hasil.{name}").stat().st_size > 0, name
@@ -51,8 +51,8 @@ def test_cli_uses_github_inside_github_actions() -> None:
     assert len(lines) == sum(counts.values()) + 1
     assert all(COMMAND.match(line) for line in lines[:-1])
     assert lines[-1] == (
-        f"1 berkas diperiksa: {counts[Severity.ERROR]} error, "
-        f"{counts[Severity.WARNING]} warning, {counts[Severity.INFO]} info."
+        f"1 berkas diperiksa: {counts[Severity.ERROR]} kesalahan, "
+        f"{counts[Severity.WARNING]} peringatan, {counts[Severity.INFO]} informasi."
     )
 
 

@@ -31,6 +31,7 @@ import pytest
 import tomli
 
 from sakip_validate.domain.budget import total_row
+from sakip_validate.domain.labels import severity_word
 from sakip_validate.domain.numbers import capaian, percent
 from sakip_validate.domain.scale import scale_in_force
 from sakip_validate.domain.view import Cell as ViewCell
@@ -420,7 +421,7 @@ def test_one_row_per_finding(example_result: RunResult, example_sheets: dict[str
         assert row["A"].value == number - 1
         assert row["B"].value == finding.location.file
         assert row["C"].value == finding.rule
-        assert row["D"].value == finding.severity.label
+        assert row["D"].value == severity_word(finding.severity, "id")
         assert row["E"].value == finding.pack  # the pack as the run named it
         assert row["H"].value == (finding.location.pointer or None)
         assert row["K"].value == finding.message.id
@@ -438,7 +439,7 @@ def test_severity_colours(example_result: RunResult, example_sheets: dict[str, S
     for number in range(2, len(example_result.findings) + 2):
         cell = sheet.row(number)["D"]
         styles.setdefault(str(cell.value), set()).add(cell.fill)
-    assert set(styles) == {severity.label for severity in Severity}
+    assert set(styles) == {severity_word(severity, "id") for severity in Severity}
     assert all(len(found) == 1 for found in styles.values())  # one look per severity
     assert len({next(iter(found)) for found in styles.values()}) == 3  # three different looks
 
@@ -469,7 +470,9 @@ def test_summary_counts_and_manifest(
     counts = {
         row["B"].value: row["C"].value for row in _summary_rows(sheet, "Temuan menurut tingkat")
     }
-    expected = {severity.label: count for severity, count in example_result.counts().items()}
+    expected = {
+        severity_word(severity, "id"): count for severity, count in example_result.counts().items()
+    }
     assert counts == {**expected, "Jumlah": len(example_result.findings)}
     # Per file: the counts of its findings.
     for number, report in enumerate(example_result.files, 6):
@@ -1189,7 +1192,7 @@ def test_summary_counts_waived_and_baselined_and_lists_fixed_and_skipped(
     rows = {row["B"].value: row for row in _summary_rows(sheet, "Temuan menurut tingkat")}
     kinds = [(f.severity, f.suppression.kind) for f in policy_result.findings if f.suppression]
     for severity in Severity:
-        row = rows[severity.label]
+        row = rows[severity_word(severity, "id")]
         assert row["D"].value == kinds.count((severity, "waiver"))
         assert row["E"].value == kinds.count((severity, "baseline"))
     assert rows["Jumlah"]["D"].value == sum(1 for _, k in kinds if k == "waiver")

@@ -77,8 +77,8 @@ def test_one_annotation_per_finding_then_a_summary(example_result: RunResult) ->
     assert len(lines) == len(findings) + 1
     counts = example_result.counts()
     assert lines[-1] == (
-        f"2 berkas diperiksa: {counts[Severity.ERROR]} error, "
-        f"{counts[Severity.WARNING]} warning, {counts[Severity.INFO]} info."
+        f"2 berkas diperiksa: {counts[Severity.ERROR]} kesalahan, "
+        f"{counts[Severity.WARNING]} peringatan, {counts[Severity.INFO]} informasi."
     )
     titles = {rule.id: rule.title.id for rule in example_result.catalog}
     commands = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -171,7 +171,7 @@ def test_annotations_are_capped_most_severe_first_with_a_note_of_the_rest() -> N
     assert note[0] == "notice" and "file" not in note[1]
     left = len(result.findings) - 20
     assert note[2].startswith(f"{left} temuan tidak dianotasi (batas 20 anotasi")
-    assert "14 warning, 30 info" in note[2]
+    assert "14 peringatan, 30 informasi" in note[2]
     # within a severity: files in run order, then reading order
     errors = [p["file"] + ":" + p["line"] for _, p, _ in annotations[:4]]
     a_lines = sorted(
@@ -194,7 +194,7 @@ def test_a_cap_of_zero_annotates_nothing_but_says_so() -> None:
     load_output("github").render(result, RenderOptions(max_annotations=0), stream)
     lines = stream.getvalue().splitlines()
     assert [line.split(" ", 1)[0] for line in lines if line.startswith("::")] == ["::notice"]
-    assert "2 error, 1 warning" in lines[0]
+    assert "2 kesalahan, 1 peringatan" in lines[0]
 
 
 def test_waived_and_baselined_findings_are_not_annotated_but_counted(

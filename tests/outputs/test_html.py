@@ -188,8 +188,8 @@ def test_html_summary_and_findings(example_result: RunResult) -> None:
     text = " ".join(parser.text)
     counts = example_result.counts()
     assert (
-        f"{len(example_result.files)} berkas diperiksa: {counts[Severity.ERROR]} error, "
-        f"{counts[Severity.WARNING]} warning, {counts[Severity.INFO]} info."
+        f"{len(example_result.files)} berkas diperiksa: {counts[Severity.ERROR]} kesalahan, "
+        f"{counts[Severity.WARNING]} peringatan, {counts[Severity.INFO]} informasi."
     ) in text
     assert "Kecamatan Jatinegara · Kabupaten Tegal · Tahun Anggaran 2021" in text
     for report in example_result.files:  # the manifest: each file's SHA-256

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from sakip_validate.domain.labels import severity_word
 from sakip_validate.findings import Finding, Severity, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
 from sakip_validate.policy import Policy
@@ -103,12 +104,12 @@ def test_one_suite_per_file_and_one_case_per_pack(example_result: RunResult) -> 
     failure = cases["konsistensi-target"].find("failure")
     assert failure is not None
     assert failure.get("type") == "error"
-    assert failure.get("message") == f"{errors} temuan: {errors} error"
+    assert failure.get("message") == f"{errors} temuan: {errors} kesalahan"
     # warnings do not fail the run by default: listed, not a failure
     anggaran = cases["anggaran"]
     assert anggaran.find("failure") is None
     out = anggaran.find("system-out")
-    assert out is not None and " warning: " in (out.text or "")
+    assert out is not None and " peringatan: " in (out.text or "")
 
 
 def test_junit_follows_the_policy(example_result: RunResult) -> None:
@@ -129,7 +130,7 @@ def test_every_finding_is_listed_once_where_it_belongs(example_result: RunResult
     cases = {case.get("name"): case for case in suite.findall("testcase")}
     for finding in example_result.files[0].findings:
         line = (
-            f"{finding.location.display()} {finding.rule} {finding.severity.label}: "
+            f"{finding.location.display()} {finding.rule} {severity_word(finding.severity, 'id')}: "
             f"{finding.message.id}"
         )
         case = cases[finding.pack]
@@ -143,7 +144,7 @@ def test_every_finding_is_listed_once_where_it_belongs(example_result: RunResult
             assert line in (out_text or "").splitlines()
             assert line not in (failure_text or "")
     text = ET.tostring(root, encoding="unicode")
-    assert text.count(" ANG021 warning: ") == 1
+    assert text.count(" ANG021 peringatan: ") == 1
 
 
 def test_packs_are_skipped_when_the_schema_stage_fails(broken_result: RunResult) -> None:
@@ -181,7 +182,7 @@ def test_unreadable_file_fails_the_reading_stage() -> None:
     assert case is not None and case.get("name") == "berkas"
     failure = case.find("failure")
     assert failure is not None
-    assert failure.text == "hilang.toml LOAD001 error: Berkas tidak ada."
+    assert failure.text == "hilang.toml LOAD001 kesalahan: Berkas tidak ada."
     assert root.get("tests") == "2" and root.get("failures") == "1"
 
 
@@ -200,8 +201,8 @@ def test_hostile_text_gives_well_formed_xml_with_the_same_text(hostile_result: R
     out = case.find("system-out")
     assert failure is not None and out is not None
     shown = xml_safe(HOSTILE_TEXT)
-    assert failure.text == f"{xml_safe(HOSTILE_LABEL)}:3:7 CAP001 error: {shown}\n    ↳ {shown}"
-    assert out.text == f"{xml_safe(HOSTILE_LABEL)} CAP001 info: {shown}\n    ↳ {shown}"
+    assert failure.text == f"{xml_safe(HOSTILE_LABEL)}:3:7 CAP001 kesalahan: {shown}\n    ↳ {shown}"
+    assert out.text == f"{xml_safe(HOSTILE_LABEL)} CAP001 informasi: {shown}\n    ↳ {shown}"
     # the texts of the hostile report itself survive too
     messages = " ".join(f.text or "" for f in root.iter("failure"))
     assert '<script>alert(1)</script> **tebal** `kode`\nbaris kedua & "kutip"' in messages

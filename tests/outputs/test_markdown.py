@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from sakip_validate.domain.labels import severity_word
 from sakip_validate.findings import Severity
 from sakip_validate.outputs import RenderOptions, load_output
 from sakip_validate.plugins.markdown import md_cell, md_text
@@ -76,8 +77,8 @@ def test_summary_and_findings(example_result: RunResult) -> None:
     counts = Counter(f.severity for f in example_result.findings)
     assert text.startswith("## Hasil pemeriksaan LKjIP")
     assert (
-        f"**{len(example_result.files)} berkas diperiksa: {counts[Severity.ERROR]} error, "
-        f"{counts[Severity.WARNING]} warning, {counts[Severity.INFO]} info.**"
+        f"**{len(example_result.files)} berkas diperiksa: {counts[Severity.ERROR]} kesalahan, "
+        f"{counts[Severity.WARNING]} peringatan, {counts[Severity.INFO]} informasi.**"
     ) in text
     # one count row per file with findings, then all files together; clean ones in a line
     shown = [[c.strip() for c in r] for r in rows]
@@ -94,7 +95,7 @@ def test_summary_and_findings(example_result: RunResult) -> None:
     first, clean = example_result.files
     assert len(first.findings) > 10 and not clean.findings
     per_first = Counter(f.severity for f in first.findings)
-    summary = ", ".join(f"{per_first[s]} {s.label}" for s in SEVERITIES)
+    summary = ", ".join(f"{per_first[s]} {severity_word(s, 'id')}" for s in SEVERITIES)
     assert f"<details>\n<summary>{len(first.findings)} temuan: {summary}</summary>" in text
     assert f"### {clean.label}" not in text
     assert f"\n✅ Tanpa temuan: {clean.label}.\n" in text
@@ -102,7 +103,7 @@ def test_summary_and_findings(example_result: RunResult) -> None:
 
 def test_pack_table_counts_each_finding_under_its_pack(example_result: RunResult) -> None:
     rows = [[c.strip() for c in row] for row in table_rows(render(example_result))]
-    start = rows.index(["Paket aturan", "error", "warning", "info", "Jumlah"])
+    start = rows.index(["Paket aturan", "kesalahan", "peringatan", "informasi", "Jumlah"])
     pack_rows = rows[start + 2 : start + 2 + len(pack_order(example_result))]
     for pack, *numbers in pack_rows:
         found = Counter(f.severity for f in example_result.findings if f.pack == pack)
@@ -261,7 +262,7 @@ def test_waived_baselined_fixed_and_skipped_are_shown(policy_result: RunResult) 
     config = next(r for r in policy_result.files if r.role == "config")
     assert f"### {md_text(config.label)}" in text
     # counts of waived and baselined findings per file, as extra columns
-    header = "| Berkas | error | warning | info | Jumlah | dikecualikan | di baseline |"
+    header = "| Berkas | kesalahan | peringatan | informasi | Jumlah | dikecualikan | di baseline |"
     assert header in text
 
 

@@ -78,6 +78,27 @@ class Suppression:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a finding stands in the *printed* report, as an auditee would look it up.
+
+    ``table`` is the table as printed ("Tabel 3.3", or its title when unnumbered);
+    ``row`` the printed row number (the "No" column) or kode; ``row_label`` the
+    row's printed label (indicator or program name); ``column`` the printed
+    column heading ("Capaian 2020"); ``section`` the chapter or part for text
+    and signature findings ("Bab 3.2", "Kata Pengantar"); ``page`` the printed
+    page or page range ("23", "40-46"). Every part is optional: a place cites
+    what the report data records, never a data key or a file line.
+    """
+
+    table: Text | None = None
+    row: str | None = None
+    row_label: str | None = None
+    column: Text | None = None
+    section: Text | None = None
+    page: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in one report file, with everything an output shows of it.
 
@@ -103,6 +124,7 @@ class Finding:
     operands: tuple[tuple[str, str], ...] = ()
     legal_basis: str | None = None
     suppression: Suppression | None = None
+    place: Place | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location

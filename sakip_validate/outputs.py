@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import importlib.util
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import BinaryIO, Protocol, TextIO
 
 from .findings import Lang
+from .papers import ReviewParticulars
 from .resources import data_dir
 from .result import RunResult
 
@@ -43,6 +44,8 @@ class RenderOptions:
     # line), and the longest Markdown report (a GitHub comment holds 65,536).
     max_annotations: int = 50
     markdown_max_chars: int = 60_000
+    # The auditor's particulars for the working papers (workbook, review note).
+    reviu: ReviewParticulars = field(default_factory=ReviewParticulars)
 
 
 class OutputPlugin(Protocol):

@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.codes", "base"),
     ("sakip_validate.resources", "base"),
     ("sakip_validate.failures", "base"),
+    ("sakip_validate.papers", "base"),
     ("sakip_validate.loading", "loading"),
     ("sakip_validate.domain", "domain"),
     ("sakip_validate.catalog", "result"),

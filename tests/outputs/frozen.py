@@ -24,14 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from sakip_validate.catalog import Catalog, PackInfo, RuleInfo
-from sakip_validate.findings import Finding, Severity, Suppression, Text, TextLocation
+from sakip_validate.findings import Finding, Place, Severity, Suppression, Text, TextLocation
 from sakip_validate.policy import BaselineOutcome, Policy, Verdict
 from sakip_validate.policy.baseline import Entry
 from sakip_validate.result import FileReport, Manifest, RunResult, SkippedRule
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-FORMAT = 2
+FORMAT = 3
 
 # fixture name -> the inputs it freezes (repository-relative, in run order), or a
 # function that makes the live result (a run under a policy of its own)
@@ -103,7 +103,32 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "suppression": None
         if finding.suppression is None
         else dataclasses.asdict(finding.suppression),
+        "place": None if finding.place is None else _place(finding.place),
     }
+
+
+def _place(place: Place) -> dict[str, Any]:
+    return {
+        "table": _text(place.table),
+        "row": place.row,
+        "row_label": place.row_label,
+        "column": _text(place.column),
+        "section": _text(place.section),
+        "page": place.page,
+    }
+
+
+def _unplace(raw: dict[str, Any] | None) -> Place | None:
+    if raw is None:
+        return None
+    return Place(
+        table=_untext(raw["table"]),
+        row=raw["row"],
+        row_label=raw["row_label"],
+        column=_untext(raw["column"]),
+        section=_untext(raw["section"]),
+        page=raw["page"],
+    )
 
 
 def _rule(info: RuleInfo) -> dict[str, Any]:
@@ -192,6 +217,7 @@ def _unfinding(raw: dict[str, Any]) -> Finding:
         operands=tuple((name, value) for name, value in raw["operands"]),
         legal_basis=raw["legal_basis"],
         suppression=None if raw["suppression"] is None else Suppression(**raw["suppression"]),
+        place=_unplace(raw["place"]),
     )
 
 

@@ -20,6 +20,8 @@ from .tables import table_key, table_name
 from .values import as_number, is_na
 
 _INDICATOR_COLUMNS = ("no", "sasaran_tertulis", "nama_tertulis")
+# Keys of a row that are not printed cells: where the row is printed (its page).
+_NOT_CELLS = frozenset({"halaman"})
 
 # Fields each view table offers to rule packs (besides the row keys).
 TABLE_FIELDS: dict[str, frozenset[str]] = {
@@ -235,7 +237,7 @@ class ReportView:
             cells = {
                 key: Cell(value, join_pointer(pointer, key))
                 for key, value in item.items()
-                if key != "indikator"
+                if key != "indikator" and key not in _NOT_CELLS
             }
             indikator = item.get("indikator")
             rows.append(Row(name, pointer, self.indicator_name(indikator), cells, indikator, year))
@@ -288,7 +290,7 @@ class ReportView:
             cells = {
                 key: Cell(value, join_pointer(pointer, key))
                 for key, value in item.items()
-                if key != "kode"
+                if key != "kode" and key not in _NOT_CELLS
             }
             label = f"{item['kode']} {item.get('nama', '')}".strip()
             rows.append(Row(name, pointer, label, cells, kode=item["kode"]))

@@ -321,6 +321,7 @@ class _Comparison:
                 printed=neutral(printed),
                 expected=neutral(expected),
                 legal_basis=YEAR_LEGAL_BASIS,
+                place=figure.place,
             )
         )
 

@@ -16,8 +16,9 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..findings import Text
+from ..findings import Place, Text
 from ..loading import LoadedDocument
+from .citation import place_of
 from .view import ReportView, Row
 
 __all__ = ["FIELDS", "Figure", "IndicatorFacts", "ReportFacts", "normal_name", "report_facts"]
@@ -41,12 +42,14 @@ def normal_name(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """One printed value (a number, or ``N/A``/``-`` as printed) and where it stands."""
+    """One printed value (a number, or ``N/A``/``-`` as printed) and where it stands:
+    in the data (pointer, line, column) and in the printed report (``place``)."""
 
     value: Any
     pointer: str
     line: int | None = None
     column: int | None = None
+    place: Place | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,8 @@ class _Builder:
         where = self.document.locate(pointer)
         if where.line is not None:
             self.lines.add(where.line)
-        return Figure(value, pointer, where.line, where.column)
+        place = place_of(self.document.data, pointer)
+        return Figure(value, pointer, where.line, where.column, place)
 
     def cells(self, row: Row) -> dict[str, Figure]:
         return {

@@ -18,12 +18,10 @@ from .labels import Labels
 
 __all__ = [
     "CAKUPAN",
-    "COLUMN_NAMES",
     "JENIS",
     "PARTIAL_REASON",
     "TINGKAT",
     "Scope",
-    "column_name",
     "scope_of",
 ]
 
@@ -80,27 +78,6 @@ CAKUPAN = Labels(
 PARTIAL_REASON = Text(
     "berkas ini hanya memuat sebagian laporan", "this file holds only part of the report"
 )
-
-# Columns a rule may find missing from a printed table, as the table heads them.
-COLUMN_NAMES = Labels(
-    {
-        "sumber_data": ("sumber data", "data source"),
-        "kategori": ("kategori", "category"),
-        "analisis": ("analisis", "analysis"),
-        "solusi": ("solusi", "solution"),
-        "capaian": ("capaian", "capaian"),
-        "realisasi": ("realisasi", "realisasi"),
-        "target": ("target", "target"),
-    }
-)
-
-
-def column_name(field: str) -> Text:
-    """How a table heads the column ``field`` (its key with spaces when not listed)."""
-    if field in COLUMN_NAMES:
-        return COLUMN_NAMES.text(field)
-    plain = field.replace("_", " ")
-    return Text(plain, plain)
 
 
 @dataclass(frozen=True, slots=True)

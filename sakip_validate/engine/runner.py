@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
+from ..domain.citation import place_of
 from ..domain.view import ReportView
 from ..failures import Failure, internal_finding
 from ..findings import Finding, Text, TextLocation
@@ -115,6 +116,7 @@ def _finding(rule: Rule, hit: Hit, view: ReportView, document: Source) -> Findin
         expected=neutral(hit.expected),
         operands=operands,
         legal_basis=rule.legal_basis,
+        place=place_of(view, hit.pointer),
     )
 
 

@@ -106,7 +106,7 @@ def test_skipped_rules_say_why_in_both_languages() -> None:
     reasons = {r.rule: r.reason for r in _check("sebagian-tabel-capaian.toml").skipped_rules}
     assert reasons["LKP004"].id == "berkas ini hanya memuat sebagian laporan"
     assert reasons["LKP005"].id == "Tabel 3.1 yang dimuat tidak mempunyai kolom sumber data"
-    assert reasons["LKP006"].en == "Tabel 3.1 as held has no category column"
+    assert reasons["LKP006"].en == "Tabel 3.1 as held has no kategori column"
     lkpj = {r.rule: r.reason for r in _check("lkpj-kabupaten.toml").skipped_rules}
     assert lkpj["LKP001"].id == "hanya untuk LKjIP dan LKj, bukan LKPJ"
     polres = {r.rule: r.reason for r in _check("lkj-instansi-vertikal-polres.toml").skipped_rules}

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ...domain.scope import column_name
+from ...domain.columns import column_name
 from ...domain.view import TABLE_FIELDS, ReportView, Row
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Percent

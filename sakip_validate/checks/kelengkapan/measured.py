@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from ...domain.numbers import capaian, round_half_up
-from ...domain.scope import column_name
+from ...domain.columns import column_name
 from ...domain.view import Cell, ReportView, Row
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Percent

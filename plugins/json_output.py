@@ -7,7 +7,10 @@ and ``baseline_state``; each file's ``role``; the run's ``baseline`` (counts
 and the fixed findings), its ``skipped`` files, and the summary's ``failing``,
 ``waived``, ``baselined`` and ``skipped`` counts. Each file's ``not_applicable``,
 added the same way, lists the rules that did not apply to it (its kind, unit
-level or scope, or a column its printed table lacks) with the reason.
+level or scope, or a column its printed table lacks) with the reason. Each
+finding's ``place``, added the same way, says where it stands in the printed
+report (table, row, column, section, page, and the whole ``citation``); null for
+a finding about the data file itself (LOAD, SCHEMA).
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ import json
 from typing import Any, TextIO
 
 from sakip_validate import __version__
-from sakip_validate.findings import Finding, Lang, Suppression
+from sakip_validate.domain.citation import cite
+from sakip_validate.findings import Finding, Lang, Place, Suppression
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.policy import BaselineOutcome
 from sakip_validate.result import RunResult
@@ -36,6 +40,21 @@ def suppression_to_dict(suppression: Suppression | None) -> dict[str, Any] | Non
         "approver": suppression.approver or None,
         "expires": suppression.expires or None,
         "source": suppression.source or None,
+    }
+
+
+def place_to_dict(place: Place | None, lang: Lang) -> dict[str, Any] | None:
+    """Where a finding stands in the printed report, part by part and as one citation."""
+    if place is None:
+        return None
+    return {
+        "table": place.table.get(lang) if place.table else None,
+        "row": place.row,
+        "row_label": place.row_label,
+        "column": place.column.get(lang) if place.column else None,
+        "section": place.section.get(lang) if place.section else None,
+        "page": place.page,
+        "citation": cite(place, lang),
     }
 
 
@@ -87,6 +106,7 @@ def finding_to_dict(finding: Finding, lang: Lang, *, baseline: bool = False) -> 
         "legal_basis": finding.legal_basis,
         "suppression": suppression_to_dict(finding.suppression),
         "baseline_state": baseline_state(finding, baseline),
+        "place": place_to_dict(finding.place, lang),
     }
 
 

@@ -3,7 +3,9 @@
 One run. ``tool.driver.rules`` describes every rule that ran plus the built-in
 LOAD/SCHEMA/PACK codes that occur; each result points at its file (a relative URI
 under ``%SRCROOT%``, the folder the check ran in), line and column, and carries the
-JSON pointer, table, printed and expected values as properties. Texts from a
+JSON pointer, table, printed and expected values as properties, and where the
+finding stands in the printed report (``citation``: "Tabel 3.3, baris 1 (…), kolom
+Capaian 2020, hlm. 40-47"; ``printedPlace``: its parts). Texts from a
 report stay plain text: SARIF placeholders (``{``/``}``) and embedded links
 (``[text](target)``) in a message are escaped, so a report cannot make a link.
 
@@ -39,13 +41,15 @@ from urllib.parse import quote
 
 from sakip_validate import __version__
 from sakip_validate.catalog import RuleInfo
+from sakip_validate.domain.citation import cite
 from sakip_validate.domain.labels import Labels
-from sakip_validate.findings import Finding, Lang, Severity, Suppression, Text
+from sakip_validate.findings import Finding, Lang, Place, Severity, Suppression, Text
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.policy import BaselineOutcome
 from sakip_validate.policy.baseline import Entry
 from sakip_validate.result import FileReport, RunResult
 
+from .json_output import place_to_dict
 from .summary import display_value, fixed_label, skipped_reason, sorted_findings
 
 SARIF_VERSION = "2.1.0"
@@ -263,6 +267,19 @@ def _absent(
     }
 
 
+def _printed_place(place: Place | None, lang: Lang) -> dict[str, str] | None:
+    """The parts of a printed place that are known, in SARIF's camel case."""
+    parts = place_to_dict(place, lang)
+    if parts is None:
+        return None
+    names = {"row_label": "rowLabel"}
+    return {
+        names.get(key, key): value
+        for key, value in parts.items()
+        if value is not None and key != "citation"
+    }
+
+
 def _result(
     finding: Finding,
     lang: Lang,
@@ -292,6 +309,8 @@ def _result(
         "expected": finding.expected,
         "hint": finding.hint.get(lang) if finding.hint else None,
         "legalBasis": finding.legal_basis,
+        "citation": cite(finding.place, lang) or None,
+        "printedPlace": _printed_place(finding.place, lang),
     }
     sarif_result: dict[str, Any] = {
         "ruleId": finding.rule,

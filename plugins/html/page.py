@@ -6,11 +6,17 @@ run) with the waiver's reason, approver and last day under its message; a
 status filter appears when the run has such findings. The summary says how
 many of each severity do not count, the baseline's comparison and the fixed
 findings, and the skipped files.
+
+Each finding is located as an auditor cites it, in the printed report ("Tabel
+3.3, baris 1 (…), kolom Capaian 2020, hlm. 40-47"); the data file's line and
+JSON pointer are folded under "teknis", for whoever edits the data. A finding
+about the data file itself (LOAD, SCHEMA) is located by its line in the file.
 """
 
 from __future__ import annotations
 
 from sakip_validate import __version__
+from sakip_validate.domain.citation import cite
 from sakip_validate.domain.labels import BoundLabels, severity_word
 from sakip_validate.domain.view import ReportView
 from sakip_validate.findings import Finding, Lang
@@ -74,14 +80,41 @@ def _count_table(
     return "".join(out)
 
 
-def _place(finding: Finding) -> str:
-    """``line:col`` (the file is the section's); ``—`` when the finding has no line."""
+def _line(finding: Finding) -> str:
+    """``line:col`` in the data file (the file is the section's); "" without a line."""
     location = finding.location
     if location.line is None:
-        return "—"
+        return ""
     if location.column is None:
         return str(location.line)
     return f"{location.line}:{location.column}"
+
+
+def _place(finding: Finding, words: BoundLabels) -> str:
+    """Where the finding stands in the printed report, as HTML.
+
+    A finding about the data file itself (LOAD, SCHEMA) has no printed place: it
+    is for whoever edits the file, so its line in the file is its place.
+    """
+    citation = cite(finding, words.lang)
+    if citation:
+        return esc(citation)
+    line = _line(finding)
+    if not line:
+        return "—"
+    return f'<span class="muted">{esc(words("data_line", line=line))}</span>'
+
+
+def _technical(finding: Finding, words: BoundLabels) -> str:
+    """The data file's line and JSON pointer, folded: for whoever edits the data."""
+    location = finding.location
+    parts = [f"<span>{esc(location.display())}</span>"]
+    if location.pointer:
+        parts.append(f"<code>{esc(location.pointer)}</code>")
+    return (
+        f'<details class="tech"><summary>{esc(words["technical"])}</summary>'
+        f"{' · '.join(parts)}</details>"
+    )
 
 
 def _finding_row(finding: Finding, anchor: str, result: RunResult, words: BoundLabels) -> str:
@@ -106,16 +139,16 @@ def _finding_row(finding: Finding, anchor: str, result: RunResult, words: BoundL
             f'<details class="hint"><summary>{esc(words["basis"])}</summary>'
             f"{esc(finding.legal_basis)}</details>"
         )
+    notes += _technical(finding, words)
     classes = f"finding {severity}" + (" suppressed" if suppression is not None else "")
     return (
         f'<tr class="{classes}" id="{esc(anchor)}" '
         f'data-severity="{severity}" data-pack="{esc(finding.pack)}" data-state="{state}">'
-        f'<td class="place" title="{esc(finding.location.display())}">{esc(_place(finding))}</td>'
+        f'<td class="place">{_place(finding, words)}</td>'
         f'<td><b title="{esc(title)}">{esc(finding.rule)}</b></td>'
         f'<td><span class="sev {severity}">{esc(severity_word(finding.severity, lang))}</span>'
         f"{badge}</td>"
         f"<td>{esc(finding.pack)}</td>"
-        f'<td class="tbl">{esc(finding.table.get(lang) if finding.table else "")}</td>'
         f"<td>{esc(finding.message.get(lang))}{notes}</td>"
         f'<td class="val">{esc(display_value(finding.printed, lang))}</td>'
         f'<td class="val">{esc(display_value(finding.expected, lang))}</td></tr>'
@@ -157,7 +190,7 @@ def _file_section(report: FileReport, index: int, result: RunResult, words: Boun
         out.append(f'<p class="note">{esc(words["not_checked"])}</p>')
     out.append(f"<h3>{esc(words['findings'])} ({len(findings)})</h3>")
     if rows:
-        columns = ("place", "rule", "severity", "pack", "table", "message", "printed", "expected")
+        columns = ("place", "rule", "severity", "pack", "message", "printed", "expected")
         head = "".join(f"<th>{esc(words[key])}</th>" for key in columns)
         out.append(f'<table class="findings"><thead><tr>{head}</tr></thead><tbody>')
         out += rows

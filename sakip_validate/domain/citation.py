@@ -366,19 +366,11 @@ def cite(place_or_finding: Place | Finding | None, lang: Lang) -> str:
     """The printed place in words: "Tabel 3.3, baris 1 (…), kolom Capaian 2020, hlm. 40-47".
 
     English: "Table 3.3, row 1 (…), column Capaian 2020, p. 40-47" (the table's
-    number and the printed headings stay as printed). A finding without a place
-    is cited by its table and row when it has them; "" when nothing is known
-    (a finding about the data file: cite its file position instead).
+    number and the printed headings stay as printed). "" for a finding without a
+    place: it is about the data file itself (LOAD, SCHEMA), and is cited by its
+    file position (``finding.location.display()``) for whoever edits the file.
     """
-    if isinstance(place_or_finding, Finding):
-        finding = place_or_finding
-        place = finding.place
-        if place is None:
-            if finding.table is None:
-                return ""
-            place = Place(table=finding.table, row_label=_label(finding.row))
-    else:
-        place = place_or_finding
+    place = place_or_finding.place if isinstance(place_or_finding, Finding) else place_or_finding
     if place is None:
         return ""
     words = _WORDS.bind(lang)

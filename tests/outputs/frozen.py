@@ -10,6 +10,12 @@ Rewrite the fixtures after an intended change to the result model or to the
 example (review the diff before committing)::
 
     python -m tests.outputs.frozen
+
+After a change to the citations or to the examples' pages only, derive each
+finding's printed place again without running the rules (which would pull in
+new rules' findings)::
+
+    python -m tests.outputs.frozen --places
 """
 
 from __future__ import annotations
@@ -384,6 +390,58 @@ def policy_run() -> RunResult:
 SOURCES["policy"] = policy_run
 
 
+def _same_item(current: Any, frozen: Any) -> bool:
+    """Whether two list items are the same printed thing (same part, chapter, code or row)."""
+    if not isinstance(current, dict) or not isinstance(frozen, dict):
+        return False
+    keys = ("bagian", "bab", "kode", "indikator", "id")
+    return all(current.get(key) == frozen.get(key) for key in keys)
+
+
+def _merge_pages(current: Any, frozen: Any) -> None:
+    """Copy the ``halaman`` of ``current`` into the same places of ``frozen``."""
+    if isinstance(current, dict) and isinstance(frozen, dict):
+        if "halaman" in current:
+            frozen.setdefault("halaman", current["halaman"])
+        for key, value in current.items():
+            if key in frozen:
+                _merge_pages(value, frozen[key])
+    elif isinstance(current, list) and isinstance(frozen, list):
+        for mine, theirs in zip(current, frozen, strict=False):
+            if _same_item(mine, theirs):
+                _merge_pages(mine, theirs)
+
+
+def refill_places() -> None:
+    """Derive every rule finding's printed place from its pointer and the frozen data.
+
+    A file frozen from a file of the repository first takes that file's printed
+    pages (``halaman``) where the frozen data has the same table, row, passage
+    or signature block. Findings about the data file itself (LOAD, SCHEMA, PACK,
+    POLICY, INTERNAL) keep no place, as the engine makes them.
+    """
+    from sakip_validate.codes import FAMILIES, YEAR
+    from sakip_validate.domain.citation import place_of
+    from sakip_validate.loading import load_path
+
+    data_file = tuple(family.prefix for family in FAMILIES if family is not YEAR)
+    for path in sorted(FIXTURES.glob("*-run.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        for file in document["files"]:
+            source = ROOT / file["label"]
+            if file["data"] and source.is_file():
+                _merge_pages(_plain(load_path(source).data), file["data"])
+            data = _exact(file["data"])
+            for finding in file["findings"]:
+                if finding["rule"].startswith(data_file):
+                    finding["place"] = None
+                    continue
+                place = place_of(data, finding["location"][1])
+                finding["place"] = None if place is None else _place(place)
+        text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        path.write_text(text, encoding="utf-8")
+
+
 def write_all() -> None:
     """Rewrite every fixture from a live run (for an intended change only)."""
     FIXTURES.mkdir(exist_ok=True)
@@ -395,4 +453,9 @@ def write_all() -> None:
 
 
 if __name__ == "__main__":
-    write_all()
+    import sys
+
+    if sys.argv[1:] == ["--places"]:
+        refill_places()
+    else:
+        write_all()

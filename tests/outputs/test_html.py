@@ -678,3 +678,95 @@ def test_chromium_filter_by_status(tmp_path: Path, policy_result: RunResult) -> 
     suppressed = [f for f in policy_result.findings if f.suppression is not None]
     assert len(shown) == len(suppressed)
     assert all('data-state="counted"' not in attrs for attrs in shown)
+
+
+# -- where each finding stands: the printed report first, the data file folded ------------
+
+
+class _Cells(HTMLParser):
+    """The text of each finding row's place cell and of its folded technical detail."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.places: list[str] = []
+        self.technical: list[str] = []
+        self._into: list[str] | None = None
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if self._into is not None:
+            self._depth += tag not in VOID
+        elif tag == "td" and "place" in classes:
+            self._into, self._depth = self.places, 1
+            self.places.append("")
+        elif tag == "details" and "tech" in classes:
+            self._into, self._depth = self.technical, 1
+            self.technical.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._into is not None:
+            self._depth -= 1
+            if self._depth == 0:
+                self._into = None
+
+    def handle_data(self, data: str) -> None:
+        if self._into is not None:
+            self._into[-1] += data
+
+
+def cells(page: str) -> _Cells:
+    parser = _Cells()
+    parser.feed(page)
+    return parser
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_html_cites_each_finding_in_the_printed_report(
+    example_result: RunResult, lang: str
+) -> None:
+    from sakip_validate.domain.citation import cite
+
+    found = cells(render(example_result, lang))
+    in_order = [
+        f for report in example_result.files for f in sorted(report.findings, key=Finding.sort_key)
+    ]
+    assert found.places == [cite(f, lang) for f in in_order]
+    assert all(found.places)  # every rule finding has a printed place
+    for finding, place in zip(in_order, found.places, strict=True):
+        assert finding.location.pointer not in place
+        assert finding.location.display() not in place
+    assert (
+        "Tabel 3.3, baris 1 (Laju Peningkatan Nilai IKM Kecamatan), kolom Capaian 2020, hlm. 40-47"
+        if lang == "id"
+        else "Table 3.3, row 1 (Laju Peningkatan Nilai IKM Kecamatan), column Capaian 2020, "
+        "p. 40-47"
+    ) in found.places
+
+
+def test_html_folds_the_data_file_line_and_pointer(example_result: RunResult) -> None:
+    page = render(example_result)
+    found = cells(page)
+    in_order = [
+        f for report in example_result.files for f in sorted(report.findings, key=Finding.sort_key)
+    ]
+    assert len(found.technical) == len(in_order)
+    for finding, technical in zip(in_order, found.technical, strict=True):
+        assert technical.startswith("teknis")
+        assert finding.location.display() in technical
+        assert finding.location.pointer in technical
+    assert "<th>Letak dalam laporan</th>" in page and "Baris:kolom" not in page
+
+
+def test_html_locates_data_file_findings_by_their_line(broken_result: RunResult) -> None:
+    found = cells(render(broken_result))
+    in_order = [
+        f for report in broken_result.files for f in sorted(report.findings, key=Finding.sort_key)
+    ]
+    assert all(f.place is None for f in in_order)  # LOAD and SCHEMA: about the file itself
+    for finding, place in zip(in_order, found.places, strict=True):
+        location = finding.location
+        if location.line is None:
+            assert place == "—"
+        else:
+            assert place.startswith(f"berkas data, baris {location.line}")

@@ -52,7 +52,7 @@ def test_json_version_1_documents_without_the_additions_stay_valid(
     """The policy's fields were added to version 1 without being required."""
     document = json.loads(render(example_result))
     for finding in document["findings"]:
-        del finding["suppression"], finding["baseline_state"]
+        del finding["suppression"], finding["baseline_state"], finding["place"]
     for file in document["files"]:
         del file["role"]
     for key in ("failing", "waived", "baselined", "skipped"):
@@ -118,3 +118,26 @@ def test_json_without_a_baseline_has_no_baseline_states(example_result: RunResul
     assert document["baseline"] is None
     assert {f["baseline_state"] for f in document["findings"]} == {None}
     assert {f["suppression"] is None for f in document["findings"]} == {True}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_json_gives_each_finding_its_printed_place(example_result: RunResult, lang: str) -> None:
+    from sakip_validate.domain.citation import cite
+
+    document = json.loads(render(example_result, lang))
+    findings = [f for report in example_result.files for f in report.findings]
+    assert len(document["findings"]) == len(findings)
+    by_key = {(f.rule, f.location.pointer, cite(f, lang)) for f in findings}
+    for finding in document["findings"]:
+        place = finding["place"]
+        assert place is not None and place["citation"]
+        assert (finding["rule"], finding["pointer"], place["citation"]) in by_key
+        assert finding["pointer"] not in place["citation"]
+    capaian = next(f for f in document["findings"] if f["rule"] == "CAP006")
+    assert capaian["place"]["table"] == "Tabel 3.3" and capaian["place"]["row"] == "1"
+    assert capaian["place"]["column"] == "Capaian 2020" and capaian["place"]["page"] == "40-47"
+
+
+def test_json_place_is_null_for_findings_about_the_data_file(broken_result: RunResult) -> None:
+    document = json.loads(render(broken_result))
+    assert document["findings"] and all(f["place"] is None for f in document["findings"])

@@ -15,6 +15,7 @@ import pytest
 from jsonschema import Draft4Validator, FormatChecker
 
 from sakip_validate.codes import ALL_CODES
+from sakip_validate.domain.citation import cite
 from sakip_validate.findings import Finding, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
 from sakip_validate.plugins.sarif import artifact_location, markdown_escape, message_text
@@ -181,6 +182,10 @@ def test_results_carry_every_finding_with_its_place(example_result: RunResult) -
         assert properties.get("table") == (finding.table.id if finding.table else None)
         assert properties.get("printed") == finding.printed
         assert properties.get("expected") == finding.expected
+        # where it stands in the printed report, for readers of the code-scanning alert
+        assert properties["citation"] == cite(finding, "id")
+        assert finding.place is not None
+        assert properties["printedPlace"].get("page") == finding.place.page
     levels = {entry["level"] for entry in run["results"]}
     assert levels == {"error", "warning", "note"}
 

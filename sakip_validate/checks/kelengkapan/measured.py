@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ...domain.numbers import capaian, round_half_up
 from ...domain.columns import column_name
+from ...domain.numbers import capaian, round_half_up
 from ...domain.view import Cell, ReportView, Row
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Percent

@@ -49,6 +49,7 @@ from .codes import (
     YEAR_RENSTRA_TARGET,
     Code,
 )
+from .domain.citation import cite
 from .domain.facts import FIELDS, Figure, IndicatorFacts, ReportFacts
 from .domain.numbers import Agreement, compare_printed, decimals_of, format_number
 from .domain.scope import PARTIAL_REASON
@@ -191,11 +192,10 @@ def _show(value: Any, field: str, lang: Lang) -> str:
     return shown + "%" if field == "capaian" else shown
 
 
-def _place(facts: ReportFacts, figure: Figure, lang: Lang) -> str:
-    """``kec-2020.toml baris 233``: the other report's file and line."""
-    if figure.line is None:
-        return facts.file
-    return f"{facts.file} {'line' if lang == 'en' else 'baris'} {figure.line}"
+def _where(facts: ReportFacts, key: str, figure: Figure, lang: Lang) -> str:
+    """Where the other report prints the figure, as its reader finds it ("Tabel 3.2, baris 1
+    (…), kolom Realisasi, hlm. 40"); its table's name when its data records no more."""
+    return cite(figure.place, lang) or facts.table(key).get(lang)
 
 
 def _both(build: Callable[[Lang], str]) -> Text:
@@ -214,16 +214,15 @@ def _earlier_message(
     def build(lang: Lang) -> str:
         printed, expected = _show(here.value, field, lang), _show(there.value, field, lang)
         table = ours.table("perbandingan_tahun").get(lang)
-        their_table = other.table("capaian").get(lang)
-        where = _place(other, there, lang)
+        where = _where(other, "capaian", there, lang)
         if lang == "en":
             return (
                 f'The {year} {_FIELD_WORDS[field].en} of "{name}" is printed as {printed} in '
-                f"{table}; the {year} report ({where}) printed {expected} in {their_table}."
+                f"{table}; the {year} report printed {expected} in {where}."
             )
         return (
             f'{_FIELD_WORDS[field].id} "{name}" tahun {year} tertulis {printed} di {table}; '
-            f"laporan tahun {year} ({where}) mencetak {expected} di {their_table}."
+            f"laporan tahun {year} mencetak {expected} di {where}."
         )
 
     return _both(build)
@@ -244,19 +243,19 @@ def _target_message(
     def build(lang: Lang) -> str:
         printed = _show(here.value, "target", lang)
         expected = _show(there.value, "target", lang)
-        table, their_table = ours.table(table_key).get(lang), other.table(table_key).get(lang)
-        where = _place(other, there, lang)
+        table = ours.table(table_key).get(lang)
+        where = _where(other, table_key, there, lang)
         subject = what[0].get(lang)
         if lang == "en":
-            more = f", as do {agreeing - 1} other report(s)" if agreeing > 1 else ""
+            more = f"; {agreeing - 1} other report(s) agree" if agreeing > 1 else ""
             return (
                 f"{subject}{what[1].en} is printed as {printed} in {table}; the {other.year} "
-                f"report ({where}) printed {expected} in {their_table}{more} (Renstra {span})."
+                f"report printed {expected} in {where}{more} (Renstra {span})."
             )
-        more = f", begitu pula {agreeing - 1} laporan lain" if agreeing > 1 else ""
+        more = f"; begitu pula {agreeing - 1} laporan lain" if agreeing > 1 else ""
         return (
             f"{subject}{what[1].id} tertulis {printed} di {table}; laporan tahun {other.year} "
-            f"({where}) mencetak {expected} di {their_table}{more} (Renstra {span})."
+            f"mencetak {expected} di {where}{more} (Renstra {span})."
         )
 
     return _both(build)
@@ -264,15 +263,14 @@ def _target_message(
 
 def _dropped_message(theirs: ReportFacts, indicator: IndicatorFacts) -> Text:
     def build(lang: Lang) -> str:
-        where = _place(theirs, indicator.declared, lang)
         if lang == "en":
             return (
-                f'The indicator "{indicator.name}" of the {theirs.year} report ({where}) is '
-                "missing from this report, with no note on why it was dropped."
+                f'The indicator "{indicator.name}" of the {theirs.year} report is missing from '
+                "this report, with no note on why it was dropped."
             )
         return (
-            f'Indikator "{indicator.name}" dari laporan tahun {theirs.year} ({where}) tidak ada '
-            "dalam laporan ini, tanpa catatan mengapa indikator itu dihapus."
+            f'Indikator "{indicator.name}" dari laporan tahun {theirs.year} tidak ada dalam '
+            "laporan ini, tanpa catatan mengapa indikator itu dihapus."
         )
 
     return _both(build)

@@ -91,15 +91,19 @@ def test_last_years_realisasi_must_be_quoted_as_printed(tmp_path: Path) -> None:
     assert where.pointer == "/tabel/perbandingan_tahun/baris/0/tahun/2025/realisasi"
     assert where.line == line_of(this, "tahun.2025 =")
     assert where.column is not None
-    line = line_of(last, "realisasi = 79.00")
+    # the other report is cited as its reader finds it, never by its file and line
     assert finding.message.id == (
-        f'Realisasi "Indeks Kepuasan Masyarakat" tahun 2025 tertulis 79,50 di Tabel 3.3; '
-        f"laporan tahun 2025 ({last} baris {line}) mencetak 79,00 di Tabel 3.2."
+        'Realisasi "Indeks Kepuasan Masyarakat" tahun 2025 tertulis 79,50 di Tabel 3.3; '
+        "laporan tahun 2025 mencetak 79,00 di Tabel 3.2, baris ke-1 (Indeks Kepuasan "
+        "Masyarakat), kolom Realisasi."
     )
     assert finding.message.en == (
-        f'The 2025 realisasi of "Indeks Kepuasan Masyarakat" is printed as 79.50 in Tabel 3.3; '
-        f"the 2025 report ({last} line {line}) printed 79.00 in Tabel 3.2."
+        'The 2025 realisasi of "Indeks Kepuasan Masyarakat" is printed as 79.50 in Tabel 3.3; '
+        "the 2025 report printed 79.00 in Table 3.2, 1st row (Indeks Kepuasan Masyarakat), "
+        "column Realisasi."
     )
+    assert finding.place is not None and finding.place.column is not None
+    assert finding.place.column.id == "Realisasi 2025" and finding.place.row == "ke-1"
     assert (finding.printed, finding.expected) == ("79.50", "79.00")
     assert finding.table is not None and finding.table.id == "Tabel 3.3"
     assert finding.table_key == "perbandingan_tahun"
@@ -195,11 +199,10 @@ def test_a_renstra_target_differing_from_last_years_report(tmp_path: Path) -> No
     assert finding.rule == "YEAR002"
     assert finding.location.pointer == "/tabel/iku/baris/0/target/2027"
     assert finding.location.file == str(this)
-    line = line_of(last, "target = { 2025")
     assert finding.message.id == (
         'Target Renstra "Indeks Kepuasan Masyarakat" untuk tahun 2027 tertulis 82,50 di '
-        f"Tabel 2.1; laporan tahun 2025 ({last} baris {line}) mencetak 82,00 di Tabel 2.1 "
-        "(Renstra 2025–2029)."
+        "Tabel 2.1; laporan tahun 2025 mencetak 82,00 di Tabel 2.1, baris ke-1 (Indeks "
+        "Kepuasan Masyarakat), kolom Target 2027 (Renstra 2025–2029)."
     )
 
 
@@ -212,7 +215,7 @@ def test_the_odd_one_out_is_blamed(tmp_path: Path) -> None:
     assert finding.location.file == str(r2025)
     assert finding.location.pointer == "/tabel/iku/baris/0/target/2028"
     assert "begitu pula 1 laporan lain" in finding.message.id
-    assert f"laporan tahun 2026 ({r2026}" in finding.message.id  # the nearest agreeing report
+    assert "laporan tahun 2026 mencetak" in finding.message.id  # the nearest agreeing report
     # Given only as evidence, the odd report is not reported, and the others are right.
     assert year_findings(compare([r2026, r2027], [r2025])) == []
 
@@ -257,10 +260,9 @@ def test_an_indicator_of_last_year_missing_this_year(tmp_path: Path) -> None:
     assert finding.location.file == str(this)
     assert finding.location.pointer == "/indikator"
     assert finding.location.line == line_of(this, "[[indikator]]")
-    declared = line_of(last, 'id = "TERTIB"') - 1  # the [[indikator]] header above it
     assert finding.message.id == (
-        f'Indikator "{NAME}" dari laporan tahun 2025 ({last} baris {declared}) tidak ada dalam '
-        "laporan ini, tanpa catatan mengapa indikator itu dihapus."
+        f'Indikator "{NAME}" dari laporan tahun 2025 tidak ada dalam laporan ini, tanpa catatan '
+        "mengapa indikator itu dihapus."
     )
     assert finding.row == NAME
 
@@ -404,9 +406,10 @@ def test_the_example_against_a_2020_report_of_jatinegara() -> None:
         ("YEAR001", "/tabel/perbandingan_tahun/baris/1/tahun/2020/realisasi"),
         ("YEAR001", "/tabel/perbandingan_tahun/baris/1/tahun/2020/capaian"),
     ]
-    line = line_of(JATINEGARA_2020, "realisasi = 41.18")
     assert "tahun 2020 tertulis 35,00 di Tabel 3.3" in found[0].message.id
-    assert f"jatinegara-2020.toml baris {line}) mencetak 41,18 di Tabel 3.2" in found[0].message.id
+    assert "laporan tahun 2020 mencetak 41,18 di Tabel 3.2, baris" in found[0].message.id
+    assert "jatinegara-2020.toml" not in found[0].message.id  # the report, not its data file
+    assert found[0].place is not None and found[0].place.page == "40-47"  # the example's pages
     assert all(f.location.file == str(EXAMPLE) for f in found)
 
 

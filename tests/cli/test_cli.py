@@ -118,7 +118,9 @@ def test_json_document_shape() -> None:
         "legal_basis",
         "suppression",
         "baseline_state",
+        "place",
     }
+    assert document["findings"][0]["place"] is None  # a SCHEMA finding: about the file itself
 
 
 def test_json_output_is_deterministic() -> None:

@@ -15,11 +15,13 @@ about the data file itself (LOAD, SCHEMA) is located by its line in the file.
 
 from __future__ import annotations
 
+import dataclasses
+
 from sakip_validate import __version__
 from sakip_validate.domain.citation import cite
 from sakip_validate.domain.labels import BoundLabels, severity_word
 from sakip_validate.domain.view import ReportView
-from sakip_validate.findings import Finding, Lang
+from sakip_validate.findings import Finding, Lang, Place
 from sakip_validate.result import FileReport, RunResult
 
 from ..summary import (
@@ -96,9 +98,14 @@ def _place(finding: Finding, words: BoundLabels) -> str:
     A finding about the data file itself (LOAD, SCHEMA) has no printed place: it
     is for whoever edits the file, so its line in the file is its place.
     """
-    citation = cite(finding, words.lang)
-    if citation:
-        return esc(citation)
+    place = finding.place
+    if place is not None and cite(place, words.lang):
+        if not place.page:
+            return esc(cite(place, words.lang))
+        # the page stays on one line: "hlm. 40-46" never breaks at its hyphen
+        head = cite(dataclasses.replace(place, page=None), words.lang)
+        page = f'<span class="page">{esc(cite(Place(page=place.page), words.lang))}</span>'
+        return f"{esc(head)}, {page}" if head else page
     line = _line(finding)
     if not line:
         return "—"

@@ -69,10 +69,10 @@ WORDS = Labels(
         "no_parent": ("folder {folder} tidak ada", "the folder {folder} does not exist"),
         "no_permission": ("tidak ada izin menulis di sini", "no permission to write here"),
         "one_file_many_reports": (
-            "{n} laporan diperiksa, tetapi -o {target} adalah satu berkas: kertas kerja "
-            "{name} dibuat satu per laporan. Beri folder, misalnya -o {folder}/",
-            "{n} reports were checked but -o {target} is a single file: the {name} papers "
-            "are one per report. Give a folder, e.g. -o {folder}/",
+            "{n} laporan diperiksa, tetapi ini satu berkas: kertas kerja {name} dibuat satu "
+            "per laporan. Beri folder, misalnya -o {folder}/",
+            "{n} reports were checked but this is a single file: the {name} papers are one "
+            "per report. Give a folder, e.g. -o {folder}/",
         ),
         "checked": ("{n} berkas diperiksa: {tally}.", "{n} {noun} checked: {tally}."),
         "checked_clean": (
@@ -131,8 +131,8 @@ def _word(key: str, lang: Lang, **values: Any) -> str:
     return WORDS.get(key, lang, **values)
 
 
-def _error(target: Path, key: str, **values: Any) -> DeliveryError:
-    return DeliveryError(target, _word(key, "id", **values), _word(key, "en", **values))
+def _error(where: Path, key: str, **values: Any) -> DeliveryError:
+    return DeliveryError(where, _word(key, "id", **values), _word(key, "en", **values))
 
 
 def check_destinations(
@@ -172,7 +172,13 @@ def check_single_files(
         if target is None or destination.folder or not per_report(plugin):
             continue
         folder = target.with_suffix("").as_posix() or "kertas-kerja"
-        raise _error(target, "one_file_many_reports", n=count, name=plugin.name, folder=folder)
+        raise _error(
+            target,
+            "one_file_many_reports",
+            n=count,
+            name=plugin.name,
+            folder=folder,
+        )
 
 
 # -- names ---------------------------------------------------------------------------
@@ -188,29 +194,48 @@ def _safe(text: str) -> str:
     return cleaned
 
 
-def _path_name(label: str) -> str:
-    """A report's whole path as a name: ``a/b/laporan.toml`` -> ``a-b-laporan-toml``."""
-    parts = [part for part in re.split(r"[\\/]+", label) if part not in ("", ".", "..")]
-    stem, dot, ending = (parts[-1] if parts else label).rpartition(".")
-    last = f"{stem}-{ending}" if dot and stem else (parts[-1] if parts else label)
-    return "-".join([*parts[:-1], last])
+def _levels(label: str) -> list[str]:
+    """The names a report's paper may take, plainest first.
+
+    ``a/b/laporan.toml``: ``laporan``, ``laporan-toml``, ``b-laporan-toml``,
+    ``a-b-laporan-toml``.
+    """
+    parts = [part for part in re.split(r"[\\/]+", label) if part not in ("", ".", "..")] or [label]
+    stem, dot, ending = parts[-1].rpartition(".")
+    if not (dot and stem):
+        stem, ending = parts[-1], ""
+    names = [stem]
+    last = f"{stem}-{ending}" if ending else stem
+    names.append(last)
+    for depth in range(2, len(parts) + 1):
+        names.append("-".join([*parts[-depth:-1], last]))
+    return [_safe(name) for name in names]
 
 
 def paper_names(labels: Sequence[str]) -> list[str]:
     """A stable, safe and unique file name (without ending) for each report.
 
     A report's paper is named after its file (``jatinegara-2021``); reports whose
-    names would collide (``a/laporan.toml`` and ``b/laporan.toml``, or the .toml
-    and .json of one report) are named after their whole path instead
-    (``a-laporan-toml``), and a number is added as a last resort. Names are
-    compared without letter case, as Windows and macOS folders do.
+    names would collide are named with more of their path, as little as tells
+    them apart: the file's ending (the .toml and .json of one report:
+    ``jatinegara-2021-toml``), then its folders (``a/laporan.toml`` and
+    ``b/laporan.toml``: ``a-laporan-toml``); a number is added as a last resort.
+    Names are compared without letter case, as Windows and macOS folders do.
     """
-    stems = [_safe(Path(label.replace("\\", "/")).stem or label) for label in labels]
-    clashing = {s.lower() for s in stems if sum(1 for o in stems if o.lower() == s.lower()) > 1}
-    names = [
-        _safe(_path_name(label)) if stem.lower() in clashing else stem
-        for label, stem in zip(labels, stems, strict=True)
-    ]
+    levels = [_levels(label) for label in labels]
+    chosen = [0] * len(labels)
+    while True:
+        names = [level[min(at, len(level) - 1)] for level, at in zip(levels, chosen, strict=True)]
+        counts: dict[str, int] = {}
+        for name in names:
+            counts[name.lower()] = counts.get(name.lower(), 0) + 1
+        moved = False
+        for index, name in enumerate(names):
+            if counts[name.lower()] > 1 and chosen[index] < len(levels[index]) - 1:
+                chosen[index] += 1
+                moved = True
+        if not moved:
+            break
     taken: set[str] = set()
     unique = []
     for name in names:

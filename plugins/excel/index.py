@@ -42,10 +42,10 @@ def index_sheet(w: Writer, ws: Worksheet, result: RunResult, entries: Sequence[I
         (w.label("file"), 30),
         (w.label("unit"), 24),
         (w.label("pemda"), 18),
-        (w.label("year"), 8),
+        (w.label("year"), 10),
         *((severity_word(severity, w.lang), 11.0) for severity in _COUNTED),
         (w.label("total"), 8),
-        (w.label("failing"), 12),
+        (w.label("failing"), 14),
         *((w.label("paper_of", format=name), 24.0) for name in formats),
     ]
     widths = [width for _, width in columns]
@@ -75,7 +75,8 @@ def index_sheet(w: Writer, ws: Worksheet, result: RunResult, entries: Sequence[I
             ws.write_number(r, 5 + offset, counts[severity], w.fmt())
         ws.write_number(r, 8, len(report.findings), w.fmt(bold=True))
         failing = part.verdict.failing if part.verdict is not None else 0
-        ws.write_number(r, 9, failing, w.fmt(bold=bool(failing), font_color="#9C0006"))
+        look = {"bold": True, "font_color": "#9C0006"} if failing else {}
+        ws.write_number(r, 9, failing, w.fmt(**look))
         papers = dict(entry.papers)
         for offset, name in enumerate(formats):
             paper = papers.get(name)

@@ -30,6 +30,7 @@ __all__ = ["HEADER_ROWS", "Paper", "kkr_header", "person_text", "print_header"]
 
 HEADER_ROWS = 5  # rows 0-4 of every sheet
 BLANK = "_" * 18  # a field to fill in by hand
+SHORT_BLANK = "_" * 10  # a date or a number to fill in by hand
 NAME_WIDTH = 34.0  # characters the preparer's and reviewer's names get at least
 
 LABELS = Labels(
@@ -179,10 +180,10 @@ def kkr_header(
     assignment = _label(
         "assignment",
         lang,
-        number=_filled(given.surat_tugas_number),
-        date=_filled(paper.date(given.surat_tugas_date, lang)),
-        start=_filled(paper.date(given.period_start, lang)),
-        end=_filled(paper.date(given.period_end, lang)),
+        number=given.surat_tugas_number.strip() or SHORT_BLANK,
+        date=paper.date(given.surat_tugas_date, lang) or SHORT_BLANK,
+        start=paper.date(given.period_start, lang) or SHORT_BLANK,
+        end=paper.date(given.period_end, lang) or SHORT_BLANK,
     )
     _span(w, ws, 4, 0, left, assignment, **small)
     head = {"font_size": 8, "bold": True, "align": "center", "valign": "vcenter", "border": 1}
@@ -196,7 +197,7 @@ def kkr_header(
     for row, (key, person, day) in zip((2, 3), signers, strict=True):
         who = _label(key, lang, who=_filled(person_text(person)))
         _span(w, ws, row, start, date_col - 1, who, **small)
-        shown = paper.date(day, lang) or BLANK[:10]
+        shown = paper.date(day, lang) or SHORT_BLANK
         _span(w, ws, row, date_col, date_col, shown, align="center", **box)
         ws.write_blank(row, paraf_col, None, w.fmt(border=2))
     for row, height in ((0, 16), (1, 20), (2, 30), (3, 30), (4, 24)):

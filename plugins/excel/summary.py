@@ -73,9 +73,12 @@ def summary_sheet(
     r = _pack_table(w, ws, r + 2, result)
     r = _policy_table(w, ws, r + 2, result)
     r = _manifest_table(w, ws, r + 2, result, plans)
+    breaks = []
     for found in plans:
         if found.view is not None:
+            breaks.append(r + 2)  # each file's charts start a page: none is cut in two
             r = _charts(w, ws, r + 2, found, prefixed=len(plans) > 1)
+    ws.set_h_pagebreaks(breaks)
     w.page_setup(ws, None)
     ws.set_portrait()
     ws.activate()
@@ -149,7 +152,7 @@ def _files_table(w: Writer, ws: Worksheet, r: int, plans: list[FileSheets]) -> i
         w.label("year"),
         *(severity_word(severity, w.lang) for severity in _COUNTED),
         w.label("total"),
-        w.label("sheets"),
+        w.label("remarks"),
     ]
     for col, title in enumerate(titles):
         w.header(ws, r, col, title)
@@ -173,10 +176,7 @@ def _files_table(w: Writer, ws: Worksheet, r: int, plans: list[FileSheets]) -> i
             count = sum(1 for finding in report.findings if finding.severity == severity)
             ws.write_number(r, 5 + offset, count, w.fmt())
         ws.write_number(r, 8, len(report.findings), w.fmt(bold=True))
-        if found.sheets:
-            sheets = ", ".join(name for name, _ in found.sheets)
-            w.text(ws, r, 9, sheets, text_wrap=True)
-        elif report.role == "config":
+        if report.role == "config":
             w.text(ws, r, 9, w.label("config_file"), text_wrap=True, italic=True)
         elif not report.unreadable and not report.checked:
             w.text(ws, r, 9, w.label("not_checked"), text_wrap=True, italic=True)

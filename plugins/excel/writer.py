@@ -98,7 +98,7 @@ LABELS = Labels(
         "pemda": ("Pemerintah daerah", "Local government"),
         "year": ("Tahun anggaran", "Budget year"),
         "total": ("Jumlah", "Total"),
-        "sheets": ("Lembar kerja", "Sheets"),
+        "remarks": ("Keterangan", "Remarks"),
         "unreadable": ("(tidak terbaca)", "(unreadable)"),
         "not_checked": (
             "(tanpa lembar tabel: aturan tidak dijalankan; perbaiki dahulu temuan berkas ini)",

@@ -8,7 +8,6 @@ parse -> :func:`run` -> render -> exit.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from . import clock
 from .codes import YEAR
 from .discovery import Seen, discover
 from .domain.facts import ReportFacts, report_facts
@@ -76,7 +76,9 @@ class RunOptions:
     rule_paths: tuple[str | Path, ...] = ()
     jobs: int = 1  # worker processes; 0: one per CPU
     keep_data: bool = False  # keep each file's parsed report (outputs that draw tables)
-    timestamp: bool = False  # record the generation time in the manifest
+    # record the generation time in the manifest (SOURCE_DATE_EPOCH when set); the
+    # command line records it unless --no-timestamp, the API only when asked
+    timestamp: bool = False
     stdin_format: Format | None = None  # the format of "-" (standard input)
     policy: Policy = field(default_factory=Policy)
     limits: Limits = DEFAULT_LIMITS
@@ -274,7 +276,7 @@ def new_run(
     packs = load_packs() if packs is None else packs
     generated_at = None
     if timestamp:
-        generated_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        generated_at = clock.now().isoformat()
     return RunResult(
         catalog=catalog_of(packs),
         manifest=Manifest(

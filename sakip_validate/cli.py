@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import os
 import re
 import signal
 import sys
 import traceback
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from . import __version__
+from .domain.text import visible
 from .findings import Lang
 from .loading.limits import DEFAULT_LIMITS
 from .policy import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, FAIL_ON_CHOICES
 from .writing import write_atomically
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
     from .config import Config
+    from .delivery import Destination
     from .engine.model import RulePack
     from .engine.packs import RulePackError
+    from .outputs import OutputPlugin, RenderOptions
     from .policy import Policy
     from .result import RunResult
 
@@ -126,8 +131,8 @@ class _CheckCommand(click.Command):
 
 
 def pair_formats(
-    order: list[str | None], formats: tuple[str, ...], outputs: tuple[Path, ...], default: str
-) -> list[tuple[str, Path | None]]:
+    order: list[str | None], formats: tuple[str, ...], outputs: tuple[T, ...], default: str
+) -> list[tuple[str, T | None]]:
     """Each ``--format`` with the ``-o`` that follows it, in the order click parsed them.
 
     ``order`` lists the parameter names as they occurred on the command line
@@ -176,8 +181,9 @@ def default_format() -> str:
     "--output",
     "outputs",
     multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Berkas untuk --format sebelumnya, bukan stdout / file for the preceding --format.",
+    type=click.Path(path_type=str),
+    help="Berkas untuk --format sebelumnya, bukan stdout; FOLDER/ untuk kertas kerja per "
+    "laporan (excel, reviu) / file for the preceding --format; FOLDER/ for one paper per report.",
 )
 @lang_option
 @click.option(
@@ -214,10 +220,12 @@ def default_format() -> str:
     "for large folders (0: one per CPU).",
 )
 @click.option(
-    "--timestamp",
-    is_flag=True,
-    help="Catat waktu pembuatan di keluaran (bawaan: tidak, agar keluaran sama persis) / "
-    "record the generation time (default: no, so outputs are byte-identical).",
+    "--timestamp/--no-timestamp",
+    default=True,
+    show_default=True,
+    help="Catat tanggal penyusunan di keluaran (SOURCE_DATE_EPOCH bila diset); --no-timestamp "
+    "agar keluaran sama persis / record the date of preparation (SOURCE_DATE_EPOCH when set); "
+    "--no-timestamp for byte-identical outputs.",
 )
 @click.option(
     "--limit",
@@ -304,7 +312,7 @@ def check(
     ctx: click.Context,
     paths: tuple[str, ...],
     output_formats: tuple[str, ...],
-    outputs: tuple[Path, ...],
+    outputs: tuple[str, ...],
     lang: Lang,
     fail_on: str,
     stdin_format: str | None,
@@ -328,8 +336,9 @@ def check(
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
     from .api import NothingToCheck, RunOptions, run
+    from .delivery import Destination
     from .engine.packs import RulePackError
-    from .outputs import RenderOptions, available, load_output
+    from .outputs import available, load_output
 
     plan = pair_formats(ctx.meta.get("option_order", []), output_formats, outputs, default_format())
     unknown = [name for name, _ in plan if name not in available()]
@@ -338,13 +347,13 @@ def check(
             f"format {', '.join(unknown)} tidak dikenal / unknown format; "
             f"tersedia / available: {', '.join(available())}"
         )
-    plugins = [(load_output(name), target) for name, target in plan]
-    for plugin, target in plugins:
-        if plugin.binary and target is None:
+    plugins = [(load_output(name), Destination.parse(target)) for name, target in plan]
+    for plugin, destination in plugins:
+        if plugin.binary and destination.path is None:
             raise click.UsageError(
                 f"format {plugin.name} menulis berkas: beri -o BERKAS / writes a file: give -o FILE"
             )
-    if sum(target is None for _, target in plugins) > 1:
+    if sum(destination.path is None for _, destination in plugins) > 1:
         raise click.UsageError(
             "hanya satu format boleh menulis ke stdout; beri -o untuk yang lain / "
             "only one format may write to stdout; give -o for the others"
@@ -358,8 +367,7 @@ def check(
         )
     # No output may replace an input, nor an earlier report given with --previous.
     explicit = [Path(given) for given in paths if given != "-"] + list(previous)
-    targets = [target for _, target in plugins if target is not None]
-    _check_targets(targets, explicit)
+    _check_destinations(plugins, explicit)
     input_limits = DEFAULT_LIMITS
     for assignment in limits:
         try:
@@ -372,7 +380,7 @@ def check(
     if "lang" not in given:
         lang = config.lang  # type: ignore[assignment]
     _settle(config, given, ctx.params)
-    _check_targets(targets, list(config.previous))  # earlier reports named in the configuration
+    _check_destinations(plugins, list(config.previous))  # earlier reports in the configuration
     policy = _policy(config, exit_zero=exit_zero, lang=lang)
     progress = _progress_bar(lang) if _show_progress() else None
     options = RunOptions(
@@ -410,30 +418,11 @@ def check(
         _write_baseline(result, write_baseline, lang)
     # A folder's files are inputs too: no output may replace one of them.
     checked = [Path(r.label) for r in result.files if r.label != "<stdin>"]
-    _check_targets(targets, checked)
-
-    render_options = RenderOptions(
-        lang=lang,
-        color=color,
-        max_annotations=config.github_annotations,
-        markdown_max_chars=config.markdown_max_chars,
-    )
-    broken = 0
-    for plugin, target in plugins:
-        try:
-            if target is None:
-                plugin.render(result, render_options, sys.stdout)
-            else:
-                write_atomically(
-                    target, partial(plugin.render, result, render_options), binary=plugin.binary
-                )
-        except OSError as error:
-            if target is None:
-                raise  # stdout itself failed (closed pipe, full disk): nothing to add
-            raise OutputError(str(target), hint=error.strerror) from None
-        except Exception as error:  # a broken output must not take the others with it
-            broken += 1
-            _report_render_failure(plugin.name, error, lang, debug)
+    _check_destinations(plugins, checked)
+    _check_single_files(plugins, result)
+    inputs = explicit + list(config.previous) + checked
+    render_options = _render_options(lang, color, config, result)
+    broken = _deliver(plugins, result, render_options, inputs, lang, debug)
     if debug:
         for failure in result.failures:
             click.echo(f"--- {failure.file}: {failure.stage.get(lang)}", err=True)
@@ -619,17 +608,101 @@ def _print_statistics(result: RunResult, lang: Lang) -> None:
         click.echo(f"{counted[rule]:>6}  {rule:<10} {title}{extra}", err=True)
 
 
-def _check_targets(targets: list[Path], inputs: list[Path]) -> None:
+def _check_destinations(
+    plugins: list[tuple[OutputPlugin, Destination]], inputs: list[Path]
+) -> None:
     """Exit 2 (usage) for an output that cannot or must not be written."""
-    from .writing import OutputTargetError, check_target
+    from .delivery import DeliveryError, check_destinations
+    from .writing import OutputTargetError
 
-    for target in targets:
+    try:
+        check_destinations(plugins, inputs)
+    except (OutputTargetError, DeliveryError) as error:
+        raise click.UsageError(
+            f"-o {error.target}: {error.message_id} / {error.message_en}"
+        ) from None
+
+
+def _check_single_files(plugins: list[tuple[OutputPlugin, Destination]], result: RunResult) -> None:
+    """Exit 2 when one file was asked for the papers of several reports."""
+    from .delivery import DeliveryError, check_single_files
+
+    try:
+        check_single_files(plugins, result)
+    except DeliveryError as error:
+        raise click.UsageError(
+            f"-o {error.target}: {error.message_id} / {error.message_en}"
+        ) from None
+
+
+def _render_options(
+    lang: Lang, color: bool | None, config: Config, result: RunResult
+) -> RenderOptions:
+    """What the outputs are told besides the result; the date of preparation is the run's.
+
+    A run that records its time (the default; ``--no-timestamp`` does not) dates
+    the working papers with the run's date (``SOURCE_DATE_EPOCH`` when set)
+    unless the auditor gave another.
+    """
+    from .clock import today
+    from .outputs import RenderOptions
+    from .papers import ReviewParticulars
+
+    reviu = ReviewParticulars()
+    recorded = result.manifest is not None and result.manifest.generated_at is not None
+    if recorded and not reviu.prepared_on:
+        reviu = dataclasses.replace(reviu, prepared_on=today().isoformat())
+    return RenderOptions(
+        lang=lang,
+        color=color,
+        max_annotations=config.github_annotations,
+        markdown_max_chars=config.markdown_max_chars,
+        reviu=reviu,
+    )
+
+
+def _deliver(
+    plugins: list[tuple[OutputPlugin, Destination]],
+    result: RunResult,
+    options: RenderOptions,
+    inputs: list[Path],
+    lang: Lang,
+    debug: bool,
+) -> int:
+    """Write every output (and the index of each folder of papers); the number that failed.
+
+    A file that cannot be written exits 2; a format that fails is reported and
+    the others are still written. With nothing on standard output, a summary of
+    the run and of where each output went goes to standard error.
+    """
+    from .delivery import Delivered, deliver, summary_lines, write_indexes
+
+    broken = 0
+    delivered: list[Delivered] = []
+    for plugin, destination in plugins:
         try:
-            check_target(target, inputs)
-        except OutputTargetError as error:
-            raise click.UsageError(
-                f"-o {target}: {error.message_id} / {error.message_en}"
+            delivered.append(deliver(plugin, destination, result, options, inputs, sys.stdout))
+        except OSError as error:
+            if destination.path is None:
+                raise  # stdout itself failed (closed pipe, full disk): nothing to add
+            raise OutputError(
+                str(error.filename or destination.path), hint=error.strerror
             ) from None
+        except Exception as error:  # a broken output must not take the others with it
+            broken += 1
+            _report_render_failure(plugin.name, error, lang, debug)
+    indexes: list[Path] = []
+    try:
+        indexes = write_indexes(delivered, result, options, inputs)
+    except OSError as error:
+        raise OutputError(str(error.filename), hint=error.strerror) from None
+    except Exception as error:
+        broken += 1
+        _report_render_failure("indeks", error, lang, debug)
+    if all(destination.path is not None for _, destination in plugins):
+        for line in summary_lines(result, delivered, indexes, lang):
+            click.echo(visible(line), err=True)
+    return broken
 
 
 def _report_render_failure(name: str, error: Exception, lang: Lang, debug: bool) -> None:

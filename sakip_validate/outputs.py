@@ -48,6 +48,14 @@ class RenderOptions:
     reviu: ReviewParticulars = field(default_factory=ReviewParticulars)
 
 
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """One report of a folder of papers: its own result and its papers (format, file name)."""
+
+    result: RunResult
+    papers: tuple[tuple[str, str], ...] = ()
+
+
 class OutputPlugin(Protocol):
     """An output format. It renders a result; it never computes findings.
 
@@ -55,6 +63,12 @@ class OutputPlugin(Protocol):
     UTF-8 file); a binary one (an .xlsx workbook) writes bytes and needs ``-o``.
     The same result must give byte-identical output: no timestamps unless
     ``result.manifest.generated_at`` is set, no dict-order or hash-order effects.
+
+    Two optional attributes (read with :func:`per_report` and :func:`suffix`):
+    ``per_report = True`` marks a format that gives one paper per report (the
+    workbook, the review note): given ``-o FOLDER/``, the command line renders
+    it once per report, into a file named after the report; ``suffix`` is the
+    file name ending of those papers (``.xlsx``).
     """
 
     name: str
@@ -67,6 +81,34 @@ class OutputPlugin(Protocol):
     def render(
         self, result: RunResult, options: RenderOptions, stream: TextIO | BinaryIO
     ) -> None: ...
+
+
+# File name endings of the built-in formats, for papers written into a folder.
+SUFFIXES = {
+    "console": ".txt",
+    "json": ".json",
+    "markdown": ".md",
+    "reviu": ".md",
+    "docx": ".docx",
+    "excel": ".xlsx",
+    "sarif": ".sarif",
+    "junit": ".xml",
+    "github": ".txt",
+    "html": ".html",
+}
+
+
+def per_report(plugin: OutputPlugin) -> bool:
+    """Whether ``plugin`` gives one paper per report (``per_report = True``)."""
+    return getattr(plugin, "per_report", False) is True
+
+
+def suffix(plugin: OutputPlugin) -> str:
+    """The file name ending of ``plugin``'s papers: its ``suffix``, else the built-in one."""
+    declared = getattr(plugin, "suffix", None)
+    if isinstance(declared, str) and declared.startswith(".") and len(declared) > 1:
+        return declared
+    return SUFFIXES.get(plugin.name, ".bin" if plugin.binary else ".txt")
 
 
 @functools.cache

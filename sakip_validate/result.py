@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
@@ -11,6 +12,7 @@ from .domain.facts import ReportFacts
 from .failures import Failure
 from .findings import Finding, Severity, Text
 from .policy import BaselineOutcome, Policy, Verdict
+from .policy.baseline import file_key
 from .policy.waivers import Waiver
 
 
@@ -111,3 +113,34 @@ class RunResult:
         """Apply the policy and keep its verdict."""
         self.verdict = self.policy.decide(self)
         return self.verdict
+
+    def for_report(self, report: FileReport) -> RunResult:
+        """This run as if ``report`` had been its only input: what one report's papers show.
+
+        The catalogue, manifest and policy are the run's and the findings are
+        the report's own (already marked by the policy); the verdict is the
+        policy's over this report alone, and the baseline's comparison counts
+        this report's findings and the fixed entries of its file. Skipped files
+        and configuration files stay with the whole run.
+        """
+        part = RunResult(
+            files=[report], catalog=self.catalog, manifest=self.manifest, policy=self.policy
+        )
+        if self.baseline is not None:
+            part.baseline = _baseline_of(self.baseline, report, self.policy)
+        part.decide()
+        return part
+
+
+def _baseline_of(outcome: BaselineOutcome, report: FileReport, policy: Policy) -> BaselineOutcome:
+    """The baseline comparison of one report: its new and persisting findings, its fixed ones."""
+    folder = policy.baseline.folder if policy.baseline is not None else Path(outcome.source).parent
+    mine = file_key(report.label, folder)
+    persisting = sum(
+        1 for f in report.findings if f.suppression is not None and f.suppression.kind == "baseline"
+    )
+    new = sum(
+        1 for f in report.findings if f.suppression is None and not f.rule.startswith("POLICY")
+    )
+    fixed = tuple(entry for entry in outcome.fixed if entry.file == mine)
+    return BaselineOutcome(outcome.source, new, persisting, fixed)

@@ -23,6 +23,8 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.resources", "base"),
     ("sakip_validate.failures", "base"),
     ("sakip_validate.papers", "base"),
+    ("sakip_validate.clock", "base"),
+    ("sakip_validate.writing", "base"),
     ("sakip_validate.loading", "loading"),
     ("sakip_validate.domain", "domain"),
     ("sakip_validate.catalog", "result"),
@@ -41,6 +43,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.years", "api"),
     ("sakip_validate.outputs", "outputs"),
     ("sakip_validate.plugins", "plugins"),
+    ("sakip_validate.delivery", "cli"),
     ("sakip_validate.cli", "cli"),
     ("sakip_validate.__main__", "cli"),
     ("sakip_validate", "base"),  # the package itself: only __version__

@@ -50,28 +50,32 @@ def budget_sheet(
     with_percent = "persen" in shown and set(FIELDS) <= set(fields)
 
     columns: list[tuple[str, float]] = [
-        (w.label("kode"), 8),
-        (w.label("tingkat"), 12),
-        (w.label("uraian"), 52),
+        (w.label("kode"), 7),
+        (w.label("tingkat"), 10),
+        (w.label("uraian"), 40),
     ]
     field_col: dict[str, int] = {}
     for f in fields:
         field_col[f] = len(columns)
-        columns += [(w.label(f), 16), (w.label("sum_of", field=f), 16), (w.label("diff"), 13)]
+        columns += [(w.label(f), 14), (w.label("sum_of", field=f), 14), (w.label("diff"), 10)]
     pct_col = len(columns)
     if with_percent:
-        columns += [(w.label("pct_printed"), 10), (w.label("pct_formula"), 15)]
-        columns += [(w.label("diff"), 11)]
+        columns += [(w.label("pct_printed"), 8), (w.label("pct_formula"), 11)]
+        columns += [(w.label("diff"), 8)]
     match_col = len(columns)
-    columns += [(w.label("match"), 9), (w.label("rules_on_row"), 16)]
+    columns += [(w.label("match"), 9), (w.label("rules_on_row"), 15), (w.label("related"), 17)]
+    printed = len(columns)
 
     note = f"{w.label('budget_note')} {w.label('red_note')}"
-    top = w.title(ws, [table_title(view, name, w.lang), label], note)
+    widths = [width for _, width in columns]
+    top = w.title(ws, [table_title(view, name, w.lang), label], note, widths)
     w.headers(ws, top, columns)
+    w.technical(ws, top, printed, [(w.label("pointer"), 34)])
     first = top + 1
     at = {id(node): first + index for index, node in enumerate(tree.nodes)}
     at[id(tree.total)] = first + len(tree.nodes)
     verdicts = marks.rows(rows)
+    related = marks.related(rows, verdicts)
     sums = {f: _sheet_sums(tree, f) for f in fields}
 
     def source(node: Node, f: str) -> tuple[int, int]:
@@ -79,7 +83,7 @@ def budget_sheet(
         printed = node.row.cell(f).present
         return at[id(node)], field_col[f] + (0 if printed or id(node) not in sums[f] else 1)
 
-    def figures(node: Node, findings: list[Finding]) -> None:
+    def figures(node: Node, findings: list[Finding], related: list[Finding]) -> None:
         r, row = at[id(node)], node.row
         for f in fields:
             formula, value = None, None
@@ -112,9 +116,10 @@ def budget_sheet(
             w.recompute(
                 ws, r, pct_col, cell.value, formula, exact, marked=marks.cell(cell), percent=True
             )
-        w.verdict(ws, r, match_col, findings)
+        w.verdict(ws, r, match_col, findings, related)
+        w.text(ws, r, printed, row.pointer)
 
-    for node, findings in zip(tree.nodes, verdicts[:-1], strict=True):
+    for node, findings, others in zip(tree.nodes, verdicts[:-1], related[:-1], strict=True):
         r, row = at[id(node)], node.row
         level = depth(node) - 1  # every row hangs under JUMLAH
         bold = row.cell("tingkat").value == "program" or level == 0
@@ -133,19 +138,19 @@ def budget_sheet(
         w.text(
             ws, r, 2, nama.value, text_wrap=True, indent=level, bold=bold, **red(marks.cell(nama))
         )
-        figures(node, findings)
+        figures(node, findings, others)
         w.level(ws, r, level)
 
     total_r = at[id(tree.total)]
     w.text(ws, total_r, 0, "", bold=True, top=1)
     w.text(ws, total_r, 1, "", bold=True, top=1)
     w.text(ws, total_r, 2, w.label("jumlah"), bold=True, top=1)
-    figures(tree.total, verdicts[-1])
+    figures(tree.total, verdicts[-1], related[-1])
 
     ws.freeze_panes(first, 3)
     if tree.nodes:
-        ws.autofilter(top, 0, total_r - 1, len(columns) - 1)
-    w.page_setup(ws, top)
+        ws.autofilter(top, 0, total_r - 1, printed - 1)
+    w.page_setup(ws, top, print_columns=printed)
 
 
 def _sheet_sums(tree: Tree, name: str) -> dict[int, int]:

@@ -1,6 +1,9 @@
-"""The summary sheet: files, counts by severity and by rule pack, the run manifest, charts.
+"""The summary sheet, the paper's cover: the assignment, the sheets, counts, manifest, charts.
 
-Under the title, the run's summary sentence ("9 error (2 dikecualikan, ...)");
+Under the KKR header and the title, the run's summary sentence ("9 kesalahan
+(2 dikecualikan, ...)"); the assignment and the review team as the auditor gave
+them (blank lines to fill in where not); the list of the paper's sheets, each a
+link; the files checked;
 the severity table counts the waived and baselined findings of each severity;
 a section on the policy (when the run has waivers, a baseline or skipped
 files) gives the baseline's comparison, the findings it lists as fixed and the
@@ -29,6 +32,8 @@ from ..summary import (
     summary_sentence,
     suppressed_counts,
 )
+from .kkr import BLANK, person_text
+from .links import internal
 from .plan import FileSheets
 from .writer import SEVERITY_STYLE, Writer, shown_text
 
@@ -39,30 +44,96 @@ _SECTION = {"bold": True, "font_size": 12, "font_color": "#1F3864"}
 _COUNTED = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-def summary_sheet(w: Writer, ws: Worksheet, result: RunResult, plans: list[FileSheets]) -> None:
-    """Files, counts by severity and by rule pack, the run manifest and the charts."""
+WIDTHS = (4.0, 34.0, 26.0, 18.0, 10.0, 11.0, 11.0, 11.0, 14.0, 30.0)
+
+
+def summary_sheet(
+    w: Writer,
+    ws: Worksheet,
+    result: RunResult,
+    plans: list[FileSheets],
+    contents: dict[str, str],
+) -> None:
+    """The cover: assignment, sheets, files, counts by severity and pack, manifest, charts.
+
+    ``contents``: what each sheet of the paper shows, by sheet name, in order.
+    """
     manifest = result.manifest
     version = manifest.tool_version if manifest else __version__
-    w.width(ws, 0, 4)
-    w.width(ws, 1, 34)
-    w.width(ws, 2, 26)
-    w.width(ws, 3, 18)
-    w.width(ws, 4, 10, 8)
-    w.width(ws, 9, 30)
-    ws.write_string(0, 0, w.label("title"), w.fmt(bold=True, font_size=16))
-    ws.write_string(1, 0, w.label("subtitle", version=version), w.fmt(italic=True))
-    w.text(ws, 2, 0, summary_sentence(result, w.lang), bold=True)
-    r = _files_table(w, ws, 3, plans)
+    for col, width in enumerate(WIDTHS):
+        w.width(ws, col, width)
+    r = w.top(ws, WIDTHS)
+    ws.write_string(r, 0, w.label("summary_title"), w.fmt(bold=True, font_size=14))
+    ws.write_string(r + 1, 0, w.label("subtitle", version=version), w.fmt(italic=True))
+    w.text(ws, r + 2, 0, summary_sentence(result, w.lang), bold=True)
+    r = _assignment_table(w, ws, r + 4)
+    r = _sheets_table(w, ws, r + 2, contents)
+    r = _files_table(w, ws, r + 2, plans)
     r = _severity_table(w, ws, r + 2, result)
     r = _pack_table(w, ws, r + 2, result)
     r = _policy_table(w, ws, r + 2, result)
     r = _manifest_table(w, ws, r + 2, result, plans)
+    breaks = []
     for found in plans:
         if found.view is not None:
+            breaks.append(r + 2)  # each file's charts start a page: none is cut in two
             r = _charts(w, ws, r + 2, found, prefixed=len(plans) > 1)
+    ws.set_h_pagebreaks(breaks)
     w.page_setup(ws, None)
     ws.set_portrait()
     ws.activate()
+
+
+def _assignment_table(w: Writer, ws: Worksheet, r: int) -> int:
+    """The assignment and the team as the auditor gave them; blank lines where not."""
+    given = w.paper.particulars
+    ws.write_string(r, 1, w.label("assignment"), w.fmt(**_SECTION))
+
+    def date(iso: str) -> str:
+        return w.paper.date(iso, w.lang)
+
+    number = given.surat_tugas_number.strip()
+    letter = f"{number}, {date(given.surat_tugas_date)}".strip(", ") if number else ""
+    period = ""
+    if given.period_start.strip() or given.period_end.strip():
+        period = f"{date(given.period_start) or BLANK} – {date(given.period_end) or BLANK}"
+    entries: list[tuple[str, str]] = [
+        (w.label("apip"), given.apip),
+        (w.label("kkr_index"), given.kkr_index),
+        (w.label("surat_tugas"), letter),
+        (w.label("period"), period),
+        (w.label("ketua_tim"), person_text(given.ketua_tim)),
+    ]
+    members = [person_text(member) for member in given.anggota_tim] or [""]
+    entries += [(w.label("anggota_tim") if i == 0 else "", m) for i, m in enumerate(members)]
+    entries += [
+        (w.label("pengendali_teknis"), person_text(given.pengendali_teknis)),
+        (w.label("pengendali_mutu"), person_text(given.pengendali_mutu)),
+    ]
+    for key, value in entries:
+        r += 1
+        w.text(ws, r, 1, key, bold=True)
+        shown = value.strip() or BLANK
+        ws.merge_range(r, 2, r, 8, "", w.text_fmt(shown))
+        ws.write_string(r, 2, shown, w.text_fmt(shown))
+    return r
+
+
+def _sheets_table(w: Writer, ws: Worksheet, r: int, contents: dict[str, str]) -> int:
+    """The sheets of the paper: number, name (a link) and what it shows."""
+    ws.write_string(r, 1, w.label("sheet_list"), w.fmt(**_SECTION))
+    r += 1
+    w.header(ws, r, 0, w.label("no"))
+    w.header(ws, r, 1, w.label("sheet"))
+    ws.merge_range(r, 2, r, 8, "", w.header_fmt())
+    w.header(ws, r, 2, w.label("content"))
+    for number, (name, content) in enumerate(contents.items(), 1):
+        r += 1
+        ws.write_number(r, 0, number, w.fmt(align="left"))
+        w.link(ws, r, 1, internal(name, 0), name)
+        ws.merge_range(r, 2, r, 8, "", w.text_fmt(content))
+        w.text(ws, r, 2, content)
+    return r
 
 
 def _section(d: Any, key: str) -> dict[str, Any]:
@@ -81,7 +152,7 @@ def _files_table(w: Writer, ws: Worksheet, r: int, plans: list[FileSheets]) -> i
         w.label("year"),
         *(severity_word(severity, w.lang) for severity in _COUNTED),
         w.label("total"),
-        w.label("sheets"),
+        w.label("remarks"),
     ]
     for col, title in enumerate(titles):
         w.header(ws, r, col, title)
@@ -105,10 +176,7 @@ def _files_table(w: Writer, ws: Worksheet, r: int, plans: list[FileSheets]) -> i
             count = sum(1 for finding in report.findings if finding.severity == severity)
             ws.write_number(r, 5 + offset, count, w.fmt())
         ws.write_number(r, 8, len(report.findings), w.fmt(bold=True))
-        if found.sheets:
-            sheets = ", ".join(name for name, _ in found.sheets)
-            w.text(ws, r, 9, sheets, text_wrap=True)
-        elif report.role == "config":
+        if report.role == "config":
             w.text(ws, r, 9, w.label("config_file"), text_wrap=True, italic=True)
         elif not report.unreadable and not report.checked:
             w.text(ws, r, 9, w.label("not_checked"), text_wrap=True, italic=True)
@@ -236,10 +304,12 @@ def _manifest_table(
 ) -> int:
     manifest = result.manifest
     ws.write_string(r, 1, w.label("manifest"), w.fmt(**_SECTION))
+    prepared = w.paper.particulars.prepared_on
     entries = [
         (w.label("tool"), f"sakip-validate {manifest.tool_version if manifest else __version__}"),
         (w.label("schema_id"), manifest.schema_id if manifest else ""),
         (w.label("packs"), ", ".join(f"{p} {v}" for p, v in manifest.packs) if manifest else ""),
+        (w.label("prepared_on"), w.paper.date(prepared, w.lang) or w.label("not_recorded")),
         (
             w.label("generated_at"),
             (manifest.generated_at if manifest else None) or w.label("not_recorded"),

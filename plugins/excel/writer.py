@@ -24,12 +24,17 @@ from sakip_validate.domain.values import as_number
 from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.result import RunResult
 
+from .kkr import kkr_header, print_header
+from .links import Links
+
 if TYPE_CHECKING:
     from xlsxwriter.format import Format
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
 
     from sakip_validate.domain.view import ReportView
+
+    from .kkr import Paper
 
 Cached = float | str  # what a formula cell stores as its last result
 
@@ -43,6 +48,7 @@ LABELS = Labels(
         "sheet_summary": ("Ringkasan", "Summary"),
         "sheet_findings": ("Temuan", "Findings"),
         "title": ("Kertas Kerja Reviu LKjIP", "LKjIP Review Working Paper"),
+        "summary_title": ("Ringkasan", "Summary"),
         "subtitle": (
             "Dibuat oleh sakip-validate {version}. Lembar per tabel menampilkan angka tertulis "
             "di samping rumus Excel yang menghitungnya ulang; sel merah = angka yang ditunjuk "
@@ -51,13 +57,48 @@ LABELS = Labels(
             "beside Excel formulas that recompute them; red cells = figures a finding points at.",
         ),
         "files": ("Berkas yang diperiksa", "Files checked"),
+        "assignment": ("Penugasan dan tim reviu", "Assignment and review team"),
+        "apip": ("Unit APIP", "Internal audit unit"),
+        "kkr_index": ("No. KKR", "Working paper no."),
+        "surat_tugas": ("Surat Tugas (nomor, tanggal)", "Assignment letter (no., date)"),
+        "period": ("Periode reviu", "Review period"),
+        "ketua_tim": ("Ketua tim", "Team leader"),
+        "anggota_tim": ("Anggota tim", "Team members"),
+        "pengendali_teknis": ("Pengendali teknis", "Technical supervisor"),
+        "pengendali_mutu": ("Pengendali mutu", "Quality supervisor"),
+        "sheet_list": ("Lembar kertas kerja ini", "Sheets of this working paper"),
+        "sheet_index": ("Indeks", "Index"),
+        "index_title": ("Indeks kertas kerja reviu", "Index of the review working papers"),
+        "index_note": (
+            "Satu kertas kerja per laporan, di folder yang sama dengan indeks ini; klik nama "
+            "berkas untuk membukanya. Menggagalkan: temuan setingkat --fail-on yang tidak "
+            "dikecualikan.",
+            "One set of papers per report, in the same folder as this index; click a file "
+            "name to open it. Failing: findings at --fail-on or above that are not waived.",
+        ),
+        "failing": ("Menggagalkan", "Failing"),
+        "paper_of": ("Kertas kerja ({format})", "Papers ({format})"),
+        "config_findings": (
+            "Temuan atas berkas konfigurasi",
+            "Findings about the configuration",
+        ),
+        "sheet": ("Lembar", "Sheet"),
+        "content": ("Isi", "Content"),
+        "summary_content": (
+            "Penugasan, daftar lembar, jumlah temuan, manifes proses dan grafik",
+            "Assignment, sheets, finding counts, run manifest and charts",
+        ),
+        "findings_content": (
+            "Daftar temuan: letak di laporan, keputusan reviu, tanggapan auditi, tindak lanjut",
+            "Findings: place in the report, review decision, auditee's response, follow-up",
+        ),
         "no": ("No", "No"),
         "file": ("Berkas", "File"),
         "unit": ("Unit", "Unit"),
         "pemda": ("Pemerintah daerah", "Local government"),
         "year": ("Tahun anggaran", "Budget year"),
         "total": ("Jumlah", "Total"),
-        "sheets": ("Lembar kerja", "Sheets"),
+        "remarks": ("Keterangan", "Remarks"),
         "unreadable": ("(tidak terbaca)", "(unreadable)"),
         "not_checked": (
             "(tanpa lembar tabel: aturan tidak dijalankan; perbaiki dahulu temuan berkas ini)",
@@ -75,9 +116,10 @@ LABELS = Labels(
         "schema_id": ("Skema ($id)", "Schema ($id)"),
         "packs": ("Paket aturan", "Rule packs"),
         "generated_at": ("Waktu pembuatan", "Generated at"),
+        "prepared_on": ("Tanggal penyusunan", "Date of preparation"),
         "not_recorded": (
-            "(tidak dicatat; gunakan --timestamp)",
-            "(not recorded; use --timestamp)",
+            "(tidak dicatat: --no-timestamp)",
+            "(not recorded: --no-timestamp)",
         ),
         "language": ("Bahasa", "Language"),
         "input_hash": ("SHA-256 masukan", "Input SHA-256"),
@@ -98,16 +140,40 @@ LABELS = Labels(
         "serapan_printed": ("Serapan tertulis (%)", "Printed absorption (%)"),
         "file_n": ("Berkas {n}", "File {n}"),
         # findings sheet
+        "findings_title": ("Daftar temuan reviu", "Review findings"),
+        "findings_note": (
+            "Kolom kuning diisi tim reviu: keputusan (pilih dari daftar), tanggapan auditi dan "
+            "tindak lanjut. “Lihat lembar” membuka baris tabelnya; berkas, baris dan pointer ada "
+            "di kolom teknis tersembunyi di kanan (klik + di atas kolom untuk membukanya).",
+            "The yellow columns are for the review team: the decision (pick from the list), the "
+            "auditee's response and the follow-up. “See sheet” opens the table row; file, line "
+            "and pointer are in the hidden technical columns on the right (click + above them).",
+        ),
         "rule": ("Aturan", "Rule"),
         "table": ("Tabel", "Table"),
-        "place": ("Letak (baris:kolom)", "Place (line:column)"),
+        "printed_place": ("Letak di laporan", "Place in the report"),
+        "see_sheet": ("Lihat lembar", "See sheet"),
+        "place": ("Baris:kolom berkas", "File line:column"),
         "pointer": ("Pointer", "Pointer"),
         "printed": ("Tertulis", "Printed"),
         "expected": ("Seharusnya", "Expected"),
-        "message": ("Pesan", "Message"),
+        "message": ("Uraian temuan", "Finding"),
         "legal_basis": ("Dasar hukum", "Legal basis"),
-        "fix": ("Cara memperbaiki", "How to fix"),
+        "fix": ("Saran perbaikan", "Suggested correction"),
+        "decision": ("Keputusan reviu", "Review decision"),
         "response": ("Tanggapan auditi", "Auditee's response"),
+        "follow_up": ("Tindak lanjut", "Follow-up"),
+        "decision_prompt": (
+            "Pilih keputusan tim reviu atas temuan ini.",
+            "Pick the review team's decision on this finding.",
+        ),
+        "decision_wrong": (
+            "Pilih salah satu keputusan dari daftar.",
+            "Pick one of the decisions in the list.",
+        ),
+        "row_n": ("baris {row}", "row {row}"),
+        "column_of": ("kolom {column}", "column {column}"),
+        "page": ("hlm. {page}", "p. {page}"),
         "status": ("Status", "Status"),
         "config_file": (
             "(berkas konfigurasi: temuan atas pengecualian yang dinyatakannya)",
@@ -146,8 +212,10 @@ LABELS = Labels(
         ),
         "match": ("Sesuai?", "Matches?"),
         "rules_on_row": ("Temuan", "Findings"),
+        "related": ("Temuan terkait (tabel lain)", "Related findings (other tables)"),
         "yes": ("ya", "yes"),
         "no_match": ("TIDAK", "NO"),
+        "related_match": ("TERKAIT", "RELATED"),
         "jumlah": ("JUMLAH", "JUMLAH (total)"),
         "budget_note": (
             "Σ = SUM angka tertulis pada baris rinciannya; % dihitung dari anggaran dan "
@@ -157,9 +225,11 @@ LABELS = Labels(
         ),
         "red_note": (
             "Sel merah: angka yang ditunjuk temuan. Sesuai? = TIDAK bila ada temuan pada baris "
-            "itu; kolom Temuan menyebut aturannya (uraian di lembar Temuan).",
-            "Red cells: figures a finding points at. Matches? = NO when the row has a finding; "
-            "the Findings column names the rules (details on the Findings sheet).",
+            "itu, TERKAIT bila temuan ada pada angka yang sama di tabel lain (klik untuk membuka "
+            "temuannya); kolom Temuan menyebut aturan dan nomornya di lembar Temuan.",
+            "Red cells: figures a finding points at. Matches? = NO when the row has a finding, "
+            "RELATED when a finding is on the same figure in another table (click to open the "
+            "finding); the Findings columns name the rule and its number on the Findings sheet.",
         ),
         "indicator_id": ("Id indikator", "Indicator id"),
         "indicator_name": ("Nama indikator", "Indicator name"),
@@ -169,14 +239,15 @@ LABELS = Labels(
         "target_akhir": ("Target akhir", "End target"),
         "capaian_formula": ("Capaian hitung ulang (rumus)", "Recomputed capaian (formula)"),
         "capaian_col": ("Capaian tertulis", "Printed capaian"),
-        "formula_used": ("Rumus", "Formula"),
-        "f_pos": ("realisasi ÷ target × 100", "realisasi ÷ target × 100"),
-        "f_neg": (
-            "(2 × target − realisasi) ÷ target × 100",
-            "(2 × target − realisasi) ÷ target × 100",
-        ),
-        "f_akhir": ("realisasi ÷ target akhir × 100", "realisasi ÷ end target × 100"),
         "kategori": ("Kategori tertulis", "Printed kategori"),
+        "kategori_expected": ("Kategori yang benar", "Correct kategori"),
+        "no_kategori": ("(tak ada di skala)", "(not on the scale)"),
+        "kategori_note": (
+            "Kategori yang benar: yang disebut temuan atas kategori itu; tanpa temuan, kategori "
+            "skala yang berlaku untuk capaian tertulis.",
+            "Correct kategori: the one a finding on that kategori names; without a finding, the "
+            "kategori the scale in force gives the printed capaian.",
+        ),
         "anggaran_ind": ("Anggaran", "Anggaran (budget)"),
         "realisasi_anggaran": ("Realisasi anggaran", "Realisasi anggaran (spent)"),
         "capaian_anggaran": ("% capaian anggaran tertulis", "Printed budget %"),
@@ -186,13 +257,23 @@ LABELS = Labels(
         ),
         "tingkat_efisiensi": ("Tingkat efisiensi tertulis", "Printed efficiency"),
         "indicator_note": (
-            "Capaian dihitung ulang dengan rumus sesuai polaritas indikator; target 0 memberi N/A.",
-            "Capaian is recomputed with the formula of the indicator's polarity; a target of 0 "
-            "gives N/A.",
+            "Capaian dihitung ulang: polaritas positif realisasi ÷ target × 100, negatif "
+            "(2 × target − realisasi) ÷ target × 100; target 0 memberi N/A.",
+            "Capaian is recomputed: positive polarity realisasi ÷ target × 100, negative "
+            "(2 × target − realisasi) ÷ target × 100; a target of 0 gives N/A.",
+        ),
+        "renstra_note": (
+            "Capaian dihitung ulang: realisasi ÷ target akhir Renstra × 100.",
+            "Capaian is recomputed: realisasi ÷ Renstra end target × 100.",
         ),
         "cross_title": (
-            "Perbandingan antartabel: angka yang sama untuk indikator dan tahun yang sama",
-            "Across tables: the same figure for the same indicator and year",
+            "Perbandingan antartabel: target, realisasi dan capaian yang sama di setiap tabel",
+            "Across tables: the same target, realisasi and capaian in every table",
+        ),
+        "technical": ("Teknis", "Technical"),
+        "cross": (
+            "Target, realisasi dan capaian yang sama di setiap tabel",
+            "The same target, realisasi and capaian in every table",
         ),
         "cross_note": (
             "Setiap baris harus sama di semua tabel.",
@@ -212,6 +293,7 @@ SEVERITY_STYLE = {
 }
 # A cell a finding points at, and the row verdicts.
 BAD = {"bg_color": "#FFC7CE", "font_color": "#9C0006"}
+RELATED = {"bg_color": "#FFEB9C", "font_color": "#9C5700"}
 GOOD = {"font_color": "#006100"}
 
 
@@ -349,10 +431,18 @@ def inert(text: str, props: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass
 class Writer:
-    """Formats, labels and the cell-writing primitives shared by every sheet."""
+    """Formats, labels and the cell-writing primitives shared by every sheet.
+
+    ``paper`` gives every sheet its KKR header; ``links`` ties the findings
+    sheet and the table sheets together; ``sheets`` is the workbook's sheet
+    order (a sheet's number in the paper).
+    """
 
     workbook: Workbook
     lang: Lang
+    paper: Paper
+    links: Links = field(default_factory=Links)
+    sheets: list[str] = field(default_factory=list)
     _formats: dict[tuple[tuple[str, Any], ...], Format] = field(default_factory=dict)
     # Per sheet: column widths, text lines per row (for row heights), outline levels.
     _widths: dict[str, dict[int, float]] = field(default_factory=dict)
@@ -370,6 +460,10 @@ class Writer:
             found = self.workbook.add_format({"valign": "top", **props})
             self._formats[key] = found
         return found
+
+    def text_fmt(self, text: str, **props: Any) -> Format:
+        """The format of a cell holding ``text`` (quote-prefixed when it looks like a formula)."""
+        return self.fmt(**inert(text, props))
 
     def header_fmt(self, **extra: Any) -> Format:
         props = {"bold": True, "text_wrap": True, "bg_color": "#DDE4EE", "border": 1}
@@ -503,39 +597,143 @@ class Writer:
             shown,
         )
 
-    def verdict(self, ws: Worksheet, row: int, col: int, findings: Sequence[Finding]) -> None:
-        """The row's verdict from the run: "ya", or "TIDAK" and the rules of its findings."""
-        if findings:
-            ws.write_string(
-                row, col, self.label("no_match"), self.fmt(align="center", bold=True, **BAD)
-            )
-            rules = ", ".join(dict.fromkeys(finding.rule for finding in findings))
-            self.text(ws, row, col + 1, rules, text_wrap=True)
-        else:
-            ws.write_string(
-                row, col, self.label("yes"), self.fmt(align="center", bold=True, **GOOD)
-            )
-            ws.write_blank(row, col + 1, None, self.fmt())
+    def link(
+        self, ws: Worksheet, row: int, col: int, url: str | None, text: str, **props: Any
+    ) -> None:
+        """``text`` linking to ``url`` (an ``internal:`` or ``external:`` target).
 
-    def page_setup(self, ws: Worksheet, header_row: int | None) -> None:
-        """Print layout (A4 landscape, one page wide) and the row heights; call last."""
+        Keep ``text`` to one short line: LibreOffice shows a linked cell as a
+        field, which it neither wraps nor aligns to the top.
+        """
+        if url is None or not text:
+            self.text(ws, row, col, text, **props)
+            return
+        look = {"font_color": "#1F4E9C", "underline": 1, **props}
+        ws.write_url(row, col, url, self.text_fmt(text, **look), text)
+
+    def finding_refs(
+        self, ws: Worksheet, row: int, col: int, findings: Sequence[Finding], *, own: bool
+    ) -> None:
+        """``CAP002 #11, LKP005 #12`` (with the table for related ones): the rules and their
+        numbers on the findings sheet. Records, for the findings sheet's link back, that
+        this row shows them."""
+        parts = []
+        for finding in findings:
+            number = self.links.no(finding)
+            part = finding.rule if number is None else f"{finding.rule} #{number}"
+            if not own and finding.table is not None:
+                part += f" ({finding.table.get(self.lang)})"
+            parts.append(part)
+            self.links.shown(finding, ws.get_name(), row, own=own)
+        self.text(ws, row, col, ", ".join(dict.fromkeys(parts)), text_wrap=True)
+
+    def verdict(
+        self,
+        ws: Worksheet,
+        row: int,
+        col: int,
+        findings: Sequence[Finding],
+        related: Sequence[Finding] | None = (),
+    ) -> None:
+        """The row's verdict from the run: "TIDAK" and its findings, "TERKAIT" and the
+        findings on the same figures in other tables, else "ya".
+
+        Writes the verdict (a link to the first finding on the findings sheet), the
+        row's findings and (unless ``related`` is None) the related ones, in three
+        cells from ``col``.
+        """
+        first: Finding | None = None
+        if findings:
+            word, look, first = self.label("no_match"), BAD, findings[0]
+        elif related:
+            word, look, first = self.label("related_match"), RELATED, related[0]
+        else:
+            word, look = self.label("yes"), GOOD
+        props = {"align": "center", "bold": True, **look}
+        url = self.links.to_finding(first) if first is not None else None
+        if url is None:
+            ws.write_string(row, col, word, self.fmt(**props))
+        else:
+            ws.write_url(row, col, url, self.fmt(underline=1, **props), word)
+        self.finding_refs(ws, row, col + 1, findings, own=True)
+        if related is not None:
+            self.finding_refs(ws, row, col + 2, related or (), own=False)
+
+    def technical(
+        self,
+        ws: Worksheet,
+        header_row: int,
+        first: int,
+        columns: Sequence[tuple[str, float]],
+        *,
+        heading: bool = True,
+    ) -> None:
+        """Technical columns (data keys, pointers) from ``first``: grouped, hidden and not
+        printed; the outline's + button above them shows them."""
+        for offset, (title, width) in enumerate(columns):
+            col = first + offset
+            ws.set_column(col, col, width, None, {"level": 1, "hidden": True})
+            self._widths.setdefault(ws.get_name(), {})[col] = width
+            if heading:
+                self.header(ws, header_row, col, title, bg_color="#EDEDED")
+        ws.set_column(first + len(columns), first + len(columns), None, None, {"collapsed": True})
+
+    def page_setup(
+        self, ws: Worksheet, header_row: int | None, *, print_columns: int | None = None
+    ) -> None:
+        """Print layout (A4 landscape, one page wide, the table header on every page, the
+        KKR header and page numbers) and the row heights; call last.
+
+        ``print_columns``: how many columns from A are printed (technical columns
+        beyond them are left out).
+        """
         self.finish(ws)
         ws.set_landscape()
         ws.set_paper(9)  # A4
         ws.fit_to_pages(1, 0)
-        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-        ws.set_footer("&L&A&R&P / &N")
+        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        number, total = self.sheet_number(ws)
+        header, footer = print_header(self.paper, self.lang, number, total)
+        ws.set_header(header)
+        ws.set_footer(footer)
         if header_row is not None:
             ws.repeat_rows(header_row)
+        if print_columns is not None:
+            ws.print_area(0, 0, max(ws.dim_rowmax or 0, header_row or 0), print_columns - 1)
         ws.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
 
-    def title(self, ws: Worksheet, lines: Sequence[str], note: str) -> int:
-        """Title lines and a note at the top of a sheet; returns the next free row."""
+    def sheet_number(self, ws: Worksheet) -> tuple[int, int]:
+        """The sheet's number in the paper (1-based) and how many sheets it has."""
+        name = ws.get_name()
+        number = self.sheets.index(name) + 1 if name in self.sheets else 1
+        return number, max(len(self.sheets), number)
+
+    def top(self, ws: Worksheet, widths: Sequence[float]) -> int:
+        """The KKR header over the printed columns of ``widths``; returns the next free row."""
+        number, total = self.sheet_number(ws)
+        return kkr_header(self, ws, self.paper, number, total, widths)
+
+    def title(self, ws: Worksheet, lines: Sequence[str], note: str, widths: Sequence[float]) -> int:
+        """KKR header, title lines and a note at the top of a sheet; returns the table's row.
+
+        ``widths`` are the printed columns' widths (set here), over which the KKR
+        header and the wrapped note spread.
+        """
+        for col, width in enumerate(widths):
+            self.width(ws, col, width)
+        first = self.top(ws, widths)
         for index, line in enumerate(lines):
             props = {"bold": True, "font_size": 13} if index == 0 else {"italic": True}
-            ws.write_string(index, 0, line, self.fmt(**props))
-        ws.write_string(len(lines), 0, note, self.fmt(font_color="#555555"))
-        return len(lines) + 2
+            ws.write_string(first + index, 0, line, self.fmt(**inert(line, props)))
+        at = first + len(lines)
+        last = len(widths) - 1
+        fmt = self.fmt(font_color="#555555", text_wrap=True, valign="top")
+        if last > 0:
+            ws.merge_range(at, 0, at, last, "", fmt)
+        ws.write_string(at, 0, note, fmt)
+        lines_needed = line_count(note, sum(widths))
+        ws.set_row(at, LINE_HEIGHT * lines_needed + 2 if lines_needed > 1 else None)
+        return at + 2
 
 
 def table_title(view: ReportView, name: str, lang: Lang) -> str:

@@ -188,6 +188,16 @@ class Scale:
         """The bands holding ``value``, in scale order (several only if bands overlap)."""
         return [band for band in self.bands if band.contains(value)]
 
+    def reading(self, value: Decimal) -> str | None:
+        """The kategori this scale gives ``value``: its band's name (names joined by ``/``
+        where bands overlap), the declared kategori above 100%, or None (no band holds it)."""
+        bands = self.lookup(value)
+        if bands:
+            return " / ".join(band.kategori for band in bands)
+        if self.di_atas_100 is not None and self.above_100(value):
+            return self.di_atas_100
+        return None
+
     def uncovered(self) -> list[Piece]:
         """The stretches of values, from -inf to +inf, that no band covers, in ascending order."""
         bands = sorted(

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import clock
 from ..codes import INTERNAL_ERROR, POLICY_EXPIRED, POLICY_UNUSED, Code
 from ..findings import Finding, Severity, Suppression, Text
 from .baseline import Baseline, Entry, entry_of
@@ -73,10 +74,7 @@ class Verdict:
 
 def today() -> dt.date:
     """The date waivers are judged by: SOURCE_DATE_EPOCH when set (reproducible runs), else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
+    return clock.today()
 
 
 @dataclass(frozen=True, slots=True)

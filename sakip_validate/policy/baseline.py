@@ -52,6 +52,11 @@ def _relative(label: str, folder: Path) -> str:
         return path.as_posix()
 
 
+def file_key(label: str, folder: Path) -> str:
+    """How a baseline names the file ``label``: relative to ``folder``, with ``/``."""
+    return _relative(label, folder)
+
+
 def entry_of(finding: Finding, folder: Path) -> Entry:
     """The baseline entry of ``finding``, its file taken relative to ``folder``."""
     return Entry(

@@ -131,9 +131,10 @@ def test_json_output_is_deterministic() -> None:
 
 def test_output_file(tmp_path: Path) -> None:
     target = tmp_path / "hasil.json"
-    code, output = run("check", str(VALID), "--format", "json", "-o", str(target))
-    assert code == 0
-    assert output == ""
+    result = CliRunner().invoke(main, ["check", str(VALID), "--format", "json", "-o", str(target)])
+    assert result.exit_code == 0
+    assert result.stdout == ""  # the summary of where the output went is on stderr
+    assert str(target) in result.stderr
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["files"] == 1
 
 

@@ -57,7 +57,9 @@ def test_every_format_renders_a_budget_shape(path: Path, tmp_path: Path) -> None
 def _budget_sheet(path: Path) -> tuple[dict[str, str | None], dict[str, object]]:
     """Kode -> Σ anggaran formula, and kode -> its stored result, of the budget sheet."""
     result = run([str(path)], RunOptions(keep_data=True))
-    sheet = read_workbook(render(result))["Anggaran"]
+    sheets = read_workbook(render(result))
+    # the spending table's sheet: "3.8 Anggaran" when the table is numbered
+    sheet = next(v for k, v in sheets.items() if k.endswith("Anggaran"))
     column = sheet.column_of(HEADER, "Σ anggaran")
     formulas: dict[str, str | None] = {}
     values: dict[str, object] = {}
@@ -73,21 +75,21 @@ def _budget_sheet(path: Path) -> tuple[dict[str, str | None], dict[str, object]]
 
 def test_the_budget_sheet_sums_through_heading_rows() -> None:
     formulas, values = _budget_sheet(HEADINGS)
-    # Rows 6..15: 1, 1.1, 1.1.1, 1.1.2, 1.2, 1.2.1, 1.2.2, 2, 2.1, 2.1.1; JUMLAH on 16.
+    # Rows 11..20: 1, 1.1, 1.1.1, 1.1.2, 1.2, 1.2.1, 1.2.2, 2, 2.1, 2.1.1; JUMLAH on 21.
     # A heading row's Σ reads the Σ column (E) of heading sub-rows, the printed one (D) else.
-    assert formulas["1"] == "SUM(E7,E10)"
-    assert formulas["1.1"] == "SUM(D8:D9)"
-    assert formulas["2"] == "SUM(E14)"
-    assert formulas["JUMLAH"] == "SUM(E6,E13)"
+    assert formulas["1"] == "SUM(E12,E15)"
+    assert formulas["1.1"] == "SUM(D13:D14)"
+    assert formulas["2"] == "SUM(E19)"
+    assert formulas["JUMLAH"] == "SUM(E11,E18)"
     assert values["1"] == 100_000_000 and values["1.1"] == 80_000_000
     assert values["JUMLAH"] == 110_000_000
 
 
 def test_the_budget_sheet_keeps_revenue_out_of_the_spending_total() -> None:
     formulas, values = _budget_sheet(MIXED)
-    # Rows 6..12: 4, 4.1, 4.2, 1, 1.1, 1.2, 2; JUMLAH (spending) on 13.
-    assert formulas["4"] == "SUM(D7:D8)"
-    assert formulas["JUMLAH"] == "SUM(D9,D12)"
+    # Rows 11..17: 4, 4.1, 4.2, 1, 1.1, 1.2, 2; JUMLAH (spending) on 18.
+    assert formulas["4"] == "SUM(D12:D13)"
+    assert formulas["JUMLAH"] == "SUM(D14,D17)"
     assert values["JUMLAH"] == 110_000_000
 
 

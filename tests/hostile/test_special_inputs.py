@@ -3,12 +3,14 @@ interrupted and killed runs, poisoned batches. None hangs, none loses a file."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -184,21 +186,30 @@ def test_killing_a_run_mid_write_leaves_the_previous_output(tmp_path: Path) -> N
     text = EXAMPLE.read_bytes()
     for index in range(150):
         (folder / f"laporan-{index:03d}.toml").write_bytes(text)
-    target = tmp_path / "kkr.xlsx"
-    target.write_bytes(b"the previous workbook")
+    papers = tmp_path / "kkr"
+    papers.mkdir()
+    previous = b"the previous workbook"
+    for name in ("laporan-000.xlsx", "laporan-149.xlsx", "indeks.xlsx"):
+        (papers / name).write_bytes(previous)
     process = subprocess.Popen(
-        [*CHECK, str(folder), "-j", "1", "--format", "excel", "-o", str(target)],
+        [*CHECK, str(folder), "-j", "1", "--format", "excel", "-o", f"{papers}/"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
-    while not list(tmp_path.glob(".kkr.xlsx.*.tmp")):  # the new workbook is being written
+    while not list(papers.glob(".*.xlsx.*.tmp")):  # a new workbook is being written
         assert process.poll() is None, "the run ended before it started writing"
         assert time.monotonic() < deadline
         time.sleep(0.01)
     process.kill()
     process.wait()
-    assert target.read_bytes() == b"the previous workbook"
+    # Every paper is the previous file or a complete new one, never half a workbook;
+    # the last report's and the index (written last) are untouched.
+    for paper in papers.glob("*.xlsx"):
+        data = paper.read_bytes()
+        assert data == previous or zipfile.ZipFile(io.BytesIO(data)).testzip() is None, paper
+    assert (papers / "laporan-149.xlsx").read_bytes() == previous
+    assert (papers / "indeks.xlsx").read_bytes() == previous
 
 
 def test_ctrl_c_exits_130_and_writes_nothing_half(tmp_path: Path) -> None:

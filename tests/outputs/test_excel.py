@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import openpyxl
 import pytest
 import tomli
 
@@ -34,11 +35,13 @@ from sakip_validate.domain.budget import total_row
 from sakip_validate.domain.labels import severity_word
 from sakip_validate.domain.numbers import capaian, percent
 from sakip_validate.domain.scale import scale_in_force
+from sakip_validate.domain.tables import FIGURE_TABLES
+from sakip_validate.domain.view import BUDGET_TABLES as BUDGET_VIEW_TABLES
+from sakip_validate.domain.view import TABLE_FIELDS, ReportView, Row
 from sakip_validate.domain.view import Cell as ViewCell
-from sakip_validate.domain.view import ReportView, Row
 from sakip_validate.findings import Finding, Severity, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
-from sakip_validate.plugins.summary import fixed_label, summary_sentence
+from sakip_validate.plugins.summary import display_value, fixed_label, summary_sentence
 from sakip_validate.result import FileReport, RunResult
 
 from .golden import assert_golden
@@ -57,18 +60,22 @@ HOSTILE_NAMES = (
 # Everything a formula of the workbook may contain besides references and numbers.
 FUNCTIONS = {"SUM", "IF", "AND", "ISNUMBER", "COUNT", "MAX", "MIN"}
 LITERALS = {"N/A", ""}
-# Table sheets (without the file number) and the view table each one draws.
+# Table sheets of the reference report (without the file number): named by the
+# table's printed number and what it holds, and the view table each one draws.
 TABLE_SHEETS = {
-    "Anggaran": "realisasi_anggaran",
-    "Anggaran PK": "program_pk",
-    "Capaian": "capaian",
-    "Perbandingan": "perbandingan_tahun",
-    "Renstra": "target_akhir_renstra",
-    "Penyebab": "analisis_penyebab",
-    "Efisiensi": "efisiensi",
+    "3.8 Anggaran": "realisasi_anggaran",
+    "2.4 Anggaran PK": "program_pk",
+    "3.2 Capaian": "capaian",
+    "3.3 Perbandingan": "perbandingan_tahun",
+    "3.4 Renstra": "target_akhir_renstra",
+    "3.5 Penyebab": "analisis_penyebab",
+    "3.6 Efisiensi": "efisiensi",
 }
+CROSS = "Antartabel"
 BUDGET = {"realisasi_anggaran", "program_pk"}
-HEADER = 5  # the header row of a table sheet (title, file, note, blank line above it)
+# The header row of a table sheet and of the findings sheet (1-based): the KKR
+# header (five rows), title, file, note and a blank line above it.
+HEADER = 10
 
 
 def render(result: RunResult, lang: str = "id") -> bytes:
@@ -361,7 +368,7 @@ def odd_result(example_result: RunResult) -> RunResult:
 
 
 def test_sheets_of_a_two_file_run(example_sheets: dict[str, Sheet]) -> None:
-    tables = [*TABLE_SHEETS, "Target"]
+    tables = [*TABLE_SHEETS, CROSS]
     expected = ["Ringkasan", "Temuan"]
     expected += [f"{n} {table}" for n in (1, 2) for table in tables]
     assert list(example_sheets) == expected
@@ -369,7 +376,7 @@ def test_sheets_of_a_two_file_run(example_sheets: dict[str, Sheet]) -> None:
 
 def test_sheets_of_one_file_have_no_prefix(example_result: RunResult) -> None:
     sheets = read_workbook(render(with_files(example_result, example_result.files[0]), "en"))
-    assert list(sheets) == ["Summary", "Findings", *TABLE_SHEETS, "Target"]
+    assert list(sheets) == ["Summary", "Findings", *TABLE_SHEETS, CROSS]
 
 
 def test_sheet_names_are_valid(example_sheets: dict[str, Sheet]) -> None:
@@ -380,64 +387,90 @@ def test_sheet_names_are_valid(example_sheets: dict[str, Sheet]) -> None:
         assert not set(name) & set("[]:*?/\\")
 
 
+FINDINGS_HEADER = [
+    "No",
+    "Letak di laporan",
+    "Lihat lembar",
+    "Aturan",
+    "Tingkat",
+    "Uraian temuan",
+    "Tertulis",
+    "Seharusnya",
+    "Dasar hukum",
+    "Saran perbaikan",
+    "Keputusan reviu",
+    "Tanggapan auditi",
+    "Tindak lanjut",
+    # technical, hidden and not printed
+    "Berkas",
+    "Baris:kolom berkas",
+    "Pointer",
+    "Paket",
+]
+
+
 def test_findings_sheet_header_freeze_and_filter(
     example_result: RunResult, example_sheets: dict[str, Sheet]
 ) -> None:
     sheet = example_sheets["Temuan"]
-    header = [cell.value for _, cell in sorted(sheet.row(1).items(), key=lambda kv: _col(kv[0]))]
-    assert header == [
-        "No",
-        "Berkas",
-        "Aturan",
-        "Tingkat",
-        "Paket",
-        "Tabel",
-        "Letak (baris:kolom)",
-        "Pointer",
-        "Tertulis",
-        "Seharusnya",
-        "Pesan",
-        "Dasar hukum",
-        "Cara memperbaiki",
-        "Status",
-        "Keterangan status",
-        "Tanggapan auditi",
-    ]
-    assert re.search(r'<pane [^>]*ySplit="1"[^>]*state="frozen"', sheet.xml)
-    assert f'<autoFilter ref="A1:P{len(example_result.findings) + 1}"/>' in sheet.xml
-    assert re.search(r'<col min="11" max="11" width="60', sheet.xml)  # readable message column
+    row = sheet.row(HEADER)
+    header = [cell.value for _, cell in sorted(row.items(), key=lambda kv: _col(kv[0]))]
+    assert header == FINDINGS_HEADER
+    assert re.search(rf'<pane [^>]*ySplit="{HEADER}"[^>]*state="frozen"', sheet.xml)
+    last = HEADER + len(example_result.findings)
+    assert f'<autoFilter ref="A{HEADER}:M{last}"/>' in sheet.xml  # the printed columns
+    assert re.search(r'<col min="6" max="6" width="36', sheet.xml)  # a readable message
+    # the technical columns are grouped, hidden, and outside the printed area
+    assert re.search(r'<col min="14" max="14" [^>]*hidden="1"[^>]*outlineLevel="1"', sheet.xml)
+
+
+def column(sheet: Sheet, title: str, header_row: int = HEADER) -> str:
+    """The column letters of the header ``title`` (exactly) in ``header_row``."""
+    for letters, cell in sheet.row(header_row).items():
+        if cell.value == title:
+            return letters
+    raise KeyError(title)
 
 
 def test_one_row_per_finding(example_result: RunResult, example_sheets: dict[str, Sheet]) -> None:
     sheet = example_sheets["Temuan"]
+    col = {title: column(sheet, title) for title in FINDINGS_HEADER}
     findings = [
         finding
         for report in example_result.files
         for finding in sorted(report.findings, key=Finding.sort_key)
     ]
     assert findings
-    for number, finding in enumerate(findings, 2):
-        row = sheet.row(number)
-        assert row["A"].value == number - 1
-        assert row["B"].value == finding.location.file
-        assert row["C"].value == finding.rule
-        assert row["D"].value == severity_word(finding.severity, "id")
-        assert row["E"].value == finding.pack  # the pack as the run named it
-        assert row["H"].value == (finding.location.pointer or None)
-        assert row["K"].value == finding.message.id
-        assert row["N"].value is None  # no waiver and no baseline: no status
-        assert row["P"].value is None  # the auditee's response: empty, to be filled in
-    assert not sheet.row(len(findings) + 2)
+    for number, finding in enumerate(findings, 1):
+        row = sheet.row(HEADER + number)
+        assert row["A"].value == number
+        assert row[col["Aturan"]].value == finding.rule
+        assert row[col["Tingkat"]].value == severity_word(finding.severity, "id")
+        assert row[col["Uraian temuan"]].value == finding.message.id
+        assert row[col["Tertulis"]].value == (display_value(finding.printed, "id") or None)
+        assert row[col["Seharusnya"]].value == (display_value(finding.expected, "id") or None)
+        # where the auditee finds it: the printed table and row
+        if finding.table is not None:
+            assert finding.table.id in row[col["Letak di laporan"]].value
+        # to be filled in by the review team
+        for title in ("Keputusan reviu", "Tanggapan auditi", "Tindak lanjut"):
+            assert row[col[title]].value is None
+        # the technical columns: file, line, pointer and pack
+        assert row[col["Berkas"]].value == finding.location.file
+        assert row[col["Pointer"]].value == (finding.location.pointer or None)
+        assert row[col["Paket"]].value == finding.pack
+    assert not sheet.row(HEADER + len(findings) + 1)
     # The English workbook carries the English messages.
     english = read_workbook(render(example_result, lang="en"))["Findings"]
-    assert english.row(2)["K"].value == findings[0].message.en
+    assert english.row(HEADER + 1)[col["Uraian temuan"]].value == findings[0].message.en
 
 
 def test_severity_colours(example_result: RunResult, example_sheets: dict[str, Sheet]) -> None:
     sheet = example_sheets["Temuan"]
+    letters = column(sheet, "Tingkat")
     styles: dict[str, set[str | None]] = {}
-    for number in range(2, len(example_result.findings) + 2):
-        cell = sheet.row(number)["D"]
+    for number in range(HEADER + 1, HEADER + 1 + len(example_result.findings)):
+        cell = sheet.row(number)[letters]
         styles.setdefault(str(cell.value), set()).add(cell.fill)
     assert set(styles) == {severity_word(severity, "id") for severity in Severity}
     assert all(len(found) == 1 for found in styles.values())  # one look per severity
@@ -475,8 +508,10 @@ def test_summary_counts_and_manifest(
     }
     assert counts == {**expected, "Jumlah": len(example_result.findings)}
     # Per file: the counts of its findings.
-    for number, report in enumerate(example_result.files, 6):
-        assert sheet.row(number)["I"].value == len(report.findings)
+    rows = list(_summary_rows(sheet, "Berkas yang diperiksa"))
+    assert [row["B"].value for row in rows] == [report.label for report in example_result.files]
+    for row, report in zip(rows, example_result.files, strict=True):
+        assert row["I"].value == len(report.findings)
 
 
 def test_summary_counts_by_pack_come_from_the_catalogue(
@@ -592,9 +627,12 @@ def test_hostile_names_are_text_never_formulas(hostile_result: RunResult) -> Non
                 assert c.get("s") in quoted, (name, c.get("r"), strings[int(v.text)])
     assert risky >= len(HOSTILE_NAMES) - 1
     # The unit name shows on the summary and the indicator name on the tables.
-    assert sheets["Ringkasan"].row(6)["C"].value == HOSTILE_NAMES[0]
-    assert any(cell.value == HOSTILE_NAMES[1] for cell in sheets["Capaian"].cells.values())
-    assert any(cell.value == HOSTILE_NAMES[2] for cell in sheets["Anggaran"].cells.values())
+    assert (
+        next(_summary_rows(sheets["Ringkasan"], "Berkas yang diperiksa"))["C"].value
+        == (HOSTILE_NAMES[0])
+    )
+    assert any(cell.value == HOSTILE_NAMES[1] for cell in sheets["3.2 Capaian"].cells.values())
+    assert any(cell.value == HOSTILE_NAMES[2] for cell in sheets["3.8 Anggaran"].cells.values())
 
 
 def test_formulas_use_only_references_and_fixed_words(
@@ -625,40 +663,59 @@ def test_no_verdict_is_a_formula(example_book: bytes) -> None:
 # -- formulas -----------------------------------------------------------------------
 
 
+def numbers(result: RunResult) -> dict[int, int]:
+    """Each finding's number on the findings sheet (by id): by file, then by place."""
+    ordered = [f for report in result.files for f in sorted(report.findings, key=Finding.sort_key)]
+    return {id(finding): number for number, finding in enumerate(ordered, 1)}
+
+
+def refs(findings: list[Finding], result: RunResult, *, related: bool = False) -> str | None:
+    """What a table sheet's Temuan (or Temuan terkait) column says of ``findings``."""
+    number = numbers(result)
+    parts = []
+    for f in findings:
+        part = f"{f.rule} #{number[id(f)]}"
+        if related and f.table is not None:
+            part += f" ({f.table.id})"
+        parts.append(part)
+    return ", ".join(dict.fromkeys(parts)) or None
+
+
 def test_budget_tree_formulas(example_result: RunResult, example_sheets: dict[str, Sheet]) -> None:
-    sheet = example_sheets["1 Anggaran"]
+    sheet = example_sheets["1 3.8 Anggaran"]
     assert sheet.value(f"A{HEADER}") == "Kode"
     sum_col = sheet.column_of(HEADER, "Σ anggaran")
     pct_col = sheet.column_of(HEADER, "% = realisasi")
     program = sheet.row(HEADER + 1)
     assert program["A"].value == "1"
-    # Program 1's children are its six kegiatan (rows 7, 10, 13, 21, 25, 29), not the sub kegiatan.
-    assert program[sum_col].formula == "SUM(D7,D10,D13,D21,D25,D29)"
+    # Program 1's children are its six kegiatan (rows 12, 15, 18, 26, 30, 34), not the sub
+    # kegiatan.
+    assert program[sum_col].formula == "SUM(D12,D15,D18,D26,D30,D34)"
     rows = example_result.files[0].data["tabel"]["realisasi_anggaran"]["baris"]
     kegiatan = [row for row in rows if row["kode"].count(".") == 1 and row["kode"][0] == "1"]
     assert program[sum_col].value == sum(row["anggaran"] for row in kegiatan)
-    assert program[pct_col].formula == 'IF(D6=0,"N/A",G6/D6*100)'
+    assert program[pct_col].formula == 'IF(D11=0,"N/A",G11/D11*100)'
     exact = percent(rows[0]["realisasi"], rows[0]["anggaran"])
     assert exact is not None and program[pct_col].value == float(exact)
     # kegiatan 1.1 sums its two sub kegiatan (adjacent rows as a range)
-    assert sheet.row(HEADER + 2)[sum_col].formula == "SUM(D8:D9)"
+    assert sheet.row(HEADER + 2)[sum_col].formula == "SUM(D13:D14)"
     # leaves have no sum
     assert sum_col not in sheet.row(HEADER + 3)
     # the JUMLAH row sums the programs
     total = HEADER + 1 + len(rows)
     assert sheet.value(f"C{total}") == "JUMLAH"
-    assert (sheet.row(total)[sum_col].formula or "").startswith("SUM(D6,")
+    assert (sheet.row(total)[sum_col].formula or "").startswith("SUM(D11,")
     programs = [row for row in rows if "." not in row["kode"]]
     assert sheet.row(total)[sum_col].value == sum(row["anggaran"] for row in programs)
-    match = sheet.column_of(HEADER, "Temuan")
-    assert f'<autoFilter ref="A{HEADER}:{match}{total - 1}"/>' in sheet.xml
+    related = sheet.column_of(HEADER, "Temuan terkait")
+    assert f'<autoFilter ref="A{HEADER}:{related}{total - 1}"/>' in sheet.xml
     assert re.search(rf'<pane [^>]*ySplit="{HEADER}"[^>]*state="frozen"', sheet.xml)
 
 
 def test_capaian_formulas_and_marks(
     example_result: RunResult, example_sheets: dict[str, Sheet]
 ) -> None:
-    sheet = example_sheets["1 Capaian"]
+    sheet = example_sheets["1 3.2 Capaian"]
     printed = sheet.column_of(HEADER, "Capaian tertulis")
     recomputed = sheet.column_of(HEADER, "Capaian hitung ulang")
     diff = _letters(_col(recomputed) + 1)
@@ -666,21 +723,24 @@ def test_capaian_formulas_and_marks(
     rules = sheet.column_of(HEADER, "Temuan")
     rows = example_result.files[0].data["tabel"]["capaian"]["baris"]
     ikm = sheet.row(HEADER + 1)
-    assert ikm["B"].value == "IKM"
-    assert ikm[recomputed].formula == 'IF(F6=0,"N/A",G6/F6*100)'
+    assert ikm[sheet.column_of(HEADER, "Id indikator")].value == "IKM"  # technical column
+    assert ikm["B"].value == rows[0]["nama_tertulis"]
+    assert ikm[recomputed].formula == 'IF(E11=0,"N/A",F11/E11*100)'
     exact = capaian(rows[0]["target"], rows[0]["realisasi"], "positif")
     assert exact is not None
     assert ikm[recomputed].value == float(exact)
     assert ikm[diff].value == float(rows[0]["capaian"] - exact)
     # 99,93 is 99,938... truncated: the run says so, and so does the row.
     assert ikm[match].value == "TIDAK" and ikm[match].red
-    assert ikm[rules].value == "CAP002"
+    own = [f for f in example_result.files[0].findings if f.rule == "CAP002"]
+    number = numbers(example_result)[id(own[0])]
+    assert ikm[rules].value == refs(own, example_result) == f"CAP002 #{number}"
     assert ikm[printed].red
-    assert not ikm["F"].red and not ikm["G"].red  # target and realisasi are not blamed
+    assert not ikm["E"].red and not ikm["F"].red  # target and realisasi are not blamed
     # The second row's finding is about its data source: the row, not its figures.
     second = sheet.row(HEADER + 2)
-    assert second[match].value == "TIDAK" and second[rules].value == "LKP005"
-    assert not any(second[col].red for col in ("F", "G", printed))
+    assert second[match].value == "TIDAK" and second[rules].value.startswith("LKP005 #")
+    assert not any(second[col].red for col in ("E", "F", printed))
     mandiri = sheet.row(HEADER + 3)  # target 0,00: capaian N/A, as printed
     assert mandiri[recomputed].value == "N/A"
     assert diff not in mandiri or mandiri[diff].value == ""
@@ -691,37 +751,47 @@ def test_a_row_without_findings_says_ya_whatever_its_figures(
 ) -> None:
     """The workbook never judges: no finding, no mark, even where the formula differs."""
     sheets = read_workbook(render(negative_result))
-    sheet = sheets["2 Capaian"]
+    sheet = sheets["2 3.2 Capaian"]
     row = sheet.row(HEADER + 2)
-    assert row["B"].value == "DESA_TERTIB_ADM"
-    assert row["D"].value == "negatif"
+    assert row[sheet.column_of(HEADER, "Id indikator")].value == "DESA_TERTIB_ADM"
+    assert row["C"].value == "negatif"
     recomputed = sheet.column_of(HEADER, "Capaian hitung ulang")
-    assert row[recomputed].formula == 'IF(F7=0,"N/A",(2*F7-G7)/F7*100)'
+    assert row[recomputed].formula == 'IF(E12=0,"N/A",(2*E12-F12)/E12*100)'
     data = negative_result.files[1].data["tabel"]["capaian"]["baris"][1]
     exact = capaian(data["target"], data["realisasi"], "negatif")
     assert exact is not None and exact != data["capaian"]
     assert row[recomputed].value == float(exact)
     assert row[sheet.column_of(HEADER, "Sesuai")].value == "ya"
     assert not any(cell.red for cell in row.values())
-    assert "(2 × target − realisasi) ÷ target × 100" in [c.value for c in row.values()]
+    # the note above the table says which formula each polarity gets
+    assert "negatif (2 × target − realisasi) ÷ target × 100" in sheet.value(f"A{HEADER - 2}")
+
+
+def _id_column(sheet: Sheet) -> str:
+    """The technical column of the cross-table sheet holding the indicator id."""
+    return next(_split(ref)[0] for ref, c in sheet.cells.items() if c.value == "Id indikator")
 
 
 def test_target_comparison(example_sheets: dict[str, Sheet]) -> None:
-    sheet = example_sheets["1 Target"]
+    sheet = example_sheets[f"1 {CROSS}"]
+    ids = _id_column(sheet)
     rows: dict[Any, int] = {}
     for ref, cell in sheet.cells.items():
         letters, number = _split(ref)
-        if letters == "A" and cell.value == "IKM":
-            year = sheet.row(number)["C"].value
+        if letters == ids and cell.value == "IKM":
+            year = sheet.row(number)["B"].value
             rows.setdefault(year, number)  # the first block: targets
+    assert sheet.value(f"C{min(rows.values()) - 1}") == "Tabel 2.1"
+    assert sheet.value(f"G{min(rows.values()) - 1}") == "Tabel 3.3"
     row = sheet.row(rows[2020])
-    assert row["D"].value == 79.70  # Tabel 2.1
-    assert row["H"].value == 78.89 and row["H"].red  # Tabel 3.3, which TGT001 blames
-    assert not row["D"].red
+    assert row["A"].value == "Laju Peningkatan Nilai IKM Kecamatan"  # as the report names it
+    assert row["C"].value == 79.70  # Tabel 2.1
+    assert row["G"].value == 78.89 and row["G"].red  # Tabel 3.3, which TGT001 blames
+    assert not row["C"].red
     verdicts = [cell.value for cell in row.values() if cell.value in ("ya", "TIDAK")]
     assert verdicts == ["TIDAK"]
-    assert "TGT001" in {cell.value for cell in row.values()}
-    assert sheet.row(rows[2021])["D"].value == 80.95
+    assert any(str(cell.value).startswith("TGT001 #") for cell in row.values())
+    assert sheet.row(rows[2021])["C"].value == 80.95
     assert [c.value for c in sheet.row(rows[2021]).values() if c.value in ("ya", "TIDAK")] == ["ya"]
 
 
@@ -784,8 +854,9 @@ def _cross_rows(sheet: Sheet, view: ReportView) -> Iterator[tuple[dict[str, Cell
     last = max(_split(ref)[1] for ref in sheet.cells)
     while number <= last:
         title = sheet.value(f"A{number}")
-        if title in fields and sheet.value(f"A{number + 1}") == "Id indikator":
+        if title in fields and sheet.value(f"A{number + 1}") == "Nama indikator":
             header = sheet.row(number + 1)
+            ids = next(k for k, c in header.items() if c.value == "Id indikator")
             tables = {
                 letters: names[cell.value]
                 for letters, cell in header.items()
@@ -794,7 +865,7 @@ def _cross_rows(sheet: Sheet, view: ReportView) -> Iterator[tuple[dict[str, Cell
             number += 2
             while sheet.value(f"A{number}"):
                 row = sheet.row(number)
-                indikator, year = row["A"].value, row.get("C", Cell(None, None, None)).value
+                indikator, year = row[ids].value, row.get("B", Cell(None, None, None)).value
                 shown = []
                 for table in tables.values():
                     match = next(
@@ -827,35 +898,70 @@ TABLES = (
 )
 
 
+def _fact(table: str, row: Row, name: str) -> tuple[Any, ...] | None:
+    """The fact a cell states, when other tables print it too (see plugins/excel/marks.py)."""
+    if name in FIGURE_TABLES and table in FIGURE_TABLES[name] and row.indikator:
+        return ("figure", name, row.indikator, row.tahun)
+    if name == "nama_tertulis" and row.indikator:
+        return ("indicator name", row.indikator)
+    if name == "nama" and table in BUDGET_VIEW_TABLES and row.kode:
+        return ("budget name", row.kode)
+    return None
+
+
+def _related_findings(
+    view: ReportView, row: Row, findings: list[Finding], own: list[Finding]
+) -> list[Finding]:
+    """The findings on cells of other places stating one of the row's facts."""
+    mine = {cell.pointer for cell in row.cells.values()}
+    facts = {_fact(row.table, row, name) for name in row.cells} - {None}
+    stating = {
+        cell.pointer
+        for table in TABLE_FIELDS
+        for other in view.rows(table)
+        for name, cell in other.cells.items()
+        if _fact(table, other, name) in facts
+    } - mine
+    taken = {id(f) for f in own}
+    found = [f for f in findings if f.location.pointer in stating and id(f) not in taken]
+    return sorted({id(f): f for f in found}.values(), key=Finding.sort_key)
+
+
 def test_findings_and_workbook_agree(
     example_result: RunResult, example_sheets: dict[str, Sheet]
 ) -> None:
-    """Every finding on a table sheet marks its row (and its cell); no other row is marked."""
+    """Every finding on a table sheet marks its row (and its cell); a row printing a figure
+    that a finding blames in another table says TERKAIT and names it; no other row is marked."""
     report = example_result.files[0]
     view = ReportView(report.data)
     findings = report.findings
     shown: set[int] = set()  # the findings some sheet row shows
-    marked_rows = 0
+    marked_rows = related_rows = 0
     for base, table in TABLE_SHEETS.items():
         sheet = example_sheets[f"1 {base}"]
         match = sheet.column_of(HEADER, "Sesuai")
-        rules = sheet.column_of(HEADER, "Temuan")
+        rules = column(sheet, "Temuan")
+        others = sheet.column_of(HEADER, "Temuan terkait")
         figures = _figure_columns(sheet)
         rows = _expected_rows(view, table)
         for number, row in enumerate(rows, HEADER + 1):
             cells = sheet.row(number)
             on_row = _row_findings(row, findings)
+            related = _related_findings(view, row, findings, on_row)
             shown.update(id(f) for f in on_row)
-            expected_rules = ", ".join(dict.fromkeys(f.rule for f in on_row))
-            assert cells[match].value == ("TIDAK" if on_row else "ya"), (base, row.label)
-            assert cells.get(rules, Cell(None, None, None)).value == (expected_rules or None)
+            verdict = "TIDAK" if on_row else ("TERKAIT" if related else "ya")
+            assert cells[match].value == verdict, (base, row.label)
+            empty = Cell(None, None, None)
+            assert cells.get(rules, empty).value == refs(on_row, example_result)
+            assert cells.get(others, empty).value == refs(related, example_result, related=True)
             marked_rows += bool(on_row)
+            related_rows += bool(related) and not on_row
             pointed = {f.location.pointer for f in findings}
             for name, letters in figures.items():
                 is_red = letters in cells and cells[letters].red
                 assert is_red == (row.cell(name).pointer in pointed), (base, row.label, name)
         assert not sheet.row(HEADER + 1 + len(rows))  # nothing after the last row
-    cross = example_sheets["1 Target"]
+    cross = example_sheets[f"1 {CROSS}"]
     for cells, report_cells in _cross_rows(cross, view):
         on_row = [
             f for f in findings if any(_under(f.location.pointer, c.pointer) for c in report_cells)
@@ -874,20 +980,72 @@ def test_findings_and_workbook_agree(
             assert id(finding) in shown, (finding.rule, finding.location.pointer)
     on_sheets = [f for f in findings if id(f) in shown]
     assert {f.rule for f in on_sheets} >= {"CAP002", "TGT001", "TGT006", "TGT003", "LKP005"}
-    # And the workbook marks as many rows as carry findings: the red TIDAK cells.
-    red_verdicts = sum(
-        1
+    # And the workbook marks as many rows as carry findings: the red TIDAK cells; the
+    # rows showing only another table's finding are TERKAIT.
+    verdicts = [
+        cell
         for name, sheet in example_sheets.items()
         if name.startswith("1 ")
         for cell in sheet.cells.values()
-        if cell.value == "TIDAK" and cell.red
-    )
-    assert red_verdicts == marked_rows > 0
+        if cell.value in ("TIDAK", "TERKAIT")
+    ]
+    assert sum(1 for c in verdicts if c.value == "TIDAK" and c.red) == marked_rows > 0
+    assert sum(1 for c in verdicts if c.value == "TERKAIT") == related_rows > 0
     # The corrected report has no findings: not one mark in its sheets.
     assert not example_result.files[1].findings
     for name, sheet in example_sheets.items():
         if name.startswith("2 "):
-            assert not any(cell.red or cell.value == "TIDAK" for cell in sheet.cells.values())
+            assert not any(
+                cell.red or cell.value in ("TIDAK", "TERKAIT") for cell in sheet.cells.values()
+            )
+
+
+def test_a_cross_table_finding_marks_the_rows_printing_the_same_figure(
+    example_result: RunResult,
+) -> None:
+    """A Tabel 2.1 target the evidence blames (as the run now does) leaves no row of
+    another table printing that target reading "ya"."""
+    report = example_result.files[1]  # the corrected report: no findings of its own
+    view = ReportView(report.data)
+    target = next(r for r in view.rows("iku") if r.indikator == "IKM" and r.tahun == 2021)
+    finding = Finding(
+        rule="TGT001",
+        severity=Severity.ERROR,
+        message=Text("Target berbeda", "Target differs"),
+        location=TextLocation(report.label, target.cell("target").pointer),
+        table=Text("Tabel 2.1", "Tabel 2.1"),
+    )
+    changed = one_file(report, findings=[finding])
+    sheets = read_workbook(render(with_files(example_result, changed)))
+    marked = {}
+    for base, table in TABLE_SHEETS.items():
+        sheet = sheets[base]
+        match = sheet.column_of(HEADER, "Sesuai")
+        others = sheet.column_of(HEADER, "Temuan terkait")
+        for number, row in enumerate(_expected_rows(view, table), HEADER + 1):
+            cells = sheet.row(number)
+            printing = (
+                row.indikator == "IKM"
+                and row.tahun == 2021
+                and table in FIGURE_TABLES["target"]
+                and row.cell("target").present
+            )
+            assert cells[match].value == ("TERKAIT" if printing else "ya"), (base, row.label)
+            if printing:
+                assert cells[others].value == "TGT001 #1 (Tabel 2.1)"
+                assert not cells[match].red  # amber: the blame is Tabel 2.1's
+                marked[base] = number
+    assert set(marked) == {"3.2 Capaian", "3.3 Perbandingan", "3.5 Penyebab", "3.6 Efisiensi"}
+    # The findings sheet links the finding to the row showing the blamed cell itself: the
+    # cross-table sheet, where Tabel 2.1's target is red.
+    book = openpyxl.load_workbook(io.BytesIO(render(with_files(example_result, changed))))
+    link = book["Temuan"].cell(HEADER + 1, 3).hyperlink
+    assert link is not None and link.location is not None
+    sheet_name, _, cell = link.location.rpartition("!")
+    assert sheet_name == f"'{CROSS}'"
+    row = sheets[CROSS].row(int(cell[1:]))
+    assert row["B"].value == 2021 and row["C"].value == float(target.cell("target").value)
+    assert row["C"].red
 
 
 def test_a_finding_on_a_printed_row_spread_over_years_marks_each_year(
@@ -901,7 +1059,7 @@ def test_a_finding_on_a_printed_row_spread_over_years_marks_each_year(
         location=TextLocation(report.label, "/tabel/perbandingan_tahun/baris/0"),
     )
     changed = one_file(report, findings=[finding])
-    sheet = read_workbook(render(with_files(example_result, changed)))["Perbandingan"]
+    sheet = read_workbook(render(with_files(example_result, changed)))["3.3 Perbandingan"]
     view = ReportView(report.data)
     rows = view.rows("perbandingan_tahun")
     match = sheet.column_of(HEADER, "Sesuai")
@@ -920,8 +1078,9 @@ def test_files_that_failed_the_schema_get_no_table_sheets(broken_result: RunResu
     sheets = read_workbook(render(broken_result))
     assert list(sheets) == ["Ringkasan", "Temuan"]
     summary = sheets["Ringkasan"]
-    for number, report in enumerate(broken_result.files, 6):
-        row = summary.row(number)
+    rows = list(_summary_rows(summary, "Berkas yang diperiksa"))
+    assert len(rows) == len(broken_result.files)
+    for row, report in zip(rows, broken_result.files, strict=True):
         assert row["B"].value == report.label
         assert row["I"].value == len(report.findings)
         if report.unreadable:
@@ -929,8 +1088,8 @@ def test_files_that_failed_the_schema_get_no_table_sheets(broken_result: RunResu
         else:
             assert "aturan tidak dijalankan" in row["J"].value
     findings = sheets["Temuan"]
-    assert not findings.row(len(broken_result.findings) + 2)
-    assert findings.row(len(broken_result.findings) + 1)["C"].value
+    assert not findings.row(HEADER + len(broken_result.findings) + 1)
+    assert findings.row(HEADER + len(broken_result.findings))[column(findings, "Aturan")].value
     archive = zipfile.ZipFile(io.BytesIO(render(broken_result)))
     assert not [n for n in archive.namelist() if n.startswith("xl/charts/")]
 
@@ -953,13 +1112,14 @@ def test_odd_shapes_in_a_hand_built_result_still_render(odd_result: RunResult) -
     data = render(odd_result)
     assert data == render(odd_result)
     sheets = read_workbook(data)
+    # "=3.2" is not a plain table number: the sheet is named by what it holds
     assert list(sheets) == ["Ringkasan", "Temuan", "Anggaran", "Capaian", "Perbandingan",
-                            "Efisiensi", "Target"]  # fmt: skip
+                            "Efisiensi", CROSS]  # fmt: skip
     # the cycle written through induk is cut; the budget % of a zero budget is N/A
     anggaran = sheets["Anggaran"]
-    assert anggaran.row(6)["E"].formula == "SUM(D7:D8)"
-    assert anggaran.row(8)["K"].value == "N/A"
-    assert anggaran.row(6)["C"].value == "=A"  # a name, as text
+    assert anggaran.row(HEADER + 1)["E"].formula == f"SUM(D{HEADER + 2}:D{HEADER + 3})"
+    assert anggaran.row(HEADER + 3)["K"].value == "N/A"
+    assert anggaran.row(HEADER + 1)["C"].value == "=A"  # a name, as text
     # a kategori name from the report names a chart series by reference, never literally
     chart = zipfile.ZipFile(io.BytesIO(data)).read("xl/charts/chart1.xml").decode()
     assert "<c:tx><c:strRef><c:f>Ringkasan!$D$" in chart
@@ -1102,8 +1262,8 @@ def test_libreoffice_recomputes_every_formula(
 
     # And against the tool's own arithmetic, computed here from the data.
     for number, report in enumerate(negative_result.files, 1):
-        _check_budget(theirs[f"{number} Anggaran"], report.data)
-        _check_capaian(theirs[f"{number} Capaian"], report.data)
+        _check_budget(theirs[f"{number} 3.8 Anggaran"], report.data)
+        _check_capaian(theirs[f"{number} 3.2 Capaian"], report.data)
 
 
 def assert_same_results(ours: dict[str, Sheet], theirs: dict[str, Sheet]) -> None:
@@ -1146,9 +1306,10 @@ def _check_capaian(sheet: Sheet, data: dict[str, Any]) -> None:
     polarity = {item["id"]: item["polaritas"] for item in data["indikator"]}
     col = sheet.column_of(HEADER, "Capaian hitung ulang")
     rows = data["tabel"]["capaian"]["baris"]
+    ids = sheet.column_of(HEADER, "Id indikator")
     for number, row in enumerate(rows, HEADER + 1):
         cell = sheet.row(number)[col]
-        assert sheet.row(number)["B"].value == row["indikator"]
+        assert sheet.row(number)[ids].value == row["indikator"]
         if row["target"] == 0:
             assert cell.value == "N/A"
             continue
@@ -1164,31 +1325,36 @@ def test_findings_sheet_says_which_findings_are_waived_baselined_or_new(
     policy_result: RunResult,
 ) -> None:
     sheet = read_workbook(render(policy_result))["Temuan"]
+    col = {title: column(sheet, title) for title in ("Aturan", "Status", "Keterangan status")}
     findings = [f for r in policy_result.files for f in sorted(r.findings, key=Finding.sort_key)]
     states = {"waiver": "dikecualikan", "baseline": "di baseline"}
-    for number, finding in enumerate(findings, 2):
+    for number, finding in enumerate(findings, HEADER + 1):
         row = sheet.row(number)
-        assert row["C"].value == finding.rule
+        assert row[col["Aturan"]].value == finding.rule
+        state, detail = row.get(col["Status"]), row.get(col["Keterangan status"])
         if finding.suppression is None:
             # new against the baseline; a POLICY finding is not compared with it
-            assert row["N"].value == (None if finding.rule.startswith("POLICY") else "baru")
-            assert row["O"].value is None
+            assert state is not None
+            assert state.value == (None if finding.rule.startswith("POLICY") else "baru")
+            assert detail is not None and detail.value is None
         else:
-            assert row["N"].value == states[finding.suppression.kind]
-            detail = row["O"].value
-            assert finding.suppression.source in detail
+            assert state is not None and state.value == states[finding.suppression.kind]
+            assert detail is not None
+            assert finding.suppression.source in detail.value
             if finding.suppression.kind == "waiver":
-                assert finding.suppression.reason in detail
-                assert finding.suppression.approver in detail
-        assert row["P"].value is None
-    assert f'<autoFilter ref="A1:P{len(findings) + 1}"/>' in sheet.xml
+                assert finding.suppression.reason in detail.value
+                assert finding.suppression.approver in detail.value
+        assert row[column(sheet, "Tanggapan auditi")].value is None
+    # Status, its detail and the three columns to fill in are printed and filtered.
+    last = HEADER + len(findings)
+    assert f'<autoFilter ref="A{HEADER}:O{last}"/>' in sheet.xml
 
 
 def test_summary_counts_waived_and_baselined_and_lists_fixed_and_skipped(
     policy_result: RunResult,
 ) -> None:
     sheet = read_workbook(render(policy_result))["Ringkasan"]
-    assert sheet.row(3)["A"].value == summary_sentence(policy_result, "id")
+    assert sheet.row(8)["A"].value == summary_sentence(policy_result, "id")
     rows = {row["B"].value: row for row in _summary_rows(sheet, "Temuan menurut tingkat")}
     kinds = [(f.severity, f.suppression.kind) for f in policy_result.findings if f.suppression]
     for severity in Severity:
@@ -1208,9 +1374,9 @@ def test_summary_counts_waived_and_baselined_and_lists_fixed_and_skipped(
     # the configuration file is listed with the files, its findings counted
     config = next(r for r in policy_result.files if r.role == "config")
     row = next(
-        sheet.row(n)
-        for n in range(6, 6 + len(policy_result.files))
-        if sheet.row(n)["B"].value == config.label
+        row
+        for row in _summary_rows(sheet, "Berkas yang diperiksa")
+        if row["B"].value == config.label
     )
     assert row["I"].value == len(config.findings)
 

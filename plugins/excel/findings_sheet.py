@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sakip_validate.domain.citation import cite
 from sakip_validate.domain.labels import Labels, severity_word
-from sakip_validate.findings import Finding, Lang
+from sakip_validate.findings import Finding
 from sakip_validate.result import RunResult
 
 from ..summary import display_value, state_word, summary_sentence, suppression_text
@@ -57,33 +58,11 @@ def printed_place(finding: Finding, w: Writer) -> str:
     """Where the finding stands in the printed report, as an auditee looks it up.
 
     ``Tabel 3.3, baris 1 (Laju Peningkatan Nilai IKM Kecamatan), kolom Capaian
-    2020, hlm. 40``: from ``finding.place`` when the run recorded it, else from
-    the finding's table and row. (A local reading of
-    :class:`~sakip_validate.findings.Place`, to be replaced by the shared
-    citation once it exists.)
+    2020, hlm. 40``: the shared citation (:func:`~sakip_validate.domain.citation.cite`)
+    of ``finding.place``. Findings about the data file itself have no printed
+    place; they are cited by the technical columns (file, line, pointer).
     """
-    lang: Lang = w.lang
-    place = finding.place
-    if place is None:
-        parts = [finding.table.get(lang)] if finding.table is not None else []
-        if finding.row:
-            parts.append(f"“{finding.row}”")
-        return ", ".join(parts)
-    parts = []
-    if place.section is not None:
-        parts.append(place.section.get(lang))
-    if place.table is not None:
-        parts.append(place.table.get(lang))
-    if place.row:
-        row = w.label("row_n", row=place.row)
-        parts.append(f"{row} ({place.row_label})" if place.row_label else row)
-    elif place.row_label:
-        parts.append(f"“{place.row_label}”")
-    if place.column is not None:
-        parts.append(w.label("column_of", column=place.column.get(lang)))
-    if place.page:
-        parts.append(w.label("page", page=place.page))
-    return ", ".join(parts)
+    return cite(finding, w.lang)
 
 
 def findings_sheet(w: Writer, ws: Worksheet, result: RunResult, top: int) -> None:

@@ -171,9 +171,6 @@ LABELS = Labels(
             "Pilih salah satu keputusan dari daftar.",
             "Pick one of the decisions in the list.",
         ),
-        "row_n": ("baris {row}", "row {row}"),
-        "column_of": ("kolom {column}", "column {column}"),
-        "page": ("hlm. {page}", "p. {page}"),
         "status": ("Status", "Status"),
         "config_file": (
             "(berkas konfigurasi: temuan atas pengecualian yang dinyatakannya)",

@@ -31,6 +31,7 @@ import openpyxl
 import pytest
 import tomli
 
+from sakip_validate.domain.citation import cite
 from sakip_validate.domain.budget import total_row
 from sakip_validate.domain.labels import severity_word
 from sakip_validate.domain.numbers import capaian, percent
@@ -450,8 +451,7 @@ def test_one_row_per_finding(example_result: RunResult, example_sheets: dict[str
         assert row[col["Tertulis"]].value == (display_value(finding.printed, "id") or None)
         assert row[col["Seharusnya"]].value == (display_value(finding.expected, "id") or None)
         # where the auditee finds it: the printed table and row
-        if finding.table is not None:
-            assert finding.table.id in row[col["Letak di laporan"]].value
+        assert row[col["Letak di laporan"]].value == (cite(finding, "id") or None)
         # to be filled in by the review team
         for title in ("Keputusan reviu", "Tanggapan auditi", "Tindak lanjut"):
             assert row[col[title]].value is None

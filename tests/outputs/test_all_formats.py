@@ -16,6 +16,7 @@ BUILT_IN = [
     "json",
     "markdown",
     "reviu",
+    "reviu-docx",
     "excel",
     "sarif",
     "junit",

@@ -41,8 +41,8 @@ from ..summary import (
     SEVERITIES,
     date_text,
     display_value,
-    file_counts,
     fixed_label,
+    severity_counts,
     skipped_rules_sentence,
     sorted_findings,
     table_heading,
@@ -164,6 +164,11 @@ _PARTS = {
 _PLANNING_TABLES = frozenset({"iku", "tujuan_sasaran", "perjanjian_kinerja", "program_pk"})
 
 WHOLE_REPORT = "laporan secara keseluruhan"
+
+# Findings about the data file itself (it could not be read, it breaks the schema, a pack
+# failed to load, an internal error): for whoever edits the file, not about the printed
+# report; the note lists them in its technical attachment only.
+DATA_FILE_PACKS = frozenset({"berkas", "skema", "paket", "internal"})
 
 # Unit levels that belong to a pemda (unknown counts as one: the field stays to fill).
 _REGIONAL = frozenset(
@@ -786,17 +791,30 @@ def _fixed_item(entry: Entry, result: RunResult, view: ReportView | None) -> str
     return f"Sudah diperbaiki: {what}{printed}."
 
 
+def about_the_file(finding: Finding, result: RunResult) -> bool:
+    """Whether ``finding`` concerns the data file rather than the printed report."""
+    return (finding.pack or result.catalog.pack_of(finding.rule)) in DATA_FILE_PACKS
+
+
 def _results(
     report: FileReport,
+    findings: list[Finding],
+    data_file: list[Finding],
     result: RunResult,
     view: ReportView,
     subject: _Subject,
     points: Points,
     lang: Lang,
 ) -> list[Block]:
-    findings = report.findings
-    counts = file_counts(report)
-    if findings:
+    counts = severity_counts(findings)
+    if not report.checked:
+        lead = (
+            "Berkas data salinan laporan belum dapat diperiksa seluruhnya: berkas itu belum "
+            "terbaca atau belum sesuai dengan susunan data yang ditetapkan, sehingga pengujian "
+            "isi laporan belum dijalankan. Catatan hasil reviu ini belum lengkap sampai berkas "
+            "data diperbaiki dan diperiksa ulang."
+        )
+    elif findings:
         lead = (
             f"Reviu menghasilkan {len(findings)} catatan atas {subject.short_name} "
             f"{subject.entity}, yang terdiri atas {_composition(counts)}.{_marked(findings)} "
@@ -808,6 +826,15 @@ def _results(
             "dan narasi, maupun kekurangan kelengkapan laporan."
         )
     blocks: list[Block] = [Paragraph(lead)]
+    if data_file:
+        blocks.append(
+            Paragraph(
+                f"{len(data_file)} catatan lain menyangkut berkas data salinan laporan (cara "
+                "penulisan data), bukan isi laporan tercetak; catatan itu dirinci pada Lampiran "
+                "2 untuk diperbaiki oleh penyalin data.",
+                "note",
+            )
+        )
     if findings:
         rows = tuple((severity_word(s, "id"), str(counts[s])) for s in SEVERITIES)
         rows += (("jumlah", str(len(findings))),)
@@ -827,16 +854,24 @@ def _results(
 
 
 def _conclusion(
-    report: FileReport, subject: _Subject, recommendations: int, answered_in: str
+    report: FileReport,
+    findings: list[Finding],
+    subject: _Subject,
+    recommendations: int,
+    answered_in: str,
 ) -> Paragraph:
-    findings = report.findings
     named = f"{subject.short_name} {subject.entity} Tahun Anggaran {subject.year_text}"
+    if not report.checked:
+        return Paragraph(
+            f"Simpulan atas {named} belum dapat diberikan: berkas data salinan laporan perlu "
+            "diperbaiki (Lampiran 2) lalu diperiksa ulang."
+        )
     if not findings:
         return Paragraph(
             f"Berdasarkan hasil reviu, tidak terdapat catatan atas {named}. Simpulan akhir "
             "tetap memerlukan penelaahan data dukung oleh Tim Reviu."
         )
-    counts = file_counts(report)
+    counts = severity_counts(findings)
     where = f"{recommendations} rekomendasi" if recommendations > 1 else "rekomendasi"
     where += f" pada {answered_in}" if answered_in else ""
     return Paragraph(
@@ -866,7 +901,9 @@ def _signatures(particulars: ReviewParticulars) -> Signatures:
     return Signatures(f"{SHORT_BLANK}, {date}", blocks)
 
 
-def _statement(subject: _Subject, apip: str, report: FileReport) -> Statement:
+def _statement(
+    subject: _Subject, apip: str, report: FileReport, findings: list[Finding]
+) -> Statement:
     short = subject.short_name
     paragraphs = (
         f"Kami telah mereviu {subject.long_name} {subject.entity} untuk tahun anggaran "
@@ -881,9 +918,14 @@ def _statement(subject: _Subject, apip: str, report: FileReport) -> Statement:
         "Draf. Cocokkan kalimatnya dengan format Pernyataan Telah Direviu yang berlaku di "
         "APIP Saudara sebelum ditandatangani; hapus petunjuk bercetak miring ini.",
     ]
-    if report.findings:
+    if not report.checked:
         instructions.append(
-            f"Catatan hasil reviu ini memuat {len(report.findings)} catatan. Kalimat simpulan "
+            "Jangan tandatangani: berkas data salinan laporan belum dapat diperiksa seluruhnya "
+            "(lihat Lampiran 2)."
+        )
+    elif findings:
+        instructions.append(
+            f"Catatan hasil reviu ini memuat {len(findings)} catatan. Kalimat simpulan "
             "di atas hanya dapat dinyatakan setelah catatan itu ditindaklanjuti; bila tidak, "
             "uraikan hal yang belum ditindaklanjuti sebelum kalimat simpulan."
         )
@@ -901,7 +943,9 @@ def _statement(subject: _Subject, apip: str, report: FileReport) -> Statement:
     )
 
 
-def _technical(report: FileReport, result: RunResult, points: tuple[Point, ...]) -> list[Block]:
+def _technical(
+    report: FileReport, result: RunResult, points: tuple[Point, ...], data_file: list[Finding]
+) -> list[Block]:
     facts = [Field("Berkas data", report.label)]
     if report.sha256:
         facts.append(Field("SHA-256", report.sha256))
@@ -919,6 +963,25 @@ def _technical(report: FileReport, result: RunResult, points: tuple[Point, ...])
     ]
     if points:
         blocks.append(technical_table(points))
+    if data_file:
+        blocks.append(
+            Paragraph(
+                "Catatan pada berkas data (penulisan data, bukan isi laporan tercetak):",
+                "subheading",
+            )
+        )
+        rows = tuple(
+            (
+                f"D{index}",
+                _line(finding) or "-",
+                finding.rule,
+                severity_word(finding.severity, "id"),
+                finding.message.id,
+            )
+            for index, finding in enumerate(data_file, start=1)
+        )
+        header = ("No", "Baris:kolom", "Aturan", "Tingkat", "Uraian")
+        blocks.append(Table(header, rows, (2, 3, 3, 3, 14)))
     return blocks
 
 
@@ -946,7 +1009,9 @@ def build_note(
     view = ReportView(report.data)
     subject = _subject(report.data)
     apip = _apip(particulars, subject)
-    findings = sorted_findings(report)
+    everything = sorted_findings(report)
+    findings = [f for f in everything if not about_the_file(f, result)]
+    data_file = [f for f in everything if about_the_file(f, result)]
     chapters, points, recommendations = _points(findings, result, view, lang)
     # The body's sections are lettered A, B, C... in order (no recommendations, no E).
     keys = ["identity", "team", "basis", "results"]
@@ -963,7 +1028,16 @@ def build_note(
         "team": (_team(particulars),),
         "basis": tuple(_basis(subject, report, result)),
         "results": tuple(
-            _results(report, result, view, subject, Points(chapters, answered_in), lang)
+            _results(
+                report,
+                findings,
+                data_file,
+                result,
+                view,
+                subject,
+                Points(chapters, answered_in),
+                lang,
+            )
         ),
         "recommendations": (
             Paragraph(
@@ -972,14 +1046,20 @@ def build_note(
             ),
             Recommendations(recommendations),
         ),
-        "closing": (_conclusion(report, subject, len(recommendations), answered_in),),
+        "closing": (_conclusion(report, findings, subject, len(recommendations), answered_in),),
         "signature": (_signatures(particulars),),
     }
     sections = [Section(titled(key), body[key]) for key in keys]
     sections += [
-        Section(_heading("statement", lang), (_statement(subject, apip, report),), new_page=True),
         Section(
-            _heading("technical", lang), tuple(_technical(report, result, points)), new_page=True
+            _heading("statement", lang),
+            (_statement(subject, apip, report, findings),),
+            new_page=True,
+        ),
+        Section(
+            _heading("technical", lang),
+            tuple(_technical(report, result, points, data_file)),
+            new_page=True,
         ),
     ]
     return Note(

@@ -171,6 +171,22 @@ class _Writer:
             style.paragraph_format.space_after = Pt(6)
             style.paragraph_format.keep_with_next = True
         styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        # Table text by size: tight spacing, single lines.
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self.cell_styles: dict[float, str] = {}
+        for size, name in (
+            (11, "Isi Tabel"),
+            (10, "Isi Tabel 10"),
+            (9, "Isi Tabel 9"),
+            (8, "Isi Tabel 8"),
+        ):
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = normal
+            style.font.size = Pt(size)
+            style.paragraph_format.space_after = Pt(2)
+            style.paragraph_format.line_spacing = 1.0
+            self.cell_styles[size] = style.style_id
 
     # -- small pieces ------------------------------------------------------------
 
@@ -225,25 +241,22 @@ class _Writer:
         first: bool = True,
         align: str | None = None,
     ) -> DocxParagraph:
-        """Write ``text`` in ``cell``: into its empty first paragraph, or a new one."""
-        paragraph: DocxParagraph
-        if first:
-            paragraph = cell.paragraphs[0]
-            if text:
-                run = paragraph.add_run(xml_text(text))
-                run.bold = bold or None
-                run.italic = italic or None
-                if size is not None:
-                    from docx.shared import Pt
+        """Write ``text`` in ``cell``: into its empty first paragraph, or a new one.
 
-                    run.font.size = Pt(size)
-            if align is not None:
-                self._align(paragraph, align)
-        else:
-            paragraph = self.paragraph(
-                text, bold=bold, italic=italic, size=size, container=cell, align=align
-            )
-        paragraph.paragraph_format.space_after = self._points(2)
+        The size and spacing come from a paragraph style of the table text (one
+        attribute per paragraph), not from each run: a table of thousands of rows
+        is then written in a few seconds.
+        """
+        paragraph: DocxParagraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        paragraph._p.style = self.cell_styles[size or 11]
+        if text:
+            run = paragraph.add_run(xml_text(text))
+            if bold:
+                run.bold = True
+            if italic:
+                run.italic = True
+        if align is not None:
+            self._align(paragraph, align)
         return paragraph
 
     @staticmethod
@@ -282,25 +295,26 @@ class _Writer:
         for column, width in zip(table.columns, widths_mm, strict=True):
             column.width = Mm(width)
         if header is not None:
-            row = self.row(table, widths_mm)
-            for cell, text in zip(row.cells, header, strict=True):
+            cells = self.row(table)
+            for cell, text in zip(cells, header, strict=True):
                 self.cell_text(cell, text, bold=True, size=9)
                 self._shade(cell)
-            self._repeat_header(row)
+            self._repeat_header(table.rows[0])
         return table
 
-    def row(self, table: DocxTable, widths_mm: list[float], *, keep: bool = True) -> Any:
-        """A new row of ``table``, each cell as wide as its column; ``keep``: never split
-        across two pages."""
+    def row(self, table: DocxTable, *, keep: bool = True) -> list[_Cell]:
+        """The cells of a new row of ``table``; ``keep``: the row never splits across pages."""
         from docx.oxml import OxmlElement
-        from docx.shared import Mm
+        from docx.table import _Cell
 
+        # add_row gives each cell its column's width from the grid.
         row = table.add_row()  # type: ignore[no-untyped-call]  # (python-docx leaves it untyped)
-        for cell, width in zip(row.cells, widths_mm, strict=True):
-            cell.width = Mm(width)
+        # Cells from the row's own XML: python-docx's row.cells walks the whole table,
+        # which makes a table of thousands of rows quadratic.
+        cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
         if keep:
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        return row
+        return cells
 
     @staticmethod
     def _repeat_header(row: Any) -> None:
@@ -454,7 +468,7 @@ class _Writer:
         widths = [55.0, 5.0, TEXT_WIDTH_MM - 60.0]
         table = self.table(3, widths, grid=False)
         for field in block.fields:
-            cells = self.row(table, widths).cells
+            cells = self.row(table)
             self.cell_text(cells[0], field.label)
             self.cell_text(cells[1], ":")
             self.cell_text(cells[2], field.value or BLANK)
@@ -464,7 +478,7 @@ class _Writer:
         widths = [38.0, 52.0, 42.0, TEXT_WIDTH_MM - 132.0]
         table = self.table(4, widths, header=("Peran", "Nama", "NIP", "Jabatan"))
         for member in block.rows:
-            cells = self.row(table, widths).cells
+            cells = self.row(table)
             person = member.person
             self.cell_text(cells[0], member.role)
             self.cell_text(cells[1], person.nama or BLANK[:25])
@@ -480,7 +494,7 @@ class _Writer:
         widths = [width * w / total for w in weights]
         table = self.table(len(block.header), widths, header=block.header)
         for values in block.rows:
-            cells = self.row(table, widths).cells
+            cells = self.row(table)
             for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
                 align = "right" if narrow and index == len(values) - 1 else None
                 self.cell_text(cell, value, size=None if narrow else 9, align=align)
@@ -501,7 +515,7 @@ class _Writer:
                     )
                 table = self.table(5, widths, header=header)
                 for point in group.points:
-                    cells = self.row(table, widths).cells
+                    cells = self.row(table)
                     self.cell_text(cells[0], str(point.number), bold=True, size=10)
                     self.cell_text(cells[1], point.condition, size=10)
                     self.cell_text(
@@ -524,7 +538,7 @@ class _Writer:
         widths = [12.0, 88.0, TEXT_WIDTH_MM - 100.0]
         table = self.table(3, widths, header=("No", "Rekomendasi", "Untuk catatan"))
         for item in block.items:
-            cells = self.row(table, widths, keep=False).cells
+            cells = self.row(table, keep=False)
             self.cell_text(cells[0], str(item.number), bold=True, size=10)
             self.cell_text(cells[1], item.text, size=10)
             numbers = ", ".join(str(n) for n in item.points)
@@ -551,7 +565,7 @@ class _Writer:
         count = len(block.blocks)
         widths = [TEXT_WIDTH_MM / count] * count
         table = self.table(count, widths, grid=False)
-        cells = self.row(table, widths).cells
+        cells = self.row(table)
         for cell, signature in zip(cells, block.blocks, strict=True):
             lines = [
                 (f"{signature.caption},", False),
@@ -575,7 +589,7 @@ class _Writer:
             self.paragraph(text, align="justify")
         widths = [TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2]
         table = self.table(2, widths, grid=False)
-        cells = self.row(table, widths).cells
+        cells = self.row(table)
         self.cell_text(cells[0], "")
         lines = [
             (block.place_date, False),

@@ -364,26 +364,44 @@ def test_survives_data_of_any_shape(example_result: RunResult) -> None:
         "tabel": {"capaian": {"nomor": 3}},
     }
     findings = [
-        _finding("SCHEMA001", "/narasi/distribusi/0/bab", pack="skema"),
+        _finding("DIS001", "/narasi/distribusi/0/bab", pack="distribusi"),
         _finding(
-            "SCHEMA002",
+            "CAP001",
             "/tabel/capaian",
-            pack="skema",
+            pack="capaian",
             table=Text("Tabel 9.x", "Tabel 9.x"),
             table_key="capaian",
         ),
         _finding("LOAD003", "", pack="berkas"),
     ]
     result = RunResult(
-        [FileReport("odd.toml", "toml", findings, data=data)],
+        [FileReport("odd.toml", "toml", findings, data=data, checked=True)],
         example_result.catalog,
         example_result.manifest,
     )
     note = render(result)
     assert "Pesan | \\*x\\*" in note
     assert "Laporan Kinerja ......................... Tahun Anggaran ....." in note
-    assert "### Narasi Laporan" in note and "### Catatan Lainnya" in note
+    assert "### Narasi Laporan" in note and "### Bab III Akuntabilitas Kinerja" in note
     assert "#### Tabel capaian kinerja" in note  # its number is not text: named by content
+    assert len(re.findall(r"^\d+\. Kondisi: ", note, flags=re.M)) == 2
+    assert "1 catatan lain menyangkut berkas data" in note
+
+
+def test_data_file_findings_go_to_the_attachment(broken_result: RunResult) -> None:
+    """LOAD and SCHEMA findings concern the data file, not the printed report: the note says
+    it cannot conclude and lists them for whoever corrects the file."""
+    text = render(broken_result)
+    for report, note in zip(broken_result.reports, text.split("\n---\n"), strict=True):
+        assert not report.checked
+        assert "Kondisi:" not in note  # no point about the printed report
+        assert "belum dapat diperiksa seluruhnya" in note
+        assert "Simpulan atas" in note and "belum dapat diberikan" in note
+        assert "Petunjuk: Jangan tandatangani" in note
+        attachment = note.split("## Lampiran 2.")[1]
+        for finding in report.findings:
+            assert f"| {finding.rule} |" in attachment
+            assert plain(finding.message.id).replace("|", "\\|") in attachment
 
 
 # -- the policy's marks ------------------------------------------------------------------

@@ -287,3 +287,12 @@ def test_manifest_time_must_parse(example_result: RunResult) -> None:
     assert read(render_bytes(broken)).core_properties.created == dt.datetime(
         1980, 1, 1, tzinfo=dt.UTC
     )
+
+
+def test_data_file_findings_only_in_the_attachment(broken_result: RunResult) -> None:
+    document = read(render_bytes(broken_result))
+    assert not findings_tables(document)
+    tables = [t for t in document.tables if table_texts(t)[0][:2] == ["No", "Baris:kolom"]]
+    rows = [row for table in tables for row in table_texts(table)[1:]]
+    assert len(rows) == sum(len(report.findings) for report in broken_result.reports)
+    assert all(is_repeated_header(table.rows[0]) for table in tables)

@@ -298,6 +298,16 @@ def default_format() -> str:
     help="Laporan tahun sebelumnya sebagai pembanding antartahun (boleh berulang; lihat "
     "docs/antartahun.md) / earlier reports to compare across years (repeatable).",
 )
+@click.option(
+    "--reviu",
+    "reviu_values",
+    multiple=True,
+    metavar="KUNCI=NILAI",
+    help="Keterangan reviu untuk kertas kerja dan catatan hasil reviu, mis. "
+    "surat_tugas.nomor=700/12/2022, periode.mulai=2022-03-14 (boleh berulang; kunci seperti "
+    "tabel [reviu] konfigurasi) / reviu particulars for the working papers, keys as in the "
+    "configuration's [reviu] table (repeatable).",
+)
 @rules_option
 @click.pass_context
 def check(
@@ -324,6 +334,7 @@ def check(
     exit_zero: bool,
     statistics: bool,
     previous: tuple[Path, ...],
+    reviu_values: tuple[str, ...],
     rules_paths: tuple[Path, ...],
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
@@ -372,6 +383,7 @@ def check(
     if "lang" not in given:
         lang = config.lang  # type: ignore[assignment]
     _settle(config, given, ctx.params)
+    _settle_reviu(config, reviu_values)
     _check_targets(targets, list(config.previous))  # earlier reports named in the configuration
     policy = _policy(config, exit_zero=exit_zero, lang=lang)
     progress = _progress_bar(lang) if _show_progress() else None
@@ -417,6 +429,7 @@ def check(
         color=color,
         max_annotations=config.github_annotations,
         markdown_max_chars=config.markdown_max_chars,
+        reviu=config.particulars(),
     )
     broken = 0
     for plugin, target in plugins:
@@ -508,6 +521,19 @@ def _settle(config: Config, given: set[str], params: dict[str, Any]) -> None:
         config.set("baseline", params["baseline_path"], "--baseline")
     if "previous" in given:
         config.set("previous", config.previous + tuple(params["previous"]), "--previous")
+
+
+def _settle_reviu(config: Config, values: tuple[str, ...]) -> None:
+    """Apply ``--reviu KEY=VALUE`` over the configuration's [reviu] table (exit 2 when wrong)."""
+    if not values:
+        return
+    from .config import reviu_options
+
+    try:
+        overlay = reviu_options(values, config.reviu)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--reviu") from None
+    config.set_reviu(overlay, "--reviu")
 
 
 def _policy(config: Config, *, exit_zero: bool, lang: Lang) -> Policy:

@@ -219,7 +219,7 @@ class Table:
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    widths: tuple[int, ...] = ()
+    widths: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -981,7 +981,7 @@ def _technical(
             for index, finding in enumerate(data_file, start=1)
         )
         header = ("No", "Baris:kolom", "Aturan", "Tingkat", "Uraian")
-        blocks.append(Table(header, rows, (2, 3, 3, 3, 14)))
+        blocks.append(Table(header, rows, (2, 4.5, 3, 3.5, 14)))
     return blocks
 
 
@@ -999,7 +999,7 @@ def technical_table(points: Iterable[Point]) -> Table:
         for p in points
     )
     header = ("No", "Aturan", "Tingkat", "Baris:kolom", "JSON pointer")
-    return Table(header, rows, (2, 3, 4, 4, 14))
+    return Table(header, rows, (2, 3, 4, 4.5, 13.5))
 
 
 def build_note(

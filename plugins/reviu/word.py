@@ -475,15 +475,15 @@ class _Writer:
         self.paragraph()
 
     def team(self, block: Team) -> None:
-        widths = [38.0, 52.0, 42.0, TEXT_WIDTH_MM - 132.0]
+        widths = [33.0, 47.0, 49.0, TEXT_WIDTH_MM - 129.0]
         table = self.table(4, widths, header=("Peran", "Nama", "NIP", "Jabatan"))
         for member in block.rows:
             cells = self.row(table)
             person = member.person
-            self.cell_text(cells[0], member.role)
-            self.cell_text(cells[1], person.nama or BLANK[:25])
-            self.cell_text(cells[2], person.nip or BLANK[:25])
-            self.cell_text(cells[3], person.jabatan or BLANK[:12])
+            self.cell_text(cells[0], member.role, size=10)
+            self.cell_text(cells[1], person.nama or BLANK[:25], size=10)
+            self.cell_text(cells[2], person.nip or BLANK[:25], size=10)
+            self.cell_text(cells[3], person.jabatan or BLANK[:15], size=10)
         self.paragraph()
 
     def simple_table(self, block: Table) -> None:
@@ -528,8 +528,9 @@ class _Writer:
                         self.cell_text(cells[1], f"Kriteria: {point.criteria}", size=8, first=False)
                     if point.mark:
                         self.cell_text(cells[1], point.mark, italic=True, size=8, first=False)
-                    self.cell_text(cells[2], point.printed or "-", size=9)
-                    self.cell_text(cells[3], point.expected or "-", size=9)
+                    # a long printed text in a narrow column: smaller, so words stay whole
+                    for cell, value in ((cells[2], point.printed), (cells[3], point.expected)):
+                        self.cell_text(cell, value or "-", size=9 if len(value) <= 24 else 8)
                     number = "-" if point.recommendation is None else str(point.recommendation)
                     self.cell_text(cells[4], number, size=10, align="center")
                 self.paragraph()
@@ -550,7 +551,8 @@ class _Writer:
     def _signature_cell(self, cell: _Cell, lines: list[tuple[str, bool]]) -> None:
         first = True
         for text, bold in lines:
-            self.cell_text(cell, text, bold=bold, size=10, first=first, align="center")
+            size = 9 if text.startswith("NIP ") else 10  # a NIP on one line
+            self.cell_text(cell, text, bold=bold, size=size, first=first, align="center")
             first = False
 
     @staticmethod

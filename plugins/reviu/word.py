@@ -607,8 +607,9 @@ class _Writer:
 
     def properties(self, title: str, subject: str) -> None:
         core = self.document.core_properties
-        core.title = xml_text(title)
-        core.subject = xml_text(subject)
+        # Word keeps at most 255 characters in a document property.
+        core.title = xml_text(title)[:255]
+        core.subject = xml_text(subject)[:255]
         core.author = ""
         core.last_modified_by = ""
         core.comments = "Draf disusun dengan bantuan sakip-validate"

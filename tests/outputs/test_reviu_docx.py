@@ -296,3 +296,12 @@ def test_data_file_findings_only_in_the_attachment(broken_result: RunResult) -> 
     rows = [row for table in tables for row in table_texts(table)[1:]]
     assert len(rows) == sum(len(report.findings) for report in broken_result.reports)
     assert all(is_repeated_header(table.rows[0]) for table in tables)
+
+
+def test_a_very_long_unit_name_fits_the_properties(example_result: RunResult) -> None:
+    report = example_result.files[1]
+    data = {**report.data, "laporan": {**report.data["laporan"], "unit": {"nama": "x" * 5000}}}
+    odd = dataclasses.replace(example_result, files=[dataclasses.replace(report, data=data)])
+    document = read(render_bytes(odd))
+    assert len(document.core_properties.title) == 255
+    assert ("x" * 5000) in document.paragraphs[2].text

@@ -306,6 +306,16 @@ def default_format() -> str:
     help="Laporan tahun sebelumnya sebagai pembanding antartahun (boleh berulang; lihat "
     "docs/antartahun.md) / earlier reports to compare across years (repeatable).",
 )
+@click.option(
+    "--reviu",
+    "reviu_values",
+    multiple=True,
+    metavar="KUNCI=NILAI",
+    help="Keterangan reviu untuk kertas kerja dan catatan hasil reviu, mis. "
+    "surat_tugas.nomor=700/12/2022, periode.mulai=2022-03-14 (boleh berulang; kunci seperti "
+    "tabel [reviu] konfigurasi) / reviu particulars for the working papers, keys as in the "
+    "configuration's [reviu] table (repeatable).",
+)
 @rules_option
 @click.pass_context
 def check(
@@ -332,6 +342,7 @@ def check(
     exit_zero: bool,
     statistics: bool,
     previous: tuple[Path, ...],
+    reviu_values: tuple[str, ...],
     rules_paths: tuple[Path, ...],
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
@@ -380,6 +391,7 @@ def check(
     if "lang" not in given:
         lang = config.lang  # type: ignore[assignment]
     _settle(config, given, ctx.params)
+    _settle_reviu(config, reviu_values)
     _check_destinations(plugins, list(config.previous))  # earlier reports in the configuration
     policy = _policy(config, exit_zero=exit_zero, lang=lang)
     progress = _progress_bar(lang) if _show_progress() else None
@@ -497,6 +509,19 @@ def _settle(config: Config, given: set[str], params: dict[str, Any]) -> None:
         config.set("baseline", params["baseline_path"], "--baseline")
     if "previous" in given:
         config.set("previous", config.previous + tuple(params["previous"]), "--previous")
+
+
+def _settle_reviu(config: Config, values: tuple[str, ...]) -> None:
+    """Apply ``--reviu KEY=VALUE`` over the configuration's [reviu] table (exit 2 when wrong)."""
+    if not values:
+        return
+    from .config import reviu_options
+
+    try:
+        overlay = reviu_options(values, config.reviu)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--reviu") from None
+    config.set_reviu(overlay, "--reviu")
 
 
 def _policy(config: Config, *, exit_zero: bool, lang: Lang) -> Policy:
@@ -646,9 +671,8 @@ def _render_options(
     """
     from .clock import today
     from .outputs import RenderOptions
-    from .papers import ReviewParticulars
 
-    reviu = ReviewParticulars()
+    reviu = config.particulars()
     recorded = result.manifest is not None and result.manifest.generated_at is not None
     if recorded and not reviu.prepared_on:
         reviu = dataclasses.replace(reviu, prepared_on=today().isoformat())

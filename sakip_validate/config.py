@@ -6,19 +6,28 @@ checked against ``schemas/config.schema.json``: an unknown key or a bad value is
 an error naming the file, line and column (exit 2). Paths and globs in it are
 relative to its folder. Every effective value remembers where it came from, so
 that ``sakip-validate config`` can say.
+
+The ``[reviu]`` table holds the auditor's particulars for the working papers
+(APIP, Surat Tugas, period, team); ``--reviu KEY=VALUE`` sets one on the command
+line (:func:`reviu_options`), and :meth:`Config.particulars` gives them to the
+outputs as a :class:`~.papers.ReviewParticulars`.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding, Severity, TextLocation
+from .findings import Finding, Severity, Text, TextLocation
 from .loading import LoadedDocument, LoadFailed, load_path
 from .loading.pointers import join_pointer
+from .papers import Person, ReviewParticulars
 from .policy.selection import Override, RuleSelection
 from .policy.waivers import Waiver
 
@@ -28,6 +37,8 @@ __all__ = [
     "ConfigError",
     "find_config",
     "load_config",
+    "particulars_from",
+    "reviu_options",
 ]
 
 CONFIG_FILE = "sakip.toml"
@@ -75,6 +86,8 @@ class Config:
     markdown_max_chars: int = 60_000
     overrides: tuple[Override, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    # The [reviu] table as written (with --reviu applied), keys as in the file.
+    reviu: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -84,6 +97,16 @@ class Config:
 
     def selection(self) -> RuleSelection:
         return RuleSelection(self.select, self.extend_select, self.ignore)
+
+    def particulars(self) -> ReviewParticulars:
+        """The reviu particulars for the outputs (blank where nothing was given)."""
+        return particulars_from(self.reviu)
+
+    def set_reviu(self, overlay: dict[str, Any], source: str) -> None:
+        """Apply ``--reviu`` values (a [reviu] table of their own) over the file's."""
+        self.reviu = _merged(self.reviu, overlay)
+        for key, _ in _leaves(overlay):
+            self.sources[f"reviu.{key}"] = source
 
     def set(self, key: str, value: Any, source: str) -> None:
         """Set ``key`` (an attribute name) from ``source`` (a file place or a command-line flag)."""
@@ -120,6 +143,9 @@ class Config:
         for index, waiver in enumerate(self.waivers):
             what = f"{waiver.rule} → {waiver.expires}"
             shown.append((f"pengecualian[{index}]", what, waiver.location.display()))
+        for key, value in _leaves(self.reviu):
+            name = f"reviu.{key}"
+            shown.append((name, value, self.sources.get(name, "bawaan / default")))
         return shown
 
 
@@ -182,6 +208,13 @@ def load_config(path: Path) -> Config:
 
 
 def _config(path: Path, view: _Section, data: dict[str, Any]) -> Config:
+    problem = _period_problem(data.get("reviu", {}))
+    if problem is not None:
+        raise ConfigError([_config_finding(view.locate("/reviu/periode/selesai"), problem)])
+    return _settings(path, view, data)
+
+
+def _settings(path: Path, view: _Section, data: dict[str, Any]) -> Config:
     config = Config(path=path)
     folder = path.parent
 
@@ -224,6 +257,10 @@ def _config(path: Path, view: _Section, data: dict[str, Any]) -> Config:
     config.waivers = tuple(
         _waiver(view, index, item) for index, item in enumerate(data.get("pengecualian", []))
     )
+    if "reviu" in data:
+        config.reviu = copy.deepcopy(data["reviu"])
+        for key, _ in _leaves(config.reviu):
+            config.sources[f"reviu.{key}"] = _place(view, "/reviu/" + key.replace(".", "/"))
     return config
 
 
@@ -283,3 +320,132 @@ def included(relative: str, patterns: Iterable[str]) -> bool:
     from .policy.selection import matches_path
 
     return matches_path(relative, tuple(patterns))
+
+
+# -- the reviu particulars ------------------------------------------------------------
+
+
+def _person(table: Any) -> Person:
+    table = table if isinstance(table, dict) else {}
+    return Person(
+        nama=str(table.get("nama", "")),
+        nip=str(table.get("nip", "")),
+        jabatan=str(table.get("jabatan", "")),
+    )
+
+
+def particulars_from(table: dict[str, Any]) -> ReviewParticulars:
+    """The particulars a [reviu] table gives (a checked one: see config.schema.json)."""
+
+    def text(*path: str) -> str:
+        node: Any = table
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        return "" if node is None or isinstance(node, dict | list) else str(node)
+
+    return ReviewParticulars(
+        apip=text("apip"),
+        kkr_index=text("nomor_kkr"),
+        surat_tugas_number=text("surat_tugas", "nomor"),
+        surat_tugas_date=text("surat_tugas", "tanggal"),
+        period_start=text("periode", "mulai"),
+        period_end=text("periode", "selesai"),
+        ketua_tim=_person(table.get("ketua_tim")),
+        anggota_tim=tuple(_person(item) for item in table.get("anggota_tim", ())),
+        pengendali_teknis=_person(table.get("pengendali_teknis")),
+        pengendali_mutu=_person(table.get("pengendali_mutu")),
+        prepared_by=_person(table.get("disusun_oleh")),
+        prepared_on=text("disusun_oleh", "tanggal"),
+        reviewed_by=_person(table.get("direviu_oleh")),
+        reviewed_on=text("direviu_oleh", "tanggal"),
+    )
+
+
+def _leaves(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """``(dotted key, value)`` of every value of ``table`` (a list is one value)."""
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _leaves(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
+
+
+def _merged(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    merged = copy.deepcopy(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merged(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def _period_problem(table: Any) -> Text | None:
+    """A reviu period that ends before it starts."""
+    period = table.get("periode") if isinstance(table, dict) else None
+    if not isinstance(period, dict):
+        return None
+    start, end = period.get("mulai"), period.get("selesai")
+    if isinstance(start, str) and isinstance(end, str) and end < start:
+        return Text(
+            f"Periode reviu selesai ({end}) sebelum mulai ({start}).",
+            f"The reviu period ends ({end}) before it starts ({start}).",
+        )
+    return None
+
+
+def _config_finding(location: TextLocation, message: Text) -> Finding:
+    from .codes import SCHEMA_RANGE
+
+    return Finding(SCHEMA_RANGE.id, Severity.ERROR, message, location, pack="skema")
+
+
+_KEY = re.compile(r"[a-z_]+(?:\.[a-z_0-9]+)*")
+
+
+def reviu_options(assignments: Sequence[str], base: dict[str, Any]) -> dict[str, Any]:
+    """``--reviu KEY=VALUE`` options as a [reviu] table, checked like the file's.
+
+    KEY is a key of the [reviu] table, dotted as in TOML (``surat_tugas.nomor``);
+    VALUE is text, or a TOML array or inline table when it starts with ``[`` or ``{``
+    (``anggota_tim=[{nama="...", nip="..."}]``). A key given twice keeps its last
+    value. ``base`` (the file's table) is only used to check the merged period.
+    ValueError says, in both languages, what is wrong with which key.
+    """
+    from .loading.problems import LoadProblem
+    from .loading.toml_reader import parse_toml
+    from .schema_check import check_schema
+
+    given: dict[str, str] = {}
+    for assignment in assignments:
+        key, sep, value = assignment.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not _KEY.fullmatch(key):
+            raise ValueError(
+                f"{assignment!r}: tulis KUNCI=NILAI, misalnya surat_tugas.nomor=700/12/2022 / "
+                "write KEY=VALUE, e.g. surat_tugas.nomor=700/12/2022"
+            )
+        given.pop(key, None)
+        given[key] = value
+    # A TOML document of its own, so that values read and are checked as the file's are;
+    # a JSON string is a TOML basic string.
+    lines = ["[reviu]"]
+    for key, value in given.items():
+        literal = value if value[:1] in "[{" else json.dumps(value, ensure_ascii=False)
+        lines.append(f"{key} = {literal}")
+    text = "\n".join(lines) + "\n"
+    try:
+        data = parse_toml(text)
+    except LoadProblem as unreadable:
+        said = f"{unreadable.message.id} / {unreadable.message.en}".replace("\n", " ")
+        raise ValueError(said) from None
+    document = _Section("--reviu", "toml", text, data)
+    problems = check_schema(document, CONFIG_SCHEMA)
+    if problems:
+        # Each message names its key (reviu.surat_tugas.tanggal), as for the file.
+        raise ValueError("; ".join(f"{f.message.id} / {f.message.en}" for f in problems))
+    overlay: dict[str, Any] = data["reviu"]
+    backwards = _period_problem(_merged(base, overlay))
+    if backwards is not None:
+        raise ValueError(f"{backwards.id} / {backwards.en}")
+    return overlay

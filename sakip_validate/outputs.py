@@ -26,6 +26,7 @@ BUILT_IN = {
     "json": "sakip_validate.plugins.json_output:JsonOutput",
     "markdown": "sakip_validate.plugins.markdown:MarkdownOutput",
     "reviu": "sakip_validate.plugins.reviu:ReviewNoteOutput",
+    "reviu-docx": "sakip_validate.plugins.reviu.word:ReviewNoteDocxOutput",
     "excel": "sakip_validate.plugins.excel:ExcelOutput",
     "sarif": "sakip_validate.plugins.sarif:SarifOutput",
     "junit": "sakip_validate.plugins.junit:JunitOutput",

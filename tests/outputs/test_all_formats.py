@@ -11,7 +11,18 @@ from sakip_validate.result import RunResult
 
 from .golden import assert_golden
 
-BUILT_IN = ["console", "json", "markdown", "reviu", "excel", "sarif", "junit", "github", "html"]
+BUILT_IN = [
+    "console",
+    "json",
+    "markdown",
+    "reviu",
+    "reviu-docx",
+    "excel",
+    "sarif",
+    "junit",
+    "github",
+    "html",
+]
 
 
 def render(name: str, result: RunResult) -> bytes:

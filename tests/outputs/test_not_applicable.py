@@ -122,7 +122,7 @@ def test_markdown_reviu_and_html_carry_the_line(result: RunResult) -> None:
     markdown = render("markdown", result)
     assert "### Aturan yang tidak berlaku (1 berkas)" in markdown
     assert f"- {label}: {SENTENCE_ID}" in markdown
-    assert f"*{SENTENCE_ID}*" in render("reviu", result)
+    assert f"\n{SENTENCE_ID}\n" in render("reviu", result)  # a paragraph of its own
     page = render("html", result)
     assert f'<p class="note">{SENTENCE_ID}</p>' in page
 

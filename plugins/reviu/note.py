@@ -29,10 +29,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sakip_validate import __version__
+from sakip_validate.domain.citation import cite as cite_place
+from sakip_validate.domain.citation import shorten
 from sakip_validate.domain.labels import Labels, severity_word
 from sakip_validate.domain.scope import scope_of
 from sakip_validate.domain.view import ReportView
-from sakip_validate.findings import Finding, Lang, Place, Severity
+from sakip_validate.findings import Finding, Lang, Severity
 from sakip_validate.papers import Person, ReviewParticulars
 from sakip_validate.policy.baseline import Entry
 from sakip_validate.result import FileReport, RunResult
@@ -77,6 +79,7 @@ __all__ = [
 # A field nobody filled: a dotted line the auditor completes by hand.
 BLANK = "." * 40
 SHORT_BLANK = "." * 25
+NAME_WIDTH = 200  # characters of a unit name or title the note prints
 
 PERMENPAN_53 = (
     "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 "
@@ -346,57 +349,13 @@ class Note:
 # -- citing the printed report -------------------------------------------------------
 
 
-def _cite_place(place: Place) -> str:
-    """``Tabel 3.3, baris 1 (Laju ...), kolom Capaian 2020, hlm. 40-46``.
-
-    The same reading as ``domain.citation.cite`` (helper "citations"); this stays
-    only until that module is on main.
-    """
-    parts = []
-    where = place.table or place.section
-    if where is not None:
-        parts.append(where.id)
-    if place.row and place.row_label:
-        parts.append(f"baris {place.row} ({place.row_label})")
-    elif place.row:
-        parts.append(f"baris {place.row}")
-    elif place.row_label:
-        parts.append(f"baris “{place.row_label}”")
-    if place.column is not None:
-        parts.append(f"kolom {place.column.id}")
-    if place.page:
-        parts.append(f"hlm. {place.page}")
-    return ", ".join(parts)
-
-
-def cite(finding: Finding, view: ReportView) -> str:
+def cite(finding: Finding) -> str:
     """Where ``finding`` stands in the printed report, as the auditee looks it up.
 
-    ``finding.place`` when the engine filled it; otherwise what the finding
-    names: the printed table and row, the chapter of a statement in the text, the
-    part a signature block stands in. Empty when the finding concerns the report
-    as a whole (a missing chapter).
+    The shared citation of ``finding.place`` (``Tabel 3.3, baris 1 (…), kolom
+    Capaian 2020, hlm. 40-47``); empty when the finding has no printed place.
     """
-    if finding.place is not None:
-        cited = _cite_place(finding.place)
-        if cited:
-            return cited
-    pointer = finding.location.pointer
-    parts = pointer.split("/")
-    if pointer.startswith("/narasi/") and len(parts) > 3:
-        section = _lookup(view.data, "/".join(parts[:4]))
-        bab = _text_field(section, "bab")
-        return f"Bab {bab}" if bab else ""
-    if pointer.startswith("/penandatangan/") and len(parts) > 2:
-        bagian = _text_field(_lookup(view.data, "/".join(parts[:3])), "bagian") or ""
-        name = _PARTS.get(bagian, bagian.replace("_", " ").capitalize())
-        return f"blok tanda tangan {name}".strip()
-    if finding.table is not None:
-        where = finding.table.id
-        return f"{where}, baris “{finding.row}”" if finding.row else where
-    if pointer.startswith("/indikator/") and finding.row:
-        return f"indikator “{finding.row}”"
-    return ""
+    return cite_place(finding, "id")
 
 
 # -- reading the data ------------------------------------------------------------------
@@ -417,12 +376,13 @@ def _lookup(data: Any, pointer: str) -> Any:
 
 
 def _text_field(data: Any, *path: str) -> str | None:
+    """A name the note prints, cut to :data:`NAME_WIDTH` (a unit name is never a page long)."""
     node = data
     for key in path:
         node = node.get(key) if isinstance(node, dict) else None
     if node is None or isinstance(node, dict | list | bool):
         return None
-    return str(node)
+    return shorten(" ".join(str(node).split()), NAME_WIDTH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,7 +525,7 @@ def _point(
     return Point(
         number=number,
         severity=severity_word(finding.severity, "id"),
-        place=cite(finding, view) or WHOLE_REPORT,
+        place=cite(finding) or WHOLE_REPORT,
         condition=finding.message.id,
         printed=printed,
         expected=expected,

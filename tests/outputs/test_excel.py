@@ -31,8 +31,8 @@ import openpyxl
 import pytest
 import tomli
 
-from sakip_validate.domain.citation import cite
 from sakip_validate.domain.budget import total_row
+from sakip_validate.domain.citation import cite
 from sakip_validate.domain.labels import severity_word
 from sakip_validate.domain.numbers import capaian, percent
 from sakip_validate.domain.scale import scale_in_force

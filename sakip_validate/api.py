@@ -112,7 +112,7 @@ def _check_loaded(
     # format it and the rules compute with it.
     findings = number_findings(document, limits)
     if not findings:
-        findings = check_schema(document)
+        findings = _with_notes(document, check_schema(document))
     if not findings:
         findings = check_integrity(document)
     # Rules assume the structure the schema promises; on a file that breaks it
@@ -123,6 +123,18 @@ def _check_loaded(
         findings.extend(run_rules(document, chosen, failures, skipped))
     findings.sort(key=Finding.sort_key)
     return findings, checked
+
+
+def _with_notes(document: LoadedDocument, findings: list[Finding]) -> list[Finding]:
+    """The reader's findings (a workbook's unreadable cells) with the schema's.
+
+    A cell the reader could not read with certainty keeps the text as typed; the
+    schema's finding about that same value would only repeat it.
+    """
+    if not document.notes:
+        return findings
+    asked = {f.location.pointer for f in document.notes if f.location.pointer}
+    return [*document.notes, *(f for f in findings if f.location.pointer not in asked)]
 
 
 def check_document(document: LoadedDocument, rules: Sequence[Rule] | None = None) -> list[Finding]:

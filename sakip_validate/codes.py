@@ -34,9 +34,12 @@ LOAD = Family(
     Text("Pembacaan berkas", "Reading the file"),
     Text(
         "Berkas harus dapat dibaca sebagai teks UTF-8 dan ditulis sebagai TOML atau JSON "
-        "yang sah; berkas yang tidak terbaca tidak diperiksa lebih lanjut.",
-        "The file must be readable UTF-8 text in valid TOML or JSON; a file that cannot "
-        "be read is not checked further.",
+        "yang sah, atau berupa buku kerja Excel (.xlsx) menurut templat; berkas yang tidak "
+        "terbaca tidak diperiksa lebih lanjut, dan sel yang tidak dapat dibaca dengan pasti "
+        "ditanyakan, tidak ditebak.",
+        "The file must be readable UTF-8 text in valid TOML or JSON, or an Excel workbook "
+        "(.xlsx) in the template's layout; a file that cannot be read is not checked "
+        "further, and a cell that cannot be read with certainty is asked about, not guessed.",
     ),
     Text(
         "Perbaiki berkas di tempat yang ditunjuk (nama, izin, pengodean, atau penulisan "
@@ -187,6 +190,21 @@ LOAD_PRINTED_NUMBER = _code(
     "Angka ditulis dengan koma desimal, titik ribuan, Rp atau %",
     "Number written with a decimal comma, thousands dots, Rp or %",
 )
+LOAD_AMBIGUOUS_CELL = _code(
+    LOAD, 9, "Angka di sel bermakna ganda", "Number in a cell reads two ways"
+)
+LOAD_FORMULA_CELL = _code(
+    LOAD,
+    10,
+    "Sel rumus tanpa nilai tersimpan atau bernilai galat",
+    "Formula cell with no stored value, or an error value",
+)
+LOAD_LAYOUT = _code(
+    LOAD,
+    11,
+    "Isian buku kerja di luar susunan templat",
+    "Workbook value outside the template's layout",
+)
 
 SCHEMA_TYPE = _code(SCHEMA, 1, "Jenis nilai salah", "Wrong kind of value")
 SCHEMA_REQUIRED = _code(SCHEMA, 2, "Isian wajib tidak ada", "Required field missing")
@@ -249,6 +267,9 @@ ALL_CODES: tuple[Code, ...] = (
     LOAD_NUMBER_RANGE,
     LOAD_LIMIT,
     LOAD_PRINTED_NUMBER,
+    LOAD_AMBIGUOUS_CELL,
+    LOAD_FORMULA_CELL,
+    LOAD_LAYOUT,
     SCHEMA_TYPE,
     SCHEMA_REQUIRED,
     SCHEMA_UNKNOWN_KEY,

@@ -40,15 +40,23 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class TextLocation:
-    """A place in a TOML or JSON file: a JSON pointer and, when known, line and column."""
+    """A place in a report file: a JSON pointer and, when known, where the value stands.
+
+    In a TOML or JSON file that is ``line`` and ``column``; in a workbook it is
+    ``cell``, the sheet and cell as Excel writes them (``Anggaran!D14``,
+    ``'Perbandingan Tahun'!E7``).
+    """
 
     file: str
     pointer: str = ""
     line: int | None = None
     column: int | None = None
+    cell: str | None = None
 
     def display(self) -> str:
-        """``file:line:col`` as compilers print it (only the parts that are known)."""
+        """``file:line:col`` as compilers print it, ``file:Sheet!D14`` in a workbook."""
+        if self.cell is not None:
+            return f"{self.file}:{self.cell}"
         if self.line is None:
             return self.file
         if self.column is None:
@@ -56,8 +64,7 @@ class TextLocation:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-# Spreadsheet input (sheet and cell) will add another location kind; outputs
-# only rely on ``file``, ``display()`` and the optional fields they test for.
+# Outputs rely on ``file``, ``display()`` and the optional fields they test for.
 Location = TextLocation
 
 

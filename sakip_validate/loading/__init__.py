@@ -50,7 +50,7 @@ __all__ = [
     "read_stream",
 ]
 
-FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
+FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json", ".xlsx": "xlsx"}
 
 
 class LoadFailed(Exception):
@@ -87,6 +87,8 @@ def load_bytes(
     """Decode and parse one report; raise LoadFailed with a positioned finding."""
     if len(raw) > limits.file_bytes:
         raise LoadFailed(_too_large(label, len(raw), limits), unreadable=True)
+    if fmt == "xlsx":
+        return _load_workbook(raw, label, limits)
     text = ""
     try:
         text = decode_utf8(raw)
@@ -123,6 +125,49 @@ def load_bytes(
             findings[0], findings=tuple(findings), lines=quoted_lines(text, findings)
         ) from None
     return LoadedDocument(label, fmt, text, data, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def _load_workbook(raw: bytes, label: str, limits: Limits) -> LoadedDocument:
+    """A filled input workbook as a document whose values are located by cell."""
+    from ..workbook.reader import WorkbookProblem, read_workbook
+
+    try:
+        read = read_workbook(raw, label, limits)
+    except WorkbookProblem as problem:
+        code = problem.code or LOAD_UNREADABLE
+        finding = Finding(
+            rule=code.id,
+            severity=code.severity,
+            message=problem.message,
+            location=TextLocation(label, cell=problem.cell),
+            hint=problem.hint,
+            pack=code.pack,
+            title=code.title,
+        )
+        raise LoadFailed(finding, unreadable=True) from None
+    violation = first_structure_violation(read.data, limits)
+    document = LoadedDocument(
+        label,
+        "xlsx",
+        "",
+        read.data,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        cells=read.cells,
+        notes=tuple(read.findings),
+    )
+    if violation is not None:
+        problem = _limit_problem(violation, limits)
+        finding = Finding(
+            rule=problem.code.id,
+            severity=problem.code.severity,
+            message=problem.message,
+            location=document.locate(problem.pointer),
+            hint=problem.hint,
+            pack=problem.code.pack,
+            title=problem.code.title,
+        )
+        raise LoadFailed(finding, unreadable=True)
+    return document
 
 
 _MAX_SLIP_FINDINGS = 100
@@ -356,8 +401,8 @@ def load_path(
             f"Unknown file format from its extension ({suffix_en}).",
         )
         hint = Text(
-            "Beri nama berakhiran .toml atau .json.",
-            "Name the file with a .toml or .json extension.",
+            "Beri nama berakhiran .toml, .json atau .xlsx.",
+            "Name the file with a .toml, .json or .xlsx extension.",
         )
         raise LoadFailed(_unreadable(label, reason, hint), unreadable=True)
     return load_bytes(read_file(path, label, limits), label, fmt, limits)

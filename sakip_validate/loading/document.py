@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..findings import TextLocation
+from ..findings import Finding, TextLocation
+from .pointers import split_pointer
 from .positions import PositionIndex, index_json, index_toml
 
-Format = Literal["toml", "json"]
+Format = Literal["toml", "json", "xlsx"]
 
 
 @dataclass(slots=True)
@@ -25,6 +26,10 @@ class LoadedDocument:
     data: Any
     sha256: str | None = None
     _index: PositionIndex | None = field(default=None, repr=False)
+    # A workbook: the cell of each pointer ("Anggaran!D14"), and what the reader
+    # could not read with certainty (findings at their cells).
+    cells: dict[str, str] | None = None
+    notes: tuple[Finding, ...] = ()
 
     @property
     def positions(self) -> PositionIndex:
@@ -40,7 +45,19 @@ class LoadedDocument:
 
     def locate(self, pointer: str, *, at_key: bool = False) -> TextLocation:
         """The location of the value at ``pointer`` (or of its key), else of its nearest parent."""
+        if self.cells is not None:
+            return TextLocation(self.label, pointer, cell=self.cell(pointer))
         position = self.positions.key(pointer) if at_key else None
         if position is None:
             position = self.positions.value(pointer) or self.positions.nearest(pointer)
         return TextLocation(self.label, pointer, position.line, position.column)
+
+    def cell(self, pointer: str) -> str | None:
+        """The workbook cell of ``pointer``, else of its nearest parent that has one."""
+        cells = self.cells or {}
+        tokens = split_pointer(pointer)
+        for size in range(len(tokens), -1, -1):
+            prefix = "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens[:size])
+            if prefix in cells:
+                return cells[prefix]
+        return None

@@ -836,6 +836,183 @@ def init(path: str, force: bool, fragment: bool) -> None:
     click.echo(f"{path} ditulis / written. Periksa / check: sakip-validate check {path}", err=True)
 
 
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default="lkjip.xlsx",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Buku kerja yang ditulis / the workbook to write.",
+)
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada / overwrite.")
+def template(output: Path, force: bool) -> None:
+    """Tulis templat Excel untuk diisi / write the Excel input template to fill in.
+
+    \b
+    Satu lembar per tabel laporan, dibuat dari skema data; isi lalu periksa:
+    one sheet per printed table, made from the data schema; fill it, then check:
+      sakip-validate check lkjip.xlsx
+    """
+    from .workbook.writer import write_workbook
+
+    _refuse_existing(output, force)
+    _write_binary(output, lambda stream: write_workbook(stream))
+    click.echo(
+        f"{output} ditulis / written. Isi, lalu periksa / fill it, then check: "
+        f"sakip-validate check {output}",
+        err=True,
+    )
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Berkas .toml atau .json yang ditulis / the .toml or .json file to write.",
+)
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada / overwrite.")
+@lang_option
+def import_workbook(source: Path, output: Path, force: bool, lang: Lang) -> None:
+    """Ubah buku kerja terisi menjadi TOML/JSON / convert a filled workbook to TOML/JSON.
+
+    \b
+    Komentar TOML menyebut sel asal setiap nilai / TOML comments name each value's cell.
+    Kode keluar / exit codes: 0 ditulis / written; 1 ditulis, tetapi ada sel yang perlu
+    dipastikan (daftar di layar) / written, but some cells need attention (listed);
+    2 buku kerja tidak terbaca atau keluaran tidak dapat ditulis / the workbook cannot
+    be read or the output cannot be written.
+    """
+    from .loading import LoadFailed, load_path
+    from .workbook.toml_out import to_json, to_toml
+
+    suffix = output.suffix.lower()
+    if suffix not in (".toml", ".json"):
+        raise click.UsageError(
+            f"{output}: beri nama berakhiran .toml atau .json / name it .toml or .json"
+        )
+    if source.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"{source}: bukan buku kerja .xlsx / not an .xlsx workbook")
+    _refuse_existing(output, force)
+    try:
+        document = load_path(source, str(source))
+    except LoadFailed as failed:
+        _show_load_failure(failed, lang)
+        sys.exit(EXIT_USAGE)
+    if suffix == ".toml":
+        text = to_toml(document.data, document.cells or {}, source.name)
+    else:
+        text = to_json(document.data)
+    _write_text_to(output, text, source)
+    for finding in document.notes:
+        click.echo(f"  {finding.location.display()}  {finding.rule}  "
+                   f"{visible(finding.message.get(lang))}", err=True)
+    click.echo(f"{output} ditulis / written.", err=True)
+    if document.notes:
+        sys.exit(1)
+
+
+@main.command("export")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Buku kerja .xlsx yang ditulis / the .xlsx workbook to write.",
+)
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada / overwrite.")
+@lang_option
+def export_workbook(source: Path, output: Path, force: bool, lang: Lang) -> None:
+    """Tulis laporan TOML/JSON ke templat Excel / write a TOML/JSON report into the template.
+
+    \b
+    Kode keluar / exit codes: 0 ditulis / written; 2 laporan tidak terbaca, memuat nilai
+    yang tidak punya tempat di templat, atau keluaran tidak dapat ditulis / the report
+    cannot be read, holds values the template has no place for, or the output cannot be
+    written.
+    """
+    from .loading import LoadFailed, load_path
+    from .workbook.writer import ExportError, write_workbook
+
+    if output.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"{output}: beri nama berakhiran .xlsx / name it .xlsx")
+    if source.suffix.lower() not in (".toml", ".json"):
+        raise click.UsageError(f"{source}: bukan .toml atau .json / not .toml or .json")
+    _refuse_existing(output, force)
+    try:
+        document = load_path(source, str(source))
+    except LoadFailed as failed:
+        _show_load_failure(failed, lang)
+        sys.exit(EXIT_USAGE)
+    if not isinstance(document.data, dict):
+        raise click.UsageError(f"{source}: bukan laporan / not a report")
+    try:
+        import io as _io
+
+        buffer = _io.BytesIO()
+        write_workbook(buffer, document.data)
+    except ExportError as error:
+        click.echo(
+            f"{source}: nilai berikut tidak punya tempat di templat / these values have no "
+            "place in the template (periksa dulu / check first: sakip-validate check):",
+            err=True,
+        )
+        for pointer in error.pointers[:20]:
+            click.echo(f"  {document.locate(pointer).display()}  {pointer}", err=True)
+        sys.exit(EXIT_USAGE)
+    _write_binary(output, lambda stream: stream.write(buffer.getvalue()), source)
+    click.echo(f"{output} ditulis / written.", err=True)
+
+
+def _refuse_existing(target: Path, force: bool) -> None:
+    if target.exists() and not force:
+        raise click.UsageError(
+            f"{target} sudah ada; pakai --force untuk menimpa / already exists; use --force"
+        )
+
+
+def _show_load_failure(failed: Any, lang: Lang) -> None:
+    for finding in failed.findings:
+        click.echo(
+            f"{finding.location.display()}  {finding.rule}  {visible(finding.message.get(lang))}",
+            err=True,
+        )
+        if finding.hint is not None:
+            click.echo(f"  {visible(finding.hint.get(lang))}", err=True)
+
+
+def _write_binary(path: Path, write: Any, source: Path | None = None) -> None:
+    """Write a binary file atomically; a target that cannot be written exits 2."""
+    from .writing import OutputTargetError, check_target
+
+    try:
+        check_target(path, [source] if source is not None else [])
+        write_atomically(path, write, binary=True)
+    except OutputTargetError as error:
+        raise click.UsageError(f"{path}: {error.message_id} / {error.message_en}") from None
+    except OSError as error:
+        raise OutputError(str(path), hint=error.strerror) from None
+
+
+def _write_text_to(path: Path, text: str, source: Path) -> None:
+    from .writing import OutputTargetError, check_target
+
+    try:
+        check_target(path, [source])
+        write_atomically(path, lambda stream: stream.write(text), binary=False)
+    except OutputTargetError as error:
+        raise click.UsageError(f"{path}: {error.message_id} / {error.message_en}") from None
+    except OSError as error:
+        raise OutputError(str(path), hint=error.strerror) from None
+
+
 @main.command("rules")
 @lang_option
 @click.option(

@@ -91,7 +91,7 @@ def baseline_to_dict(outcome: BaselineOutcome | None) -> dict[str, Any] | None:
 def finding_to_dict(finding: Finding, lang: Lang, *, baseline: bool = False) -> dict[str, Any]:
     """One finding as the JSON output writes it (``baseline``: the run has one)."""
     location = finding.location
-    return {
+    document = {
         "rule": finding.rule,
         "severity": finding.severity.label,
         "file": location.file,
@@ -108,6 +108,10 @@ def finding_to_dict(finding: Finding, lang: Lang, *, baseline: bool = False) -> 
         "baseline_state": baseline_state(finding, baseline),
         "place": place_to_dict(finding.place, lang),
     }
+    if location.cell is not None:
+        # A workbook's value stands in a cell ("Anggaran!D14"), not on a line.
+        document["cell"] = location.cell
+    return document
 
 
 def result_to_dict(result: RunResult, lang: Lang) -> dict[str, Any]:

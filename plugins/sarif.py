@@ -298,12 +298,17 @@ def _result(
             region["startColumn"] = location.column
         physical["region"] = region
     sarif_location: dict[str, Any] = {"physicalLocation": physical}
+    logical: list[dict[str, str]] = []
+    if location.cell is not None:
+        # SARIF has no region for a spreadsheet cell: the cell is a logical place.
+        logical.append({"fullyQualifiedName": location.cell, "kind": "element"})
     if location.pointer:
-        sarif_location["logicalLocations"] = [
-            {"fullyQualifiedName": location.pointer, "kind": "value"}
-        ]
+        logical.append({"fullyQualifiedName": location.pointer, "kind": "value"})
+    if logical:
+        sarif_location["logicalLocations"] = logical
     properties = {
         "pointer": location.pointer,
+        **({"cell": location.cell} if location.cell is not None else {}),
         "table": finding.table.get(lang) if finding.table else None,
         "printed": finding.printed,
         "expected": finding.expected,

@@ -112,7 +112,9 @@ def findings_sheet(w: Writer, ws: Worksheet, result: RunResult, top: int) -> Non
         rule = catalog.get(finding.rule)
         loc = finding.location
         line = ""
-        if loc.line is not None:
+        if loc.cell is not None:
+            line = loc.cell  # a workbook: sheet and cell, as Excel names them
+        elif loc.line is not None:
             line = f"{loc.line}:{loc.column}" if loc.column is not None else str(loc.line)
         hint = finding.hint or (rule.fix if rule else None)
         legal = finding.legal_basis or (rule.legal_basis if rule else None)

@@ -153,7 +153,7 @@ LABELS = Labels(
         "table": ("Tabel", "Table"),
         "printed_place": ("Letak di laporan", "Place in the report"),
         "see_sheet": ("Lihat lembar", "See sheet"),
-        "place": ("Baris:kolom berkas", "File line:column"),
+        "place": ("Baris:kolom atau sel", "Line:column or cell"),
         "pointer": ("Pointer", "Pointer"),
         "printed": ("Tertulis", "Printed"),
         "expected": ("Seharusnya", "Expected"),

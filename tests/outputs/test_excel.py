@@ -404,7 +404,7 @@ FINDINGS_HEADER = [
     "Tindak lanjut",
     # technical, hidden and not printed
     "Berkas",
-    "Baris:kolom berkas",
+    "Baris:kolom atau sel",
     "Pointer",
     "Paket",
 ]

@@ -7,8 +7,10 @@ printed decimals, whole rupiah as ``int``. A binary float never passes this
 module: openpyxl's float becomes a Decimal through its shortest ``repr``, the
 one that reads back to the same float, so 80.95 stays 80.95.
 
-A cell that can be read two ways (``1.500``: one and a half with a decimal
-point, or fifteen hundred with a thousands dot) is not guessed: it comes back as
+A comma is always the decimal comma (``1,500`` is one and a half), several
+comma groups excepted (``1,834,058,000``). A cell that can be read two ways
+(``1.500``: one and a half with a decimal point as TOML and English write it,
+or fifteen hundred with the Indonesian thousands dot) is not guessed: it comes back as
 :class:`Ambiguous`, which the reader turns into a finding at the cell.
 """
 
@@ -64,14 +66,18 @@ def _number(text: str, kind: Kind) -> Decimal | Ambiguous | None:
         whole, _, fraction = core.partition(",")
         neutral = whole.replace(".", "") + ("." + fraction if fraction else "")
         if not fraction and whole.count(".") == 1 and kind not in _WHOLE_KINDS:
-            return Ambiguous(text, (whole, neutral))
+            if whole.startswith("0"):
+                neutral = whole  # 0.500: no thousands group starts with 0
+            else:
+                return Ambiguous(text, (whole, neutral))
+    elif _COMMA_DECIMAL.match(core):
+        # The Indonesian decimal comma, also before three digits (1,500 is 1.5):
+        # the template asks for it, and a comma never marks thousands in Indonesian.
+        neutral = core.replace(",", ".")
     elif _COMMA_THOUSANDS.match(core):
+        # 1,834,058,000: several comma groups can only be English thousands.
         whole, _, fraction = core.partition(".")
         neutral = whole.replace(",", "") + ("." + fraction if fraction else "")
-        if not fraction and whole.count(",") == 1:
-            return Ambiguous(text, (whole.replace(",", "."), neutral))
-    elif _COMMA_DECIMAL.match(core):
-        neutral = core.replace(",", ".")
     elif _DOT_DECIMAL.match(core):
         neutral = core
     else:

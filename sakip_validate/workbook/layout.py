@@ -478,6 +478,15 @@ class _Walker:
                 ),
             )
         columns = _unique(columns)
+        if block:
+            # A block row and a column may share a heading ("Halaman"): the block's
+            # is the table's own, and says so.
+            taken = {c.label.casefold() for c in columns}
+            fields = tuple(
+                dataclasses.replace(f, label=f"{f.label} tabel") if f.label.casefold() in taken else f
+                for f in block[1]
+            )
+            block = (block[0], fields, block[2])
         self.sheets.append(
             Sheet(
                 name,

@@ -910,8 +910,10 @@ def import_workbook(source: Path, output: Path, force: bool, lang: Lang) -> None
         text = to_json(document.data)
     _write_text_to(output, text, source)
     for finding in document.notes:
-        click.echo(f"  {finding.location.display()}  {finding.rule}  "
-                   f"{visible(finding.message.get(lang))}", err=True)
+        click.echo(
+            f"  {finding.location.display()}  {finding.rule}  {visible(finding.message.get(lang))}",
+            err=True,
+        )
     click.echo(f"{output} ditulis / written.", err=True)
     if document.notes:
         sys.exit(1)

@@ -291,15 +291,17 @@ def _findings_for(
 
     printed = _show(instance)
     written = _printed_number(error, document, pointer)
-    if written is not None:
+    fmt = document.format
+    # A workbook's reader has read every printed number already: text left is no number.
+    if written is not None and fmt != "xlsx":
         yield _finding(
             codes.LOAD_PRINTED_NUMBER,
             document,
             pointer,
-            slip_message(written, document.format, quoted=isinstance(instance, str)),
-            slip_hint(written, document.format),
+            slip_message(written, fmt, quoted=isinstance(instance, str)),
+            slip_hint(written, fmt),
             printed=written.written,
-            expected=written.replacement(document.format),
+            expected=written.replacement(fmt),
         )
         return
     if keyword == RUPIAH_FRACTION:

@@ -31,7 +31,7 @@ from .limits import (
 )
 from .positions import LineIndex, Position
 from .problems import LIMIT_HINT, LoadProblem
-from .slips import Slip, scan, slip_hint, slip_message
+from .slips import FileFormat, Slip, scan, slip_hint, slip_message
 from .toml_reader import parse_toml
 
 __all__ = [
@@ -156,15 +156,15 @@ def _load_workbook(raw: bytes, label: str, limits: Limits) -> LoadedDocument:
         notes=tuple(read.findings),
     )
     if violation is not None:
-        problem = _limit_problem(violation, limits)
+        limit = _limit_problem(violation, limits)
         finding = Finding(
-            rule=problem.code.id,
-            severity=problem.code.severity,
-            message=problem.message,
-            location=document.locate(problem.pointer),
-            hint=problem.hint,
-            pack=problem.code.pack,
-            title=problem.code.title,
+            rule=limit.code.id,
+            severity=limit.code.severity,
+            message=limit.message,
+            location=document.locate(limit.pointer),
+            hint=limit.hint,
+            pack=limit.code.pack,
+            title=limit.code.title,
         )
         raise LoadFailed(finding, unreadable=True)
     return document
@@ -173,7 +173,7 @@ def _load_workbook(raw: bytes, label: str, limits: Limits) -> LoadedDocument:
 _MAX_SLIP_FINDINGS = 100
 
 
-def _with_slips(syntax: Finding, text: str, label: str, fmt: Format) -> list[Finding]:
+def _with_slips(syntax: Finding, text: str, label: str, fmt: FileFormat) -> list[Finding]:
     """The syntax error explained by the numbers written the printed way, if any.
 
     The parser stops at the first such number, often with a reason that misleads
@@ -212,7 +212,7 @@ def _explains(slip: Slip, text: str, stopped: int) -> bool:
     return slip.start <= stopped <= end
 
 
-def _slip_finding(slip: Slip, position: Position, label: str, fmt: Format) -> Finding:
+def _slip_finding(slip: Slip, position: Position, label: str, fmt: FileFormat) -> Finding:
     return Finding(
         rule=LOAD_PRINTED_NUMBER.id,
         severity=LOAD_PRINTED_NUMBER.severity,

@@ -24,7 +24,7 @@ from typing import Any
 
 from .layout import Kind
 
-__all__ = ["Ambiguous", "NA_MARKS", "decimals_shown", "read_cell", "read_text"]
+__all__ = ["NA_MARKS", "Ambiguous", "decimals_shown", "read_cell", "read_text"]
 
 NA_MARKS = frozenset({"N/A", "n/a", "-", "–", "—"})
 _TRUE = frozenset({"ya", "y", "benar", "true", "1"})
@@ -152,19 +152,14 @@ def read_number(value: int | float, number_format: str, kind: Kind, formula: boo
     """
     if isinstance(value, bool):
         return value if kind == "bool" else str(value).upper()
-    if isinstance(value, int):
-        number = Decimal(value)
-    else:
-        number = Decimal(repr(value))
+    number = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
     shown, percent = decimals_shown(number_format)
     if percent:
         number = number.scaleb(2)
     if shown is not None:
         exponent = number.as_tuple().exponent
         stored = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        if stored < shown or formula:
-            number = number.quantize(Decimal(1).scaleb(-shown))
-        elif stored > shown and number == number.to_integral_value():
+        if stored < shown or formula or (stored > shown and number == number.to_integral_value()):
             number = number.quantize(Decimal(1).scaleb(-shown))
     elif number == number.to_integral_value():
         number = number.quantize(Decimal(1))

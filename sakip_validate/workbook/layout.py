@@ -255,8 +255,10 @@ class _Walker:
         return node.get("type") == "object" or "properties" in node
 
     def is_map(self, node: dict[str, Any]) -> bool:
-        return self.is_object(node) and "properties" not in node and (
-            isinstance(node.get("additionalProperties"), dict) or "patternProperties" in node
+        return (
+            self.is_object(node)
+            and "properties" not in node
+            and (isinstance(node.get("additionalProperties"), dict) or "patternProperties" in node)
         )
 
     def map_values(self, node: dict[str, Any]) -> dict[str, Any]:
@@ -442,7 +444,7 @@ class _Walker:
         owner = block[0] if block else path
         name = self.sheet_name(owner if block else path)
         title = self.title(owner, block[2]) if block else self.title(path, node)
-        part = [p for p in path if p not in ("tabel", "*")][0] if path else ""
+        part = next(p for p in path if p not in ("tabel", "*")) if path else ""
         if path[:1] == ("tabel",):
             part = path[1]
         nested: list[tuple[tuple[str, ...], dict[str, Any]]] = []
@@ -455,9 +457,7 @@ class _Walker:
                     nested.append((rel, child))
                 else:
                     kind: Kind = "list"
-                    columns.append(
-                        Field(rel, kind, self.heading(part, rel), _description(child))
-                    )
+                    columns.append(Field(rel, kind, self.heading(part, rel), _description(child)))
             scalar = False
         else:
             kind, choices = self.kind(items)
@@ -483,7 +483,9 @@ class _Walker:
             # is the table's own, and says so.
             taken = {c.label.casefold() for c in columns}
             fields = tuple(
-                dataclasses.replace(f, label=f"{f.label} tabel") if f.label.casefold() in taken else f
+                dataclasses.replace(f, label=f"{f.label} tabel")
+                if f.label.casefold() in taken
+                else f
                 for f in block[1]
             )
             block = (block[0], fields, block[2])

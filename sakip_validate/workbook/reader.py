@@ -23,10 +23,11 @@ import io
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
-from ..codes import LOAD_AMBIGUOUS_CELL, LOAD_FORMULA_CELL, LOAD_LIMIT, LOAD_LAYOUT, Code
+from ..codes import LOAD_AMBIGUOUS_CELL, LOAD_FORMULA_CELL, LOAD_LAYOUT, LOAD_LIMIT, Code
 from ..findings import Finding, Text, TextLocation
 from ..loading.limits import Limits
 from .cells import Ambiguous, read_cell
@@ -46,8 +47,13 @@ _MAX_FINDINGS = 100
 class WorkbookProblem(Exception):
     """The workbook cannot be read at all; ``message`` and ``hint`` say why, ``code`` which."""
 
-    def __init__(self, message: Text, hint: Text | None = None, code: Code | None = None,
-                 cell: str | None = None) -> None:
+    def __init__(
+        self,
+        message: Text,
+        hint: Text | None = None,
+        code: Code | None = None,
+        cell: str | None = None,
+    ) -> None:
         super().__init__(message.en)
         self.message = message
         self.hint = hint
@@ -61,7 +67,7 @@ class WorkbookRead:
 
     data: dict[str, Any]
     cells: dict[str, str]
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = dataclass_field(default_factory=list)
 
 
 _SAVE_AS = Text(
@@ -150,7 +156,9 @@ def _sniff(raw: bytes, limits: Limits) -> None:
 
 def _too_big(what: Text) -> WorkbookProblem:
     return WorkbookProblem(
-        Text(f"Buku kerja melampaui batas: {what.id}.", f"The workbook exceeds a limit: {what.en}."),
+        Text(
+            f"Buku kerja melampaui batas: {what.id}.", f"The workbook exceeds a limit: {what.en}."
+        ),
         Text(
             "Buku kerja laporan yang sebenarnya jauh di bawah batas ini; periksa apakah ini "
             "berkas yang benar.",
@@ -184,8 +192,15 @@ class _Reader:
         self.count = 0
         self.ordinals: dict[str, list[tuple[str | int, ...]]] = {}
 
-    def finding(self, code: Code, where: str, pointer: str, message: Text, hint: Text | None,
-                printed: str | None = None) -> None:
+    def finding(
+        self,
+        code: Code,
+        where: str,
+        pointer: str,
+        message: Text,
+        hint: Text | None,
+        printed: str | None = None,
+    ) -> None:
         if len(self.findings) >= _MAX_FINDINGS:
             return
         self.findings.append(
@@ -208,7 +223,13 @@ class _Reader:
         target[path[-1]] = value
 
     def cell_value(
-        self, grid: _Grid, sheet: Sheet, row: int, col: int, field: Field, parts: tuple
+        self,
+        grid: _Grid,
+        sheet: Sheet,
+        row: int,
+        col: int,
+        field: Field,
+        parts: tuple[str | int, ...],
     ) -> Any:
         """The value of one cell, or None; findings for what cannot be read."""
         where = reference(sheet.name, row, col)
@@ -241,8 +262,7 @@ class _Reader:
                     pointer,
                     Text(
                         "Sel berisi rumus tanpa nilai tersimpan; nilainya tidak dapat dibaca.",
-                        "The cell holds a formula with no stored value; its value cannot "
-                        "be read.",
+                        "The cell holds a formula with no stored value; its value cannot be read.",
                     ),
                     Text(
                         "Buka dan simpan buku kerja di Excel atau LibreOffice Calc agar "
@@ -290,7 +310,9 @@ class _Reader:
                 self.put(self.data, parts, value)
                 self.cells.setdefault(pointer_of(sheet.block_path), reference(sheet.name, 1, 1))
 
-    def header(self, grid: _Grid, sheet: Sheet) -> tuple[int, dict[int, tuple[Field, str | None, str | None]]] | None:
+    def header(
+        self, grid: _Grid, sheet: Sheet
+    ) -> tuple[int, dict[int, tuple[Field, str | None, str | None]]] | None:
         """The heading row and what each of its columns holds, by heading text."""
         plain = {f.label.casefold(): f for f in sheet.columns if not f.years}
         groups = [f for f in sheet.columns if f.years]
@@ -336,11 +358,13 @@ class _Reader:
             for c in stray:
                 where = reference(sheet.name, row, c)
                 self.finding(
-                    LOAD_LAYOUT, where, pointer_of(path),
+                    LOAD_LAYOUT,
+                    where,
+                    pointer_of(path),
                     Text(
-                        f"Isian di bawah judul kolom \"{unknown[c]}\" yang tidak dikenal "
+                        f'Isian di bawah judul kolom "{unknown[c]}" yang tidak dikenal '
                         "templat; isian ini tidak dibaca.",
-                        f"A value under the heading \"{unknown[c]}\", which the template does "
+                        f'A value under the heading "{unknown[c]}", which the template does '
                         "not know; it is not read.",
                     ),
                     Text(
@@ -426,7 +450,9 @@ class _Reader:
             where = (*parts, *rel)
             value = self.cell_value(grid, sheet, row, col, field, where)
             for depth in range(1, len(rel)):
-                self.cells.setdefault(pointer_of((*parts, *rel[:depth])), reference(sheet.name, row, col))
+                self.cells.setdefault(
+                    pointer_of((*parts, *rel[:depth])), reference(sheet.name, row, col)
+                )
             if value is None:
                 continue
             if sheet.scalar_items:
@@ -449,16 +475,24 @@ def _grid(sheet: Any, formulas: Any, reader: _Reader, name: str) -> _Grid:
     errors: dict[tuple[int, int], str] = {}
     for r, row in enumerate(sheet.iter_rows(), start=1):
         if r > _MAX_ROWS:
-            raise _too_big(Text(f"lembar {name} lebih dari {_MAX_ROWS} baris",
-                                f"sheet {name} has more than {_MAX_ROWS} rows"))
+            raise _too_big(
+                Text(
+                    f"lembar {name} lebih dari {_MAX_ROWS} baris",
+                    f"sheet {name} has more than {_MAX_ROWS} rows",
+                )
+            )
         for c, cell in enumerate(row, start=1):
             value = getattr(cell, "value", None)
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             reader.count += 1
             if reader.count > reader.limits.items:
-                raise _too_big(Text(f"lebih dari {reader.limits.items} sel berisi",
-                                    f"more than {reader.limits.items} filled cells"))
+                raise _too_big(
+                    Text(
+                        f"lebih dari {reader.limits.items} sel berisi",
+                        f"more than {reader.limits.items} filled cells",
+                    )
+                )
             if getattr(cell, "data_type", "") == "e":
                 errors[(r, c)] = str(value)
                 continue
@@ -477,7 +511,7 @@ def _grid(sheet: Any, formulas: Any, reader: _Reader, name: str) -> _Grid:
 def read_workbook(raw: bytes, label: str, limits: Limits) -> WorkbookRead:
     """Read a filled workbook; WorkbookProblem when it cannot be read at all."""
     _sniff(raw, limits)
-    import openpyxl  # a dependency; imported here so that TOML runs do not pay for it
+    import openpyxl  # type: ignore[import-untyped]  # a dependency; imported here so that TOML runs do not pay for it
 
     try:
         with warnings.catch_warnings():

@@ -19,11 +19,11 @@ from typing import IO, Any
 
 import xlsxwriter
 
+from .instructions import INSTRUCTIONS, INSTRUCTIONS_SHEET
 from .layout import YEAR_PLACEHOLDER, Field, Layout, Sheet, layout
 from .places import pointer_of
-from .instructions import INSTRUCTIONS, INSTRUCTIONS_SHEET
 
-__all__ = ["ExportError", "TEMPLATE_ROWS", "write_workbook"]
+__all__ = ["TEMPLATE_ROWS", "ExportError", "write_workbook"]
 
 TEMPLATE_ROWS = 300  # rows prepared (formats, drop-downs) below each table's headings
 TEMPLATE_YEARS = 5  # year columns a blank template offers for each per-year figure
@@ -186,7 +186,9 @@ class _Writer:
             count = sum(1 for _ in _records(self.data, sheet.table_path))
         return max(TEMPLATE_ROWS, count + 100)
 
-    def value(self, ws: Any, row: int, col: int, field: Field, value: Any, parts: tuple) -> None:
+    def value(
+        self, ws: Any, row: int, col: int, field: Field, value: Any, parts: tuple[str | int, ...]
+    ) -> None:
         """Write one value (0-based row and column) and mark its pointer placed."""
         pointer = pointer_of(parts)
         fmt = self.formats
@@ -226,7 +228,11 @@ class _Writer:
         ws.write_string(0, 0, sheet.title.id, fmt.title)
         ws.set_column(0, 0, 28)
         row = sheet.first_row - 1
-        block_data = _get(self.data, sheet.block_path) if self.data and sheet.block_path is not None else None
+        block_data = (
+            _get(self.data, sheet.block_path)
+            if self.data and sheet.block_path is not None
+            else None
+        )
         for field in sheet.block:
             ws.write_string(row, 0, field.label, fmt.label)
             ws.write_comment(row, 0, _comment(field), {"x_scale": 2, "y_scale": 2})
@@ -239,7 +245,8 @@ class _Writer:
             if isinstance(block_data, dict):
                 value = _get(block_data, field.path)
                 if value is not None:
-                    self.value(ws, row, 1, field, value, (*sheet.block_path, *field.path))
+                    block_path = sheet.block_path or ()
+                    self.value(ws, row, 1, field, value, (*block_path, *field.path))
             row += 1
         ws.set_column(1, 1, 40 if sheet.block else 16)
         if sheet.table_path is None:
@@ -251,12 +258,13 @@ class _Writer:
         header = sheet.header_row - 1
         rows = self._rows(sheet)
         col = 0
-        spans: list[tuple[int, Field, str | None, str | None]] = []
+        spans: list[tuple[int, Field, str | None, str | None]] = []  # col, field, year, sub
         for field in sheet.columns:
             if field.years:
-                for year in year_slots(self.data, sheet, field):
-                    for sub in [s for s, _ in field.subs] or [None]:
-                        spans.append((col, field, year, sub))
+                for slot in year_slots(self.data, sheet, field):
+                    subs: list[str | None] = [s for s, _ in field.subs] or [None]
+                    for sub in subs:
+                        spans.append((col, field, slot, sub))
                         col += 1
             else:
                 spans.append((col, field, None, None))
@@ -324,9 +332,7 @@ def _leaves(value: Any, parts: tuple[str | int, ...]) -> Iterator[str]:
         yield pointer_of(parts)
 
 
-def write_workbook(
-    target: str | Path | IO[bytes], data: dict[str, Any] | None = None
-) -> None:
+def write_workbook(target: str | Path | IO[bytes], data: dict[str, Any] | None = None) -> None:
     """Write the template (``data`` None) or the report ``data`` in the template layout.
 
     ExportError when some value of ``data`` has no place in the layout (the
@@ -349,9 +355,7 @@ def write_workbook(
             raise ExportError(unplaced)
     options = {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False}
     book = xlsxwriter.Workbook(target, options)
-    book.set_properties(
-        {"title": "Templat data LKjIP (sakip-validate)", "created": _FIXED_DATE}
-    )
+    book.set_properties({"title": "Templat data LKjIP (sakip-validate)", "created": _FIXED_DATE})
     _instructions(book, shape)
     writer = _Writer(book, data, shape)
     for sheet in shape.sheets:

@@ -68,8 +68,10 @@ def test_corrected_example_stays_clean(tmp_path: Path) -> None:
 def test_import_gives_the_same_data(exported: tuple[Path, Path], fmt: str) -> None:
     source, target = exported
     document = load_path(target)
-    text = to_toml(document.data, document.cells or {}, target.name) if fmt == "toml" else (
-        to_json(document.data)
+    text = (
+        to_toml(document.data, document.cells or {}, target.name)
+        if fmt == "toml"
+        else (to_json(document.data))
     )
     again = load_bytes(text.encode(), f"x.{fmt}", fmt)  # type: ignore[arg-type]
     assert again.data == load_path(source).data
@@ -80,7 +82,7 @@ def test_import_comments_name_the_source_cells(exported: tuple[Path, Path]) -> N
     _, target = exported
     document = load_path(target)
     text = to_toml(document.data, document.cells or {}, target.name)
-    assert 'tahun_anggaran = 2021  # Identitas!B' in text
+    assert "tahun_anggaran = 2021  # Identitas!B" in text
     assert "# Capaian!" in text and "# Anggaran!" in text
 
 

@@ -31,14 +31,13 @@ from .loading import (
     Limits,
     LoadedDocument,
     LoadFailed,
-    load_bytes,
-    load_path,
     number_findings,
     quoted_lines,
     read_stream,
 )
 from .policy import Policy
 from .policy.waivers import Waiver, waivers_in_report
+from .reading import read_bytes, read_path
 from .result import FileReport, Manifest, RunResult, SkippedRule
 from .schema_check import check_schema
 
@@ -229,7 +228,7 @@ def check_file(
     return _report(
         label,
         fmt,
-        lambda: load_path(path, label, fmt, limits),
+        lambda: read_path(path, label, fmt, limits),
         rules,
         keep_data,
         limits,
@@ -249,7 +248,7 @@ def check_bytes(
 ) -> FileReport:
     """Check report content that is already in memory (for example, standard input)."""
     return _report(
-        label, fmt, lambda: load_bytes(raw, label, fmt, limits), rules, keep_data, limits
+        label, fmt, lambda: read_bytes(raw, label, fmt, limits), rules, keep_data, limits
     )
 
 
@@ -267,7 +266,7 @@ def check_stream(
     return _report(
         label,
         fmt,
-        lambda: load_bytes(read_stream(stream, label, limits), label, fmt, limits),
+        lambda: read_bytes(read_stream(stream, label, limits), label, fmt, limits),
         rules,
         keep_data,
         limits,

@@ -888,7 +888,8 @@ def import_workbook(source: Path, output: Path, force: bool, lang: Lang) -> None
     2 buku kerja tidak terbaca atau keluaran tidak dapat ditulis / the workbook cannot
     be read or the output cannot be written.
     """
-    from .loading import LoadFailed, load_path
+    from .loading import LoadFailed
+    from .reading import read_path
     from .workbook.toml_out import to_json, to_toml
 
     suffix = output.suffix.lower()
@@ -900,7 +901,7 @@ def import_workbook(source: Path, output: Path, force: bool, lang: Lang) -> None
         raise click.UsageError(f"{source}: bukan buku kerja .xlsx / not an .xlsx workbook")
     _refuse_existing(output, force)
     try:
-        document = load_path(source, str(source))
+        document = read_path(source, str(source))
     except LoadFailed as failed:
         _show_load_failure(failed, lang)
         sys.exit(EXIT_USAGE)
@@ -940,7 +941,8 @@ def export_workbook(source: Path, output: Path, force: bool, lang: Lang) -> None
     cannot be read, holds values the template has no place for, or the output cannot be
     written.
     """
-    from .loading import LoadFailed, load_path
+    from .loading import LoadFailed
+    from .reading import read_path
     from .workbook.writer import ExportError, write_workbook
 
     if output.suffix.lower() != ".xlsx":
@@ -949,7 +951,7 @@ def export_workbook(source: Path, output: Path, force: bool, lang: Lang) -> None
         raise click.UsageError(f"{source}: bukan .toml atau .json / not .toml or .json")
     _refuse_existing(output, force)
     try:
-        document = load_path(source, str(source))
+        document = read_path(source, str(source))
     except LoadFailed as failed:
         _show_load_failure(failed, lang)
         sys.exit(EXIT_USAGE)

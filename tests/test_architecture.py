@@ -27,6 +27,8 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.writing", "base"),
     ("sakip_validate.loading", "loading"),
     ("sakip_validate.domain", "domain"),
+    ("sakip_validate.workbook", "inputs"),
+    ("sakip_validate.reading", "inputs"),
     ("sakip_validate.catalog", "result"),
     ("sakip_validate.policy", "result"),
     ("sakip_validate.result", "result"),
@@ -54,13 +56,14 @@ MAY_IMPORT: dict[str, set[str]] = {
     "base": set(),
     "loading": {"base"},
     "domain": {"base", "loading"},
+    "inputs": {"base", "loading", "domain"},
     "result": {"base", "domain"},
     "engine": {"base", "loading", "domain", "result"},
     "checks": {"base", "loading", "domain", "engine"},
-    "api": {"base", "loading", "domain", "result", "engine"},
+    "api": {"base", "loading", "domain", "inputs", "result", "engine"},
     "outputs": {"base", "result"},
     "plugins": {"base", "domain", "result", "outputs"},
-    "cli": {"base", "loading", "domain", "result", "engine", "api", "outputs"},
+    "cli": {"base", "loading", "domain", "inputs", "result", "engine", "api", "outputs"},
 }
 
 

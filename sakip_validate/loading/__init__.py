@@ -48,6 +48,8 @@ __all__ = [
     "quoted_lines",
     "read_file",
     "read_stream",
+    "structure_problem",
+    "too_large",
 ]
 
 FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json", ".xlsx": "xlsx"}
@@ -85,10 +87,11 @@ def load_bytes(
     raw: bytes, label: str, fmt: Format, limits: Limits = DEFAULT_LIMITS
 ) -> LoadedDocument:
     """Decode and parse one report; raise LoadFailed with a positioned finding."""
+    if fmt not in ("toml", "json"):
+        # Workbooks and printed reports are converted above this layer (sakip_validate.reading).
+        raise ValueError(f"load_bytes reads TOML and JSON, not {fmt}")
     if len(raw) > limits.file_bytes:
-        raise LoadFailed(_too_large(label, len(raw), limits), unreadable=True)
-    if fmt == "xlsx":
-        return _load_workbook(raw, label, limits)
+        raise LoadFailed(too_large(label, len(raw), limits), unreadable=True)
     text = ""
     try:
         text = decode_utf8(raw)
@@ -125,49 +128,6 @@ def load_bytes(
             findings[0], findings=tuple(findings), lines=quoted_lines(text, findings)
         ) from None
     return LoadedDocument(label, fmt, text, data, sha256=hashlib.sha256(raw).hexdigest())
-
-
-def _load_workbook(raw: bytes, label: str, limits: Limits) -> LoadedDocument:
-    """A filled input workbook as a document whose values are located by cell."""
-    from ..workbook.reader import WorkbookProblem, read_workbook
-
-    try:
-        read = read_workbook(raw, label, limits)
-    except WorkbookProblem as problem:
-        code = problem.code or LOAD_UNREADABLE
-        finding = Finding(
-            rule=code.id,
-            severity=code.severity,
-            message=problem.message,
-            location=TextLocation(label, cell=problem.cell),
-            hint=problem.hint,
-            pack=code.pack,
-            title=code.title,
-        )
-        raise LoadFailed(finding, unreadable=True) from None
-    violation = first_structure_violation(read.data, limits)
-    document = LoadedDocument(
-        label,
-        "xlsx",
-        "",
-        read.data,
-        sha256=hashlib.sha256(raw).hexdigest(),
-        cells=read.cells,
-        notes=tuple(read.findings),
-    )
-    if violation is not None:
-        limit = _limit_problem(violation, limits)
-        finding = Finding(
-            rule=limit.code.id,
-            severity=limit.code.severity,
-            message=limit.message,
-            location=document.locate(limit.pointer),
-            hint=limit.hint,
-            pack=limit.code.pack,
-            title=limit.code.title,
-        )
-        raise LoadFailed(finding, unreadable=True)
-    return document
 
 
 _MAX_SLIP_FINDINGS = 100
@@ -293,6 +253,12 @@ def number_findings(document: LoadedDocument, limits: Limits = DEFAULT_LIMITS) -
     return findings
 
 
+def structure_problem(data: object, limits: Limits = DEFAULT_LIMITS) -> LoadProblem | None:
+    """Why ``data`` is nested too deep or holds too many values, or None when it does not."""
+    violation = first_structure_violation(data, limits)
+    return None if violation is None else _limit_problem(violation, limits)
+
+
 def _limit_problem(violation: Violation, limits: Limits) -> LoadProblem:
     if violation.limit == "depth":
         message = Text(
@@ -307,7 +273,7 @@ def _limit_problem(violation: Violation, limits: Limits) -> LoadProblem:
     return LoadProblem(LOAD_LIMIT, message, hint=LIMIT_HINT, pointer=violation.pointer)
 
 
-def _too_large(label: str, size: int, limits: Limits) -> Finding:
+def too_large(label: str, size: int, limits: Limits) -> Finding:
     return _unreadable(
         label,
         Text(
@@ -331,7 +297,7 @@ def read_stream(stream: BinaryIO, label: str, limits: Limits = DEFAULT_LIMITS) -
         )
         raise LoadFailed(_unreadable(label, reason, None), unreadable=True) from None
     if len(raw) > limits.file_bytes:
-        raise LoadFailed(_too_large(label, len(raw), limits), unreadable=True)
+        raise LoadFailed(too_large(label, len(raw), limits), unreadable=True)
     return raw
 
 
@@ -367,7 +333,7 @@ def read_file(path: Path, label: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
             )
             raise LoadFailed(_unreadable(label, reason, None), unreadable=True)
         if info.st_size > limits.file_bytes:
-            raise LoadFailed(_too_large(label, info.st_size, limits), unreadable=True)
+            raise LoadFailed(too_large(label, info.st_size, limits), unreadable=True)
         try:
             return handle.read(limits.file_bytes + 1)
         except OSError as error:

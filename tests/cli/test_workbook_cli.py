@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from sakip_validate.api import check_file
 from sakip_validate.cli import main
-from sakip_validate.loading import load_path
+from sakip_validate.reading import read_path
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "jatinegara-2021.toml"
 
@@ -37,11 +37,11 @@ def test_export_import_check_agree(tmp_path: Path) -> None:
     toml_file = tmp_path / "laporan.toml"
     code, _, err = run("import", str(workbook), "-o", str(toml_file))
     assert code == 0, err
-    assert load_path(toml_file).data == load_path(EXAMPLE).data
+    assert read_path(toml_file).data == read_path(EXAMPLE).data
     assert "  # Capaian!" in toml_file.read_text(encoding="utf-8")
     json_file = tmp_path / "laporan.json"
     assert run("import", str(workbook), "-o", str(json_file))[0] == 0
-    assert load_path(json_file).data == load_path(EXAMPLE).data
+    assert read_path(json_file).data == read_path(EXAMPLE).data
 
     report = tmp_path / "hasil.json"
     sarif = tmp_path / "hasil.sarif"

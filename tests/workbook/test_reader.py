@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 
 from sakip_validate.api import check_file
-from sakip_validate.loading import LoadFailed, load_bytes, load_path
+from sakip_validate.loading import LoadFailed
+from sakip_validate.reading import read_bytes, read_path
 from sakip_validate.workbook.layout import layout
 from sakip_validate.workbook.writer import write_workbook
 
@@ -70,7 +71,7 @@ def fill(path: Path) -> None:
 def test_a_filled_template_is_checked_at_its_cells(tmp_path: Path) -> None:
     path = tmp_path / "laporan.xlsx"
     fill(path)
-    document = load_path(path)
+    document = read_path(path)
     baris = document.data["tabel"]["capaian"]["baris"][0]
     assert str(baris["target"]) == "80.95" and str(baris["capaian"]) == "99.93"
     report = check_file(path)
@@ -96,7 +97,7 @@ def write_cells(path: Path, sheet: str, values: dict[str, object]) -> Path:
 
 def test_ambiguous_cell_is_asked_not_guessed(tmp_path: Path) -> None:
     path = write_cells(tmp_path / "a.xlsx", "Capaian", {"Id Indikator": "IKM", "Target": "1.500"})
-    document = load_path(path)
+    document = read_path(path)
     (note,) = document.notes
     h = layout().sheet("Capaian").header_row
     assert note.rule == "LOAD009"
@@ -118,7 +119,7 @@ def test_percent_fraction_and_formula_without_value(tmp_path: Path) -> None:
     target.number_format = "0.00%"
     ws.cell(h + 1, column_of(ws, "Capaian", "Capaian"), "=F4/E4*100")
     book.save(path)  # openpyxl stores no value for a formula
-    document = load_path(path)
+    document = read_path(path)
     assert str(document.data["tabel"]["capaian"]["baris"][0]["target"]) == "80.95"
     assert [n.rule for n in document.notes] == ["LOAD010"]
 
@@ -133,7 +134,7 @@ def test_percent_fraction_and_formula_without_value(tmp_path: Path) -> None:
 )
 def test_hostile_files_are_refused_clearly(raw: bytes, words: str) -> None:
     with pytest.raises(LoadFailed) as failed:
-        load_bytes(raw, "x.xlsx", "xlsx")
+        read_bytes(raw, "x.xlsx", "xlsx")
     assert failed.value.unreadable
     assert words in failed.value.finding.message.id
     assert failed.value.finding.rule == "LOAD001"
@@ -144,7 +145,7 @@ def test_zip_without_a_workbook() -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", "<w/>")
     with pytest.raises(LoadFailed) as failed:
-        load_bytes(buffer.getvalue(), "x.xlsx", "xlsx")
+        read_bytes(buffer.getvalue(), "x.xlsx", "xlsx")
     assert "xl/workbook.xml" in failed.value.finding.message.id
 
 
@@ -157,7 +158,7 @@ def test_zip_bomb_is_stopped_before_parsing() -> None:
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 5_000_000)
     small = Limits(file_bytes=100_000)
     with pytest.raises(LoadFailed) as failed:
-        load_bytes(buffer.getvalue(), "bomb.xlsx", "xlsx", small)
+        read_bytes(buffer.getvalue(), "bomb.xlsx", "xlsx", small)
     assert failed.value.finding.rule == "LOAD007"
     assert "mengembang" in failed.value.finding.message.id
 
@@ -167,5 +168,5 @@ def test_damaged_workbook(tmp_path: Path) -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("xl/workbook.xml", "<not really")
     with pytest.raises(LoadFailed) as failed:
-        load_bytes(buffer.getvalue(), "x.xlsx", "xlsx")
+        read_bytes(buffer.getvalue(), "x.xlsx", "xlsx")
     assert "rusak" in failed.value.finding.message.id

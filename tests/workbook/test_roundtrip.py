@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sakip_validate.api import check_file
-from sakip_validate.loading import load_bytes, load_path
+from sakip_validate.reading import read_bytes, read_path
 from sakip_validate.workbook.layout import layout
 from sakip_validate.workbook.toml_out import to_json, to_toml
 from sakip_validate.workbook.writer import ExportError, write_workbook
@@ -29,14 +29,14 @@ def typed(value: object) -> object:
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     source = EXAMPLES / "jatinegara-2021.toml"
     target = tmp_path_factory.mktemp("roundtrip") / "jatinegara-2021.xlsx"
-    write_workbook(target, load_path(source).data)
+    write_workbook(target, read_path(source).data)
     return source, target
 
 
 def test_same_data(exported: tuple[Path, Path]) -> None:
     source, target = exported
-    original = load_path(source).data
-    back = load_path(target)
+    original = read_path(source).data
+    back = read_path(target)
     assert back.data == original
     assert typed(back.data) == typed(original)  # same types and printed decimals, too
     assert back.notes == ()
@@ -59,28 +59,28 @@ def test_same_findings_located_by_cell(exported: tuple[Path, Path]) -> None:
 def test_corrected_example_stays_clean(tmp_path: Path) -> None:
     source = EXAMPLES / "jatinegara-2021-corrected.toml"
     target = tmp_path / "corrected.xlsx"
-    write_workbook(target, load_path(source).data)
-    assert load_path(target).data == load_path(source).data
+    write_workbook(target, read_path(source).data)
+    assert read_path(target).data == read_path(source).data
     assert check_file(target).findings == []
 
 
 @pytest.mark.parametrize("fmt", ["toml", "json"])
 def test_import_gives_the_same_data(exported: tuple[Path, Path], fmt: str) -> None:
     source, target = exported
-    document = load_path(target)
+    document = read_path(target)
     text = (
         to_toml(document.data, document.cells or {}, target.name)
         if fmt == "toml"
         else (to_json(document.data))
     )
-    again = load_bytes(text.encode(), f"x.{fmt}", fmt)  # type: ignore[arg-type]
-    assert again.data == load_path(source).data
-    assert typed(again.data) == typed(load_path(source).data)
+    again = read_bytes(text.encode(), f"x.{fmt}", fmt)  # type: ignore[arg-type]
+    assert again.data == read_path(source).data
+    assert typed(again.data) == typed(read_path(source).data)
 
 
 def test_import_comments_name_the_source_cells(exported: tuple[Path, Path]) -> None:
     _, target = exported
-    document = load_path(target)
+    document = read_path(target)
     text = to_toml(document.data, document.cells or {}, target.name)
     assert "tahun_anggaran = 2021  # Identitas!B" in text
     assert "# Capaian!" in text and "# Anggaran!" in text
@@ -94,7 +94,7 @@ def test_template_is_deterministic() -> None:
 
 
 def test_export_refuses_data_without_a_place() -> None:
-    data = load_path(EXAMPLES / "jatinegara-2021.toml").data
+    data = read_path(EXAMPLES / "jatinegara-2021.toml").data
     data = {**data, "bukan_kunci_skema": {"x": 1}}
     with pytest.raises(ExportError) as raised:
         write_workbook(io.BytesIO(), data)

@@ -117,9 +117,7 @@ def commands(guide: str) -> list[Command]:
         lines = list(_logical_lines(block))
         after = all_blocks[index + 1] if index + 1 < len(all_blocks) else None
         expected = (
-            after.text
-            if after is not None and after.lang == "text" and len(lines) == 1
-            else None
+            after.text if after is not None and after.lang == "text" and len(lines) == 1 else None
         )
         for number, line in lines:
             for part in (p.strip() for p in line.split(" && ")):
@@ -127,7 +125,8 @@ def commands(guide: str) -> list[Command]:
                     windows = block.lang != "sh"
                     found.append(Command(guide, number, part, expected, windows))
                 elif not any(re.fullmatch(rule, part) for rule in NOT_RUN):
-                    pytest.fail(f"{GUIDES[guide].name}:{number}: `{part}` is neither run nor listed")
+                    where = f"{GUIDES[guide].name}:{number}"
+                    pytest.fail(f"{where}: `{part}` is neither run nor listed in NOT_RUN")
     return found
 
 
@@ -178,7 +177,8 @@ def test_every_rule_for_lines_not_run_is_needed() -> None:
     for path in GUIDES.values():
         for block in blocks(path.read_text(encoding="utf-8")):
             if block.lang in SHELLS:
-                parts += [p.strip() for _, line in _logical_lines(block) for p in line.split(" && ")]
+                lines = [line for _, line in _logical_lines(block)]
+                parts += [part.strip() for line in lines for part in line.split(" && ")]
     for rule, reason in NOT_RUN.items():
         assert any(re.fullmatch(rule, part) for part in parts), f"unused rule: {rule} ({reason})"
 

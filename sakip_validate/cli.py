@@ -820,19 +820,41 @@ def schema(output: Path | None) -> None:
     "only some tables, a short header.",
 )
 def init(path: str, force: bool, fragment: bool) -> None:
-    """Tulis laporan awal yang lolos skema / write a starter report that passes the schema."""
+    """Tulis laporan awal yang lolos skema / write a starter report that passes the schema.
+
+    Beside the report goes the JSON Schema (``lkjip.schema.json``), and the
+    report's first line points at it, so that taplo (Even Better TOML in VS Code)
+    completes keys and explains each field.
+    """
+    from .resources import SCHEMA_FILE, schema_text
     from .starter import starter_text
 
-    text = starter_text(partial=fragment)
     if path == "-":
-        click.echo(text, nl=False)
+        click.echo(starter_text(partial=fragment), nl=False)
         return
     target = Path(path)
+    if target.name == SCHEMA_FILE:
+        raise click.UsageError(
+            f"{SCHEMA_FILE} adalah nama berkas skema; pilih nama lain untuk laporan / "
+            "is the schema file's name; choose another name for the report"
+        )
     if target.exists() and not force:
         raise click.UsageError(
             f"{path} sudah ada; pakai --force untuk menimpa / already exists; use --force"
         )
-    _write_text(target, text)
+    _write_text(target, starter_text(partial=fragment, schema=f"./{SCHEMA_FILE}"))
+    schema_path = target.parent / SCHEMA_FILE
+    shipped = schema_text()
+    if not schema_path.exists() or force:
+        _write_text(schema_path, shipped)
+    elif _read_or_none(schema_path) != shipped:
+        # Another report's editor may rely on it: replace it only when asked.
+        click.echo(
+            f"{schema_path} sudah ada dan berbeda dari skema versi ini; dibiarkan. "
+            f"Perbarui: sakip-validate schema -o {schema_path} / "
+            f"already exists and differs from this version's schema; left as it is.",
+            err=True,
+        )
     click.echo(f"{path} ditulis / written. Periksa / check: sakip-validate check {path}", err=True)
 
 
@@ -1015,6 +1037,13 @@ def _write_text_to(path: Path, text: str, source: Path) -> None:
         raise click.UsageError(f"{path}: {error.message_id} / {error.message_en}") from None
     except OSError as error:
         raise OutputError(str(path), hint=error.strerror) from None
+
+
+def _read_or_none(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 @main.command("rules")

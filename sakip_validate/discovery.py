@@ -19,6 +19,9 @@ from .loading import FORMATS
 
 # Folders that never hold reports and can be huge in a data repository.
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+# JSON Schemas kept beside the reports for the editor (``init`` writes lkjip.schema.json):
+# never reports, so a folder walk passes them by as it passes hidden files.
+_SCHEMA_SUFFIX = ".schema.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,8 @@ def discover(
     """Yield targets in a stable order: files as given, folders walked in sorted order.
 
     A folder contributes every ``*.toml`` and ``*.json`` below it, except hidden
-    files and folders and those matching an ``exclude`` glob (matched against
+    files and folders, JSON Schemas (``*.schema.json``, kept there for editors)
+    and those matching an ``exclude`` glob (matched against
     the path relative to the folder and against the bare name). A path that does
     not exist is yielded as given so that the reader reports it. No file is
     yielded twice, whether named twice or reached through links (``seen``
@@ -133,6 +137,8 @@ def _walk(
                     yield unreadable
             continue
         if Path(entry.name).suffix.lower() not in FORMATS:
+            continue
+        if entry.name.lower().endswith(_SCHEMA_SUFFIX):
             continue
         identity = _identity(entry)
         if identity is not None:

@@ -108,9 +108,9 @@ def test_corrected_reference_report_gives_no_finding() -> None:
         ('  "bab_4_penutup",\n]', '  "bab_4_penutup",\n  "lampiran_perjanjian_kinerja",\n]'),
         ("pernyataan_tanpa_standar_nasional = false", "pernyataan_tanpa_standar_nasional = true"),
         ('jabatan = "Pt. CAMAT JATINEGARA"', 'jabatan = "Plt. CAMAT JATINEGARA"'),
-        ("# sumber_data: cell empty in the report", 'sumber_data = "Laporan desa"'),
+        ("# sumber_data: sel kosong di laporan", 'sumber_data = "Laporan desa"'),
         (
-            "# solusi: cell empty in the report (the target was not reached)",
+            "# solusi: sel kosong di laporan (target tidak tercapai)",
             'solusi = "Survei IKM diperluas ke seluruh layanan"',
         ),
     ]

@@ -214,8 +214,9 @@ def test_init_fragment_writes_a_partial_starter_without_findings(tmp_path: Path)
     assert document["findings"] == []
     skipped = {entry["rule"] for entry in document["files"][0]["not_applicable"]}
     assert {"LKP001", "LKP004", "LKP005", "LKP006", "LKP020"} <= skipped
-    # the same words in Indonesian: --sebagian
-    assert run("init", "--sebagian", "-")[1] == target.read_text(encoding="utf-8")
+    # the same words in Indonesian: --sebagian (the file adds the editor's schema line)
+    written = target.read_text(encoding="utf-8")
+    assert "#:schema ./lkjip.schema.json\n" + run("init", "--sebagian", "-")[1] == written
 
 
 def test_init_to_stdout() -> None:

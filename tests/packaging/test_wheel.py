@@ -103,7 +103,10 @@ def test_cli_runs_from_another_directory(installed: Path, tmp_path: Path) -> Non
 
     starter = _run(script, "init", "lkjip.toml", cwd=tmp_path)
     assert starter.returncode == 0, starter.stderr
+    # the wheel's own schema goes beside the starter, for the editor; a folder check skips it
+    assert (tmp_path / "lkjip.schema.json").read_text(encoding="utf-8") == schema.stdout
     assert _run(script, "check", "lkjip.toml", cwd=tmp_path).returncode == 0
+    assert _run(script, "check", ".", cwd=tmp_path).returncode == 0
 
 
 def _pip_install(installed: Path, package: Path, cwd: Path) -> Path:

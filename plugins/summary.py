@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sakip_validate.domain.labels import Labels, severity_word
+from sakip_validate.domain.labels import Labels, severity_count
 from sakip_validate.domain.numbers import format_number
 from sakip_validate.domain.values import NA_FORMS
 from sakip_validate.domain.view import ReportView
@@ -188,10 +188,10 @@ def tally(
     nonzero: bool = False,
     findings: Iterable[Finding] = (),
 ) -> str:
-    """``16 error, 20 warning, 2 info`` (with ``nonzero``, only the severities present).
+    """``16 errors, 20 warnings, 2 info`` (with ``nonzero``, only the severities present).
 
     Given the ``findings`` counted, a severity with waived or baselined ones says
-    so: ``16 error (2 dikecualikan, 1 di baseline)``.
+    so: ``16 kesalahan (2 dikecualikan, 1 di baseline)``.
     """
     findings = list(findings)
     waived = suppressed_counts(findings, "waiver")
@@ -200,7 +200,7 @@ def tally(
     for severity in SEVERITIES:
         if not counts.get(severity, 0) and nonzero:
             continue
-        part = f"{counts.get(severity, 0)} {severity_word(severity, lang)}"
+        part = severity_count(severity, counts.get(severity, 0), lang)
         notes = [
             WORDS.get(key, lang, n=tallied[severity])
             for key, tallied in (("waived_n", waived), ("baselined_n", baselined))
@@ -211,14 +211,14 @@ def tally(
 
 
 def count_phrase(findings: list[Finding], lang: Lang) -> str:
-    """``3 temuan: 2 error, 1 warning`` (only the severities present)."""
+    """``3 temuan: 2 kesalahan, 1 peringatan`` (only the severities present)."""
     noun = WORDS.get("finding" if len(findings) == 1 else "findings", lang)
     counts = severity_counts(findings)
     return f"{len(findings)} {noun}: {tally(counts, lang, nonzero=True, findings=findings)}"
 
 
 def summary_sentence(result: RunResult, lang: Lang) -> str:
-    """``2 berkas diperiksa: 16 error (2 dikecualikan), 20 warning, 2 info.``
+    """``2 berkas diperiksa: 16 kesalahan (2 dikecualikan), 20 peringatan, 2 informasi.``
 
     The files counted are the inputs (a configuration file the policy has
     findings about is not one); the findings are all of them.

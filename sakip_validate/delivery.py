@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from .domain.labels import Labels, severity_word
+from .domain.labels import Labels, severity_count
 from .findings import Lang, Severity
 from .outputs import IndexEntry, OutputPlugin, RenderOptions, load_output, per_report, suffix
 from .result import RunResult
@@ -333,7 +333,7 @@ def write_indexes(
 def _tally(result: RunResult, lang: Lang) -> str:
     counts = result.counts()
     order = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    return ", ".join(f"{counts[s]} {severity_word(s, lang)}" for s in order)
+    return ", ".join(severity_count(s, counts[s], lang) for s in order)
 
 
 def summary_lines(

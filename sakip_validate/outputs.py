@@ -90,7 +90,7 @@ SUFFIXES = {
     "json": ".json",
     "markdown": ".md",
     "reviu": ".md",
-    "docx": ".docx",
+    "reviu-docx": ".docx",
     "excel": ".xlsx",
     "sarif": ".sarif",
     "junit": ".xml",

@@ -18,7 +18,7 @@ from sakip_validate.outputs import IndexEntry
 from sakip_validate.result import RunResult
 
 from ..summary import run_notes, skipped_reason, summary_sentence
-from .writer import Writer
+from .writer import LABELS, Writer, heading
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -37,16 +37,24 @@ def _laporan(data: Any) -> dict[str, Any]:
 def index_sheet(w: Writer, ws: Worksheet, result: RunResult, entries: Sequence[IndexEntry]) -> None:
     """One row per report with its counts and links to its papers, then the run's notes."""
     formats = list(dict.fromkeys(name for entry in entries for name, _ in entry.papers))
+    # Each papers column as wide as its longest file name, so a name never runs over.
+    longest = {
+        name: max(len(paper) for entry in entries for each, paper in entry.papers if each == name)
+        for name in formats
+    }
     columns: list[tuple[str, float]] = [
         (w.label("no"), 4),
         (w.label("file"), 30),
         (w.label("unit"), 24),
         (w.label("pemda"), 18),
         (w.label("year"), 10),
-        *((severity_word(severity, w.lang), 11.0) for severity in _COUNTED),
+        *((heading(severity_word(severity, w.lang)), 11.0) for severity in _COUNTED),
         (w.label("total"), 8),
         (w.label("failing"), 14),
-        *((w.label("paper_of", format=name), 24.0) for name in formats),
+        *(
+            (_papers_heading(w, name), min(max(longest[name] + 2.0, 20.0), 60.0))
+            for name in formats
+        ),
     ]
     widths = [width for _, width in columns]
     lines = [w.label("index_title"), summary_sentence(result, w.lang)]
@@ -91,6 +99,14 @@ def index_sheet(w: Writer, ws: Worksheet, result: RunResult, entries: Sequence[I
     ws.freeze_panes(top + 1, 2)
     r = _notes(w, ws, r + 2, result)
     w.page_setup(ws, top)
+
+
+def _papers_heading(w: Writer, name: str) -> str:
+    """The heading of a format's papers column: what the papers are (``Catatan hasil reviu
+    (Word)``); a format of another package by its name."""
+    if f"paper_{name}" in LABELS:
+        return w.label(f"paper_{name}")
+    return w.label("paper_of", format=name)
 
 
 def _notes(w: Writer, ws: Worksheet, r: int, result: RunResult) -> int:

@@ -35,7 +35,7 @@ from ..summary import (
 from .kkr import BLANK, person_text
 from .links import internal
 from .plan import FileSheets
-from .writer import SEVERITY_STYLE, Writer, shown_text
+from .writer import SEVERITY_STYLE, Writer, heading, shown_text
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -150,7 +150,7 @@ def _files_table(w: Writer, ws: Worksheet, r: int, plans: list[FileSheets]) -> i
         w.label("unit"),
         w.label("pemda"),
         w.label("year"),
-        *(severity_word(severity, w.lang) for severity in _COUNTED),
+        *(heading(severity_word(severity, w.lang)) for severity in _COUNTED),
         w.label("total"),
         w.label("remarks"),
     ]
@@ -275,7 +275,7 @@ def _pack_table(w: Writer, ws: Worksheet, r: int, result: RunResult) -> int:
         w.label("pack"),
         w.label("pack_title"),
         w.label("version"),
-        *(severity_word(severity, w.lang) for severity in _COUNTED),
+        *(heading(severity_word(severity, w.lang)) for severity in _COUNTED),
         w.label("total"),
     ]
     for offset, title in enumerate(titles):

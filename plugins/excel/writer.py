@@ -78,6 +78,9 @@ LABELS = Labels(
         ),
         "failing": ("Menggagalkan", "Failing"),
         "paper_of": ("Kertas kerja ({format})", "Papers ({format})"),
+        "paper_excel": ("Kertas kerja reviu (Excel)", "Review working paper (Excel)"),
+        "paper_reviu-docx": ("Catatan hasil reviu (Word)", "Review note (Word)"),
+        "paper_reviu": ("Catatan hasil reviu (Markdown)", "Review note (Markdown)"),
         "config_findings": (
             "Temuan atas berkas konfigurasi",
             "Findings about the configuration",
@@ -398,6 +401,11 @@ def line_count(text: str, width: float, *, bold: bool = False) -> int:
                     used -= room
         total += lines
     return total
+
+
+def heading(word: str) -> str:
+    """A word as a column heading: its first letter capitalised (``kesalahan``: ``Kesalahan``)."""
+    return word[:1].upper() + word[1:]
 
 
 def created(result: RunResult) -> dt.datetime:

@@ -244,6 +244,8 @@ class ReviewNoteOutput:
     needs_data = True  # the note names the unit, the pemda and the year
     description = "draf Catatan Hasil Reviu (Markdown, Bahasa Indonesia) untuk Inspektorat"
     binary = False
+    per_report = True  # -o FOLDER/: one note per report, listed in indeks.xlsx
+    suffix = ".md"
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         stream.write(render_review_notes(build_notes(result, options.reviu, options.lang)))

@@ -648,6 +648,8 @@ class ReviewNoteDocxOutput:
     needs_data = True  # the note names the unit, the pemda and the year
     description = "draf Catatan Hasil Reviu (Word .docx, Bahasa Indonesia) untuk Inspektorat"
     binary = True
+    per_report = True  # -o FOLDER/: one note per report, listed in indeks.xlsx
+    suffix = ".docx"
 
     def render(self, result: RunResult, options: RenderOptions, stream: BinaryIO) -> None:
         notes = build_notes(result, options.reviu, options.lang)

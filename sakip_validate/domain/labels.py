@@ -12,7 +12,7 @@ from typing import Any
 
 from ..findings import Lang, Severity, Text
 
-__all__ = ["Labels", "severity_word"]
+__all__ = ["Labels", "severity_count", "severity_word"]
 
 
 class Labels:
@@ -74,3 +74,15 @@ SEVERITY_WORDS = Labels(
 def severity_word(severity: Severity, lang: Lang) -> str:
     """The word for a severity in ``lang`` (one choice of words, used by every output)."""
     return SEVERITY_WORDS.get(severity.label, lang)
+
+
+# English counts a plural; Indonesian does not ("3 kesalahan", "3 errors"); "info" stays.
+_ENGLISH_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings"}
+
+
+def severity_count(severity: Severity, n: int, lang: Lang) -> str:
+    """``17 kesalahan`` / ``17 errors``, ``1 error``: a count of findings of one severity."""
+    word = severity_word(severity, lang)
+    if lang == "en" and n != 1:
+        word = _ENGLISH_PLURAL.get(severity, word)
+    return f"{n} {word}"

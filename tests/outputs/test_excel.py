@@ -4,7 +4,9 @@ The workbook is read back with the standard library (an .xlsx is zipped XML):
 sheet structure, one row per finding, text that never becomes a formula, the
 live formulas and their stored results, the run's marks on the table sheets
 (exactly the findings, nothing else), determinism, a golden dump of every cell,
-and LibreOffice recalculating every formula to the tool's own figures.
+and LibreOffice recalculating every formula to the tool's own figures. The
+working-paper apparatus (KKR header, the review decision drop-down, links between
+findings and table rows, print setup) is read back with openpyxl.
 
 Every test renders a frozen run result (tests/outputs/fixtures) or one built by
 hand from it; none runs the rule engine.
@@ -42,6 +44,7 @@ from sakip_validate.domain.view import TABLE_FIELDS, ReportView, Row
 from sakip_validate.domain.view import Cell as ViewCell
 from sakip_validate.findings import Finding, Severity, Text, TextLocation
 from sakip_validate.outputs import RenderOptions, load_output
+from sakip_validate.papers import Person, ReviewParticulars
 from sakip_validate.plugins.summary import display_value, fixed_label, summary_sentence
 from sakip_validate.result import FileReport, RunResult
 
@@ -1385,3 +1388,355 @@ def test_a_run_without_policy_marks_has_no_policy_section(example_result: RunRes
     sheet = read_workbook(render(example_result))["Ringkasan"]
     texts = [cell.value for cell in sheet.cells.values() if isinstance(cell.value, str)]
     assert "Pengecualian, baseline dan berkas dilewati" not in texts
+
+
+# -- the working paper: KKR header, decisions, links, print layout ------------------------
+
+PARTICULARS = ReviewParticulars(
+    apip="Inspektorat Kabupaten Tegal",
+    kkr_index="KKR-LKjIP/03",
+    surat_tugas_number="700/123/Insp/2022",
+    surat_tugas_date="2022-03-14",
+    period_start="2022-03-14",
+    period_end="2022-03-18",
+    ketua_tim=Person("Siti Aminah, S.E.", "19800101 200501 2 001"),
+    anggota_tim=(Person("Budi Santoso", "19900202 201501 1 002"),),
+    prepared_by=Person("Budi Santoso", "19900202 201501 1 002", "Auditor Pertama"),
+    prepared_on="2022-03-16",
+    reviewed_by=Person("Siti Aminah, S.E.", "19800101 200501 2 001"),
+    reviewed_on="2022-03-17",
+)
+KKR_ROWS = 5  # the header's rows on every sheet
+DECISIONS_ID = ["Perlu diperbaiki", "Sudah diperbaiki", "Perlu klarifikasi", "Bukan temuan"]
+DECISIONS_EN = ["Needs correction", "Corrected", "Needs clarification", "Not a finding"]
+FILLED = re.compile(r"_{5,}")  # a line to fill in by hand
+
+
+def paper(
+    result: RunResult, reviu: ReviewParticulars | None = None, lang: str = "id"
+) -> openpyxl.Workbook:
+    """The workbook of ``result`` as openpyxl reads it (links, validations, print setup)."""
+    stream = io.BytesIO()
+    options = RenderOptions(lang=lang, reviu=reviu or ReviewParticulars())  # type: ignore[arg-type]
+    load_output("excel").render(result, options, stream)  # type: ignore[arg-type]
+    return openpyxl.load_workbook(io.BytesIO(stream.getvalue()))
+
+
+def _header_cells(ws: Any) -> dict[str, str]:
+    """The KKR header's texts by cell (rows 1-5)."""
+    return {
+        cell.coordinate: cell.value
+        for row in ws.iter_rows(min_row=1, max_row=KKR_ROWS)
+        for cell in row
+        if isinstance(cell.value, str)
+    }
+
+
+def _entity(result: RunResult) -> str:
+    unit = result.files[0].data["laporan"]["unit"]
+    return f"{unit['nama']}, {unit['pemerintah_daerah']}"
+
+
+def _by_text(texts: dict[str, str], prefix: str) -> str:
+    """The cell whose text starts with ``prefix``."""
+    found = [ref for ref, text in texts.items() if text.startswith(prefix)]
+    assert len(found) == 1, (prefix, texts)
+    return found[0]
+
+
+def test_every_sheet_carries_the_kkr_header_filled_from_the_particulars(
+    example_result: RunResult,
+) -> None:
+    book = paper(example_result, PARTICULARS)
+    total = len(book.sheetnames)
+    assert total > 2
+    year = example_result.files[0].data["laporan"]["tahun_anggaran"]
+    for number, ws in enumerate(book.worksheets, 1):
+        texts = _header_cells(ws)
+        assert texts["A1"] == "INSPEKTORAT KABUPATEN TEGAL", ws.title
+        values = set(texts.values())
+        assert f"No. KKR: KKR-LKjIP/03 (lembar {number} dari {total})" in values
+        assert "KERTAS KERJA REVIU LKjIP" in values
+        assert f"Nama auditi: {_entity(example_result)}" in values
+        assert f"Sasaran reviu: LKjIP tahun anggaran {year}" in values
+        assert (
+            "Surat Tugas No. 700/123/Insp/2022 tanggal 14 Maret 2022; "
+            "periode reviu 14 Maret 2022 s.d. 18 Maret 2022"
+        ) in values
+        # prepared and reviewed by: name, NIP and post, then the date, then a paraf box
+        paraf = ws[_by_text(texts, "Paraf")]
+        assert ws.cell(paraf.row, paraf.column - 1).value == "Tanggal"
+        for prefix, day in (
+            ("Disusun oleh: Budi Santoso (NIP 19900202 201501 1 002), Auditor Pertama", "16"),
+            ("Direviu oleh: Siti Aminah, S.E. (NIP 19800101 200501 2 001)", "17"),
+        ):
+            who = ws[_by_text(texts, prefix)]
+            assert texts[_by_text(texts, prefix)] == prefix
+            assert ws.cell(who.row, paraf.column - 1).value == f"{day} Maret 2022"
+            box = ws.cell(who.row, paraf.column)
+            assert box.value is None  # initialled by hand
+            assert box.border.left.style and box.border.bottom.style, ws.title
+        # the printed page repeats the auditee, the paper's number and the sheet
+        assert _entity(example_result) in ws.oddHeader.left.text
+        assert f"No. KKR: KKR-LKjIP/03 (lembar {number} dari {total})" in ws.oddHeader.right.text
+    # the cover lists the assignment and the team as given
+    summary = book["Ringkasan"]
+    cover = {c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str)}
+    assert "700/123/Insp/2022, 14 Maret 2022" in cover
+    assert "Siti Aminah, S.E. (NIP 19800101 200501 2 001)" in cover
+    assert "Budi Santoso (NIP 19900202 201501 1 002)" in cover
+
+
+def test_particulars_not_given_are_lines_to_fill_in(example_result: RunResult) -> None:
+    book = paper(example_result)
+    total = len(book.sheetnames)
+    for number, ws in enumerate(book.worksheets, 1):
+        texts = _header_cells(ws)
+        assert re.fullmatch(r"Unit APIP: _{5,}", texts["A1"]), ws.title
+        values = set(texts.values())
+        assert f"No. KKR: {'_' * 18} (lembar {number} dari {total})" in values
+        # the auditee comes from the report itself
+        assert f"Nama auditi: {_entity(example_result)}" in values
+        assignment = texts[_by_text(texts, "Surat Tugas No.")]
+        assert len(FILLED.findall(assignment)) == 4, assignment
+        for prefix in ("Disusun oleh: ", "Direviu oleh: "):
+            who = ws[_by_text(texts, prefix)]
+            assert FILLED.fullmatch(who.value.removeprefix(prefix))
+            paraf = ws[_by_text(texts, "Paraf")]
+            assert FILLED.fullmatch(ws.cell(who.row, paraf.column - 1).value)  # no date
+        assert "No. KKR: ____" in ws.oddHeader.right.text
+    # a run whose reports name no unit: the auditee is a line to fill in too
+    unnamed = with_files(example_result, one_file(example_result.files[1], data={}))
+    texts = _header_cells(paper(unnamed).worksheets[0])
+    assert re.fullmatch(r"Nama auditi: _{5,}", texts[_by_text(texts, "Nama auditi")])
+
+
+def test_the_kkr_header_in_english(example_result: RunResult) -> None:
+    book = paper(example_result, PARTICULARS, "en")
+    total = len(book.sheetnames)
+    texts = set(_header_cells(book["Findings"]).values())
+    assert f"WP no.: KKR-LKjIP/03 (sheet 2 of {total})" in texts
+    assert "Prepared by: Budi Santoso (NIP 19900202 201501 1 002), Auditor Pertama" in texts
+    assert "16 March 2022" in texts and "Initials" in texts
+    assert "Page &P of &N" in book["Findings"].oddFooter.right.text
+
+
+def _findings_columns(ws: Any) -> dict[str, int]:
+    return {
+        cell.value: cell.column for cell in ws[HEADER] if isinstance(cell.value, str) and cell.value
+    }
+
+
+@pytest.mark.parametrize("name", ["example", "policy"])
+def test_the_review_decision_is_a_drop_down_on_every_finding(
+    name: str, example_result: RunResult, policy_result: RunResult
+) -> None:
+    result = {"example": example_result, "policy": policy_result}[name]
+    count = len(result.findings)
+    assert count > 1
+    ws = paper(result)["Temuan"]
+    columns = _findings_columns(ws)
+    decision = openpyxl.utils.get_column_letter(columns["Keputusan reviu"])
+    # the review team's columns follow the decision, yellow like it
+    assert columns["Tanggapan auditi"] == columns["Keputusan reviu"] + 1
+    assert columns["Tindak lanjut"] == columns["Keputusan reviu"] + 2
+    (validation,) = ws.data_validations.dataValidation
+    assert validation.type == "list"
+    assert str(validation.sqref) == f"{decision}{HEADER + 1}:{decision}{HEADER + count}"
+    assert validation.formula1 == '"' + ",".join(DECISIONS_ID) + '"'
+    assert validation.showErrorMessage and validation.allow_blank  # a choice, or nothing yet
+    assert validation.prompt and validation.error
+    for title in ("Keputusan reviu", "Tanggapan auditi", "Tindak lanjut"):
+        col = columns[title]
+        assert ws.cell(HEADER, col).fill.fgColor.rgb == "FFFFF2CC"
+        for row in range(HEADER + 1, HEADER + count + 1):
+            cell = ws.cell(row, col)
+            assert cell.value is None and cell.fill.fgColor.rgb == "FFFFFBEA"
+    assert ws.cell(HEADER + count + 1, columns["Keputusan reviu"]).value is None
+
+
+def test_the_decisions_in_english_and_a_run_without_findings(example_result: RunResult) -> None:
+    ws = paper(example_result, lang="en")["Findings"]
+    (validation,) = ws.data_validations.dataValidation
+    assert validation.formula1 == '"' + ",".join(DECISIONS_EN) + '"'
+    clean = paper(with_files(example_result, example_result.files[1]))["Temuan"]
+    assert not clean.data_validations.dataValidation
+    assert clean.cell(HEADER + 1, 2).value == "Tidak ada temuan."
+
+
+def _target(cell: Any) -> tuple[str, int, int]:
+    """An internal link's sheet, row and column (1-based)."""
+    link = cell.hyperlink
+    assert link is not None and link.location and not link.target, cell.coordinate
+    sheet, _, ref = link.location.rpartition("!")
+    if sheet.startswith("'"):
+        sheet = sheet[1:-1].replace("''", "'")
+    letters, row = openpyxl.utils.cell.coordinate_from_string(ref)
+    return sheet, row, openpyxl.utils.column_index_from_string(letters)
+
+
+def _row_texts(ws: Any, row: int) -> list[str]:
+    return [c.value for c in ws[row] if isinstance(c.value, str)]
+
+
+def _mentions(texts: list[str], rule: str, number: int) -> bool:
+    return any(re.search(rf"\b{rule} #{number}\b", text) for text in texts)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_link_between_findings_and_table_rows_resolves(
+    example_result: RunResult, lang: str
+) -> None:
+    book = paper(example_result, lang=lang)
+    findings_name = book.sheetnames[1]
+    findings_ws = book[findings_name]
+    findings = [f for r in example_result.files for f in sorted(r.findings, key=Finding.sort_key)]
+    see = _findings_columns(findings_ws)["Lihat lembar" if lang == "id" else "See sheet"]
+    # Every internal link of the workbook lands on a sheet that exists, inside what it holds.
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.hyperlink is not None:
+                    sheet, number, _ = _target(cell)
+                    assert sheet in book.sheetnames, (ws.title, cell.coordinate)
+                    assert number <= max(book[sheet].max_row, 1), (ws.title, cell.coordinate)
+    # Temuan -> the row of a table sheet that names the finding by its rule and number.
+    mentioned: dict[int, list[tuple[str, int]]] = {}
+    for ws in book.worksheets[2:]:
+        for row in range(HEADER, ws.max_row + 1):
+            for number in range(1, len(findings) + 1):
+                if _mentions(_row_texts(ws, row), findings[number - 1].rule, number):
+                    mentioned.setdefault(number, []).append((ws.title, row))
+    linked = 0
+    for number, finding in enumerate(findings, 1):
+        cell = findings_ws.cell(HEADER + number, see)
+        assert findings_ws.cell(HEADER + number, 1).value == number
+        if number not in mentioned:  # no table sheet shows it (Tabel 2.1 has none)
+            assert cell.hyperlink is None and cell.value is None, finding.rule
+            continue
+        sheet, row, _ = _target(cell)
+        assert cell.value == sheet
+        assert (sheet, row) in mentioned[number], (finding.rule, sheet, row)
+        linked += 1
+        # ... and back: the row's verdict links to a finding it names, this one when it
+        # is the first the row names
+        table = book[sheet]
+        backs = [c for c in table[row] if c.hyperlink is not None]
+        assert len(backs) == 1, (sheet, row)
+        back_sheet, back_row, back_col = _target(backs[0])
+        assert (back_sheet, back_col) == (findings_name, 1)
+        other = back_row - HEADER
+        assert _mentions(_row_texts(table, row), findings[other - 1].rule, other)
+        first = re.search(r"\b([A-Z]+[0-9]+) #([0-9]+)\b", " ".join(_row_texts(table, row)))
+        assert first is not None
+        if int(first.group(2)) == number:
+            assert back_row == HEADER + number
+    # every finding about a table that has a sheet is linked to it
+    prefixes = tuple(f"/tabel/{key}/" for key in TABLE_SHEETS.values())
+    on_sheets = [f for f in findings if f.location.pointer.startswith(prefixes)]
+    assert linked >= len(on_sheets) > 0
+    # Every verdict link on a table sheet goes to the Temuan row of a finding the row names.
+    backs_checked = 0
+    for ws in book.worksheets[2:]:
+        for row in ws.iter_rows(min_row=HEADER):
+            for cell in row:
+                if cell.hyperlink is None:
+                    continue
+                sheet, target_row, col = _target(cell)
+                assert (sheet, col) == (findings_name, 1)
+                number = target_row - HEADER
+                assert 1 <= number <= len(findings)
+                texts = _row_texts(ws, cell.row)
+                assert _mentions(texts, findings[number - 1].rule, number), (ws.title, cell.row)
+                backs_checked += 1
+    assert backs_checked >= linked
+
+
+def test_the_correct_kategori_column(example_result: RunResult) -> None:
+    """The "Kategori yang benar" column: the kategori a finding on the printed one names;
+    without a finding, the scale's reading of the printed capaian (the printed kategori here)."""
+    report = example_result.files[1]  # the corrected report: no findings of its own
+    view = ReportView(report.data)
+    rows = view.rows("capaian")
+    wrong = rows[1]
+    finding = Finding(
+        rule="KAT001",
+        severity=Severity.ERROR,
+        message=Text("Kategori salah", "Wrong kategori"),
+        location=TextLocation(report.label, wrong.cell("kategori").pointer),
+        printed=wrong.cell("kategori").value,
+        expected="Sedang",
+    )
+    changed = one_file(report, findings=[finding])
+    sheet = read_workbook(render(with_files(example_result, changed)))["3.2 Capaian"]
+    printed = sheet.column_of(HEADER, "Kategori tertulis")
+    correct = column(sheet, "Kategori yang benar")
+    assert _col(correct) == _col(printed) + 1
+    scale = scale_in_force(view)
+    for number, row in enumerate(rows, HEADER + 1):
+        cells = sheet.row(number)
+        if row is wrong:
+            assert cells[correct].value == "Sedang" != cells[printed].value
+            assert cells[printed].red
+            continue
+        capaian_cell = row.cell("capaian")
+        reading = "N/A" if capaian_cell.is_na else scale.reading(capaian_cell.number)
+        assert cells[correct].value == reading == row.cell("kategori").value, row.label
+        assert not cells[printed].red
+    # The reference report's own sheet: no finding on a kategori, so the printed one.
+    own = read_workbook(render(example_result))["1 3.2 Capaian"]
+    for number, row in enumerate(ReportView(example_result.files[0].data).rows("capaian"), 11):
+        assert own.row(number)[correct].value == row.cell("kategori").value
+
+
+def _printed_width(ws: Any) -> float:
+    """The width (in characters) of the printed columns: the print area's."""
+    area = ws.print_area
+    last = ws.max_column
+    if area:
+        ref = area[0] if isinstance(area, list) else area
+        last = openpyxl.utils.column_index_from_string(
+            re.findall(r"\$([A-Z]+)\$\d+", ref.rpartition("!")[2])[-1]
+        )
+    widths = {}
+    for dimension in ws.column_dimensions.values():
+        for index in range(dimension.min or 1, (dimension.max or dimension.min or 1) + 1):
+            widths[index] = dimension.width or 8.43
+    return sum(widths.get(index, 8.43) for index in range(1, last + 1))
+
+
+def test_every_sheet_prints_as_a_working_paper(example_result: RunResult) -> None:
+    book = paper(example_result, PARTICULARS)
+    names = book.sheetnames
+    assert "Target" not in names and all(not n.endswith(" Target") for n in names)
+    assert f"1 {CROSS}" in names  # the sheet comparing target, realisasi and capaian
+    title = book[f"1 {CROSS}"].cell(KKR_ROWS + 1, 1).value
+    assert title == (
+        "Perbandingan antartabel: target, realisasi dan capaian yang sama di setiap tabel"
+    )
+    for ws in book.worksheets:
+        setup = ws.page_setup
+        assert setup.paperSize == 9, ws.title  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0, ws.title
+        if ws.title == "Ringkasan":
+            # the cover: a tall list with each file's charts starting a page, printed as
+            # a portrait page (landscape would cut the charts in two)
+            assert setup.orientation == "portrait"
+        elif _printed_width(ws) > 100:  # wider than an A4 portrait page holds readably
+            assert setup.orientation == "landscape", ws.title
+        # page numbers and the sheet's name in the footer
+        assert ws.oddFooter.right.text == "Halaman &P dari &N", ws.title
+        assert ws.oddFooter.left.text.endswith("&A"), ws.title
+        if ws.title == "Ringkasan" or ws.title.endswith(CROSS):
+            continue  # no single table: the cover, and one table per compared figure
+        # the table's header row is repeated on every printed page
+        assert ws.print_title_rows == f"${HEADER}:${HEADER}", ws.title
+        # the technical columns (file, line, pointer) are hidden and outside the print area
+        hidden = [d.min for d in ws.column_dimensions.values() if d.hidden and d.min is not None]
+        area = ws.print_area[0] if isinstance(ws.print_area, list) else ws.print_area
+        last = re.findall(r"\$([A-Z]+)\$\d+", area.rpartition("!")[2])[-1]
+        assert hidden and min(hidden) == openpyxl.utils.column_index_from_string(last) + 1
+    # the table sheets and the findings sheet are wide: all landscape
+    wide = [ws for ws in book.worksheets if ws.title != "Ringkasan"]
+    assert all(ws.page_setup.orientation == "landscape" for ws in wide)

@@ -106,7 +106,7 @@ def test_annotation_without_line_or_rule_metadata() -> None:
     result = RunResult([FileReport("hilang.toml", None, [finding], unreadable=True)])
     assert render(result, "en").splitlines() == [
         "::error file=hilang.toml,title=LOAD001 File cannot be read::File not found.",
-        "1 file checked: 1 error, 0 warning, 0 info.",
+        "1 file checked: 1 error, 0 warnings, 0 info.",
     ]
 
 

@@ -382,8 +382,8 @@ def test_html_english(example_result: RunResult) -> None:
     counts = example_result.counts()
     total = len(example_result.findings)
     assert (
-        f"{len(example_result.files)} files checked: {counts[Severity.ERROR]} error, "
-        f"{counts[Severity.WARNING]} warning, {counts[Severity.INFO]} info."
+        f"{len(example_result.files)} files checked: {counts[Severity.ERROR]} errors, "
+        f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info."
     ) in page
     assert "1,624,774,000" in page and "Budget absorption per program (Tabel 3.8)" in page
     assert f"{total} of {total} findings shown" in page

@@ -4,7 +4,10 @@ The auditee holds the printed report, not our data file. So every text a finding
 shows an auditee names tables, rows, columns and chapters, never the data model:
 rule messages (rendered on the reference report and on each rule's failing
 example), fixes and rationales, the cross-year codes' messages and fixes, the
-reasons a rule does not apply, and the printed places (citations) themselves.
+reasons a rule does not apply, the printed places (citations) themselves, and
+the papers as an auditee receives them: the workbook's findings sheet (place,
+finding, suggested correction) and the review note in Markdown and Word, up to
+its technical attachment.
 
 The built-in codes about the data file itself (LOAD, SCHEMA, PACK, POLICY,
 INTERNAL: :data:`DATA_FILE_CODES`) are exempt on purpose: they are for whoever
@@ -13,11 +16,14 @@ edits the file, so they name keys and lines, and they carry no printed place.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
+import openpyxl
 import pytest
 
 from sakip_validate.api import RunOptions, check_file, default_rules, run
@@ -27,6 +33,7 @@ from sakip_validate.engine.model import Rule
 from sakip_validate.engine.runner import run_rules
 from sakip_validate.findings import LANGS, Finding
 from sakip_validate.loading import load_bytes
+from sakip_validate.outputs import RenderOptions, load_output
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = (ROOT / "examples" / "jatinegara-2021.toml", ROOT / "examples" / "jatinegara-2021.json")
@@ -192,3 +199,73 @@ def test_findings_about_the_data_file_keep_to_the_file() -> None:
     assert findings and all(f.rule.startswith(DATA_FILE_CODES) for f in findings)
     assert all(f.place is None for f in findings)
     assert all(f.place is not None for f in check_file(EXAMPLES[0]).findings)
+
+
+# -- the papers ------------------------------------------------------------------------
+
+# The findings sheet's columns an auditee reads, by language.
+AUDITEE_COLUMNS = {
+    "id": ("Letak di laporan", "Uraian temuan", "Saran perbaikan"),
+    "en": ("Place in the report", "Finding", "Suggested correction"),
+}
+TECHNICAL_ATTACHMENT = {"id": "Lampiran 2.", "en": "Attachment 2."}
+
+
+def _rendered(name: str, paths: tuple[Path, ...], lang: str) -> bytes:
+    result = run([str(path) for path in paths])
+    plugin = load_output(name)
+    options = RenderOptions(lang=lang)  # type: ignore[arg-type]
+    if plugin.binary:
+        binary = io.BytesIO()
+        plugin.render(result, options, binary)
+        return binary.getvalue()
+    text = io.StringIO()
+    plugin.render(result, options, text)
+    return text.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_workbook_findings_speak_of_the_report(lang: str) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(_rendered("excel", EXAMPLES, lang)))
+    ws = book.worksheets[1]
+    header = next(row for row in ws.iter_rows() if row[5].value == AUDITEE_COLUMNS[lang][1])
+    columns = {cell.value: cell.column for cell in header}
+    rule_col = next(c.column for c in header if c.value in ("Aturan", "Rule"))
+    problems, rows = [], 0
+    for number in range(header[0].row + 1, ws.max_row + 1):
+        rule = ws.cell(number, rule_col).value
+        if not rule or str(rule).startswith(DATA_FILE_CODES):
+            continue
+        rows += 1
+        for title in AUDITEE_COLUMNS[lang]:
+            text = ws.cell(number, columns[title]).value or ""
+            problems += [f"{rule} {title}: {found}" for found in data_keys(str(text))]
+    assert rows > 0 and problems == []
+
+
+def _before_attachment(texts: Iterator[str], lang: str) -> list[str]:
+    kept = []
+    for text in texts:
+        if text.lstrip("# ").startswith(TECHNICAL_ATTACHMENT[lang]):
+            return kept
+        kept.append(text)
+    raise AssertionError("the note has no technical attachment")
+
+
+def test_the_review_note_speaks_of_the_report() -> None:
+    markdown = _rendered("reviu", EXAMPLES[:1], "id").decode("utf-8")
+    lines = _before_attachment(iter(markdown.splitlines()), "id")
+    assert len(lines) > 100
+    assert [f"{line!r}: {found}" for line in lines if (found := data_keys(line))] == []
+    document = docx.Document(io.BytesIO(_rendered("reviu-docx", EXAMPLES[:1], "id")))
+
+    def texts() -> Iterator[str]:
+        for item in document.iter_inner_content():
+            if isinstance(item, docx.text.paragraph.Paragraph):
+                yield item.text
+            else:
+                yield from (cell.text for row in item.rows for cell in row.cells)
+
+    paragraphs = _before_attachment(texts(), "id")
+    assert len(paragraphs) > 100
+    assert [f"{text!r}: {found}" for text in paragraphs if (found := data_keys(text))] == []

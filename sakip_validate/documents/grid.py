@@ -145,11 +145,7 @@ def grid_of(blocks: list[Block], position: int) -> Grid:
             continue
         row_pages = table.row_pages[source] if source < len(table.row_pages) else None
         if len(cells) < width:
-            if len(cells) == width - 1 and not cells[0].strip():
-                cells = [""] + cells
-                grid.repairs.append(Repair("shifted", len(grid.rows)))
-            else:
-                cells = cells + [""] * (width - len(cells))
+            cells = cells + [""] * (width - len(cells))
         if at_break and grid.rows and _continues(grid.rows[-1].cells, cells):
             previous = grid.rows[-1]
             previous.cells = [

@@ -33,7 +33,7 @@ from ..codes import (
 from ..domain.names import NameMatch, compare_names
 from ..findings import Text
 from .cells import read_number, split_numbers
-from .grid import Grid, GridRow, grid_of, normal_label, row_number
+from .grid import Grid, GridRow, Repair, grid_of, normal_label, row_number
 from .kinds import KindSpec, kind_by_headers, kind_by_title, map_columns
 from .model import Document, Table
 from .narrative import read_narrative
@@ -256,7 +256,20 @@ class _Draft:
                         "model; its content is not imported.",
                     ),
                 )
+        numeric = {
+            c
+            for c, (name, _) in columns.items()
+            if name.split(".")[0] in _NUMERIC | {"tahun"} or name.startswith("target.")
+        }
+        names = {
+            c
+            for c, (name, _) in columns.items()
+            if name in {"nama", "sasaran", "program", "program_indikator", "tujuan"}
+        }
         for index, row in enumerate(grid.rows):
+            if _slid_left(row.cells, numeric, names):
+                row.cells = [""] + row.cells[:-1]
+                grid.repairs.append(Repair("shifted", index))
             cells = {
                 name: (row.cells[c] if c < len(row.cells) else "", grid.labels[c])
                 for c, (name, _) in columns.items()
@@ -734,6 +747,27 @@ class _Draft:
             programs.append(row)
         head["program"] = programs
         return head
+
+
+def _reads(cell: str) -> bool:
+    return not cell.strip() or read_number(cell).problem is None
+
+
+def _misfits(cells: list[str], numeric: set[int], names: set[int]) -> int:
+    wrong = sum(1 for c in numeric if c < len(cells) and not _reads(cells[c]))
+    return wrong + sum(
+        1 for c in names if c < len(cells) and cells[c].strip() and _reads(cells[c])
+    )
+
+
+def _slid_left(cells: list[str], numeric: set[int], names: set[int]) -> bool:
+    """A row whose cells slid one column left: text where numbers belong, or numbers where
+    names belong, and every cell in its place once shifted back."""
+    if not numeric or len(cells) < 2 or cells[0].strip() or cells[-1].strip():
+        return False
+    if _misfits(cells, numeric, names) == 0:
+        return False
+    return _misfits([""] + cells[:-1], numeric, names) == 0
 
 
 def _level(name: str, kode: str) -> str:

@@ -155,7 +155,9 @@ def map_columns(spec: KindSpec, labels: list[str]) -> dict[int, tuple[str, str |
         if not label:
             continue
         for k, (pattern, field) in enumerate(spec.columns):
-            match = re.search(pattern, label)
+            match = re.search(pattern, label) or re.search(
+                pattern.replace(" ", ""), label.replace(" ", "")
+            )
             if match is None:
                 continue
             templated = "{y}" in field

@@ -23,6 +23,7 @@ from sakip_validate.documents.text import read_text
 
 REFERENCE = Path("/work/shared/reference/lkjip-kecamatan-jatinegara-2021.txt")
 FRONT = 3  # cover, Kata Pengantar (i), Daftar Isi (ii)
+TABLE_FONT = 7  # points: as printed reports set wide tables, so that words fit their cells
 
 
 def reference_text() -> str:
@@ -76,7 +77,9 @@ def make_docx(target: Path, text: str | None = None) -> Path:
             table.style = "Table Grid"
             for r, row in enumerate(part):
                 for c, cell in enumerate(row):
-                    table.cell(r, c).text = cell
+                    paragraph = table.cell(r, c).paragraphs[0]
+                    paragraph.paragraph_format.space_after = Pt(0)
+                    paragraph.add_run(cell).font.size = Pt(TABLE_FONT)
     word.save(str(target))
     return target
 

@@ -808,6 +808,63 @@ def schema(output: Path | None) -> None:
     _write_text(output, schema_text())
 
 
+@main.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Draf keluaran .toml atau .json / the draft to write (.toml or .json); "
+    "tanpa -o: TOML ke layar / without -o: TOML to the screen.",
+)
+@lang_option
+def import_report(source: Path, output: Path | None, lang: Lang) -> None:
+    """Impor laporan tercetak (.docx, .pdf, .txt) menjadi draf data / import a printed report.
+
+    Keluar 0 bila draf ditulis (temuan IMPORT dicetak ke stderr dan ditandai
+    "# PERIKSA" di draf), 2 bila dokumen tidak dapat dibaca / exit 0 when the
+    draft is written, 2 when the document cannot be read.
+    """
+    from .documents import is_document, import_path
+    from .documents.draft import to_json, to_toml
+    from .domain.citation import cite
+    from .loading import LoadFailed
+    from .writing import OutputTargetError, check_target
+
+    if not is_document(source):
+        raise click.UsageError(
+            f"{source}: impor membaca .docx, .pdf atau .txt / import reads .docx, .pdf or .txt"
+        )
+    try:
+        imported = import_path(source, str(source))
+    except LoadFailed as failed:
+        click.echo(f"{visible(str(source))}: {failed.finding.message.get(lang)}", err=True)
+        if failed.finding.hint is not None:
+            click.echo(f"  {failed.finding.hint.get(lang)}", err=True)
+        sys.exit(EXIT_USAGE)
+    as_json = output is not None and output.suffix.lower() == ".json"
+    name = output.name if output is not None else source.with_suffix(".toml").name
+    text = to_json(imported) if as_json else to_toml(imported, name)
+    for finding in imported.findings:
+        place = cite(finding, lang)
+        click.echo(f"{finding.rule} {place}: {finding.message.get(lang)}", err=True)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        check_target(output, [source])
+    except OutputTargetError as error:
+        message = error.message_id if lang == "id" else error.message_en
+        raise click.UsageError(f"{output}: {message}") from None
+    _write_text(output, text)
+    click.echo(
+        f"{output} ditulis, {len(imported.findings)} tempat perlu diperiksa (# PERIKSA) / "
+        f"written, {len(imported.findings)} places to confirm. "
+        f"Lalu / then: sakip-validate check {output}",
+        err=True,
+    )
+
+
 @main.command()
 @click.argument("path", default="lkjip.toml", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada / overwrite.")

@@ -347,6 +347,10 @@ def load_path(
 ) -> LoadedDocument:
     """Read and parse a report file; the format follows the extension unless given."""
     label = label if label is not None else str(path)
+    if fmt is None and path.suffix.lower() in (".txt", ".docx", ".pdf"):
+        from ..documents import load_document
+
+        return load_document(path, label, limits)
     fmt = fmt or format_for_path(path)
     if fmt is None:
         suffix_id = path.suffix or "tanpa akhiran"
@@ -356,8 +360,8 @@ def load_path(
             f"Unknown file format from its extension ({suffix_en}).",
         )
         hint = Text(
-            "Beri nama berakhiran .toml atau .json.",
-            "Name the file with a .toml or .json extension.",
+            "Beri nama berakhiran .toml atau .json (laporan tercetak: .docx, .pdf atau .txt).",
+            "Name the file with a .toml or .json extension (a printed report: .docx, .pdf or .txt).",
         )
         raise LoadFailed(_unreadable(label, reason, hint), unreadable=True)
     return load_bytes(read_file(path, label, limits), label, fmt, limits)

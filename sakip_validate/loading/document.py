@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..findings import TextLocation
+from ..findings import Finding, TextLocation
 from .positions import PositionIndex, index_json, index_toml
 
 Format = Literal["toml", "json"]
@@ -24,6 +24,8 @@ class LoadedDocument:
     text: str
     data: Any
     sha256: str | None = None
+    # Findings of the import step, when the report was read from a published document.
+    import_findings: list[Finding] = field(default_factory=list)
     _index: PositionIndex | None = field(default=None, repr=False)
 
     @property

@@ -84,7 +84,7 @@ def _read(raw: bytes, label: str, suffix: str, limits: Limits) -> Document:
             if "pages" in str(error):
                 raise _too_many_pages(label, limits) from None
             raise _corrupt(label, "Word") from None
-        except (KeyError, zipfile.BadZipFile, OSError):
+        except Exception:  # python-docx raises many kinds for a broken archive
             raise _corrupt(label, "Word") from None
     from .pdf import NoTextLayer, read_pdf
 
@@ -133,8 +133,8 @@ def _corrupt(label: str, kind: str) -> LoadFailed:
 
 
 def _pdf_problem(label: str, error: Exception) -> LoadFailed:
-    name = type(error).__name__.lower()
-    if "password" in name or "encrypt" in str(error).lower() or "password" in str(error).lower():
+    said = f"{type(error).__name__} {error!r}".lower()
+    if "password" in said or "encrypt" in said:
         return _failed(
             label,
             IMPORT_UNREADABLE,

@@ -825,7 +825,7 @@ def import_report(source: Path, output: Path | None, lang: Lang) -> None:
     "# PERIKSA" di draf), 2 bila dokumen tidak dapat dibaca / exit 0 when the
     draft is written, 2 when the document cannot be read.
     """
-    from .documents import is_document, import_path
+    from .documents import import_path, is_document
     from .documents.draft import to_json, to_toml
     from .domain.citation import cite
     from .loading import LoadFailed

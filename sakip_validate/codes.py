@@ -161,20 +161,25 @@ IMPORT = Family(
     Text(
         "Laporan yang diterbitkan (teks, Word, PDF) dibaca menjadi draf data: tabel dikenali dari "
         "judul dan kepalanya, kolom dipetakan ke model data, angka dibaca persis, dan baris antar "
-        "tabel diikat ke indikator atau program yang sama. Pengimpor tidak pernah menebak diam-diam: "
-        "yang tidak dapat dibaca atau diikat dengan yakin menjadi temuan di tempatnya dalam dokumen, "
+        "tabel diikat ke indikator atau program yang sama. Pengimpor tidak pernah menebak "
+        "diam-diam: "
+        "yang tidak dapat dibaca atau diikat dengan yakin menjadi temuan di tempatnya dalam "
+        "dokumen, "
         "dan draf menandainya dengan komentar # PERIKSA.",
         "The published report (text, Word, PDF) is read into draft data: tables are recognised by "
-        "their titles and headers, columns mapped to the data model, numbers read exactly, and rows "
+        "their titles and headers, columns mapped to the data model, numbers read exactly, and "
+        "rows "
         "of different tables tied to the same indicator or program. The importer never guesses "
-        "silently: what it cannot read or tie with confidence becomes a finding at its place in the "
+        "silently: what it cannot read or tie with confidence becomes a finding at its place in "
+        "the "
         "document, and the draft marks it with a # PERIKSA comment.",
     ),
     Text(
         "Bandingkan nilai di draf dengan laporan tercetak di tempat yang disebut (halaman, tabel, "
         "baris, kolom), perbaiki draf bila perlu, hapus komentar # PERIKSA, lalu periksa draf itu.",
         "Compare the draft's value with the printed report at the place named (page, table, row, "
-        "column), correct the draft where needed, remove the # PERIKSA comment, then check the draft.",
+        "column), correct the draft where needed, remove the # PERIKSA comment, then check the "
+        "draft.",
     ),
 )
 FAMILIES: tuple[Family, ...] = (LOAD, SCHEMA, PACK, POLICY, INTERNAL, YEAR, IMPORT)
@@ -309,7 +314,10 @@ IMPORT_DUPLICATE = Code(
 )
 IMPORT_UNREADABLE = _code(IMPORT, 9, "Dokumen tidak dapat dibaca", "Document cannot be read")
 IMPORT_NO_TEXT = _code(
-    IMPORT, 10, "Dokumen tanpa lapisan teks (perlu OCR)", "Document without a text layer (OCR needed)"
+    IMPORT,
+    10,
+    "Dokumen tanpa lapisan teks (perlu OCR)",
+    "Document without a text layer (OCR needed)",
 )
 
 ALL_CODES: tuple[Code, ...] = (

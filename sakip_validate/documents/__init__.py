@@ -69,11 +69,14 @@ def _read(raw: bytes, label: str, suffix: str, limits: Limits) -> Document:
                 IMPORT_UNREADABLE,
                 Text(
                     f"{label} bukan dokumen Word (.docx): isinya bukan arsip Office Open XML.",
-                    f"{label} is not a Word document (.docx): it is not an Office Open XML archive.",
+                    f"{label} is not a Word document (.docx): it is not an Office Open XML "
+                    f"archive.",
                 ),
                 Text(
-                    "Simpan ulang laporan dari Word sebagai .docx (bukan .doc lama), atau ekspor ke PDF.",
-                    "Save the report again from Word as .docx (not the old .doc), or export it to PDF.",
+                    "Simpan ulang laporan dari Word sebagai .docx (bukan .doc lama), atau ekspor "
+                    "ke PDF.",
+                    "Save the report again from Word as .docx (not the old .doc), or export it "
+                    "to PDF.",
                 ),
             )
         from .word import read_docx
@@ -86,8 +89,21 @@ def _read(raw: bytes, label: str, suffix: str, limits: Limits) -> Document:
             raise _corrupt(label, "Word") from None
         except Exception:  # python-docx raises many kinds for a broken archive
             raise _corrupt(label, "Word") from None
-    from .pdf import NoTextLayer, read_pdf
-
+    try:
+        from .pdf import NoTextLayer, read_pdf
+    except ImportError:
+        raise _failed(
+            label,
+            IMPORT_UNREADABLE,
+            Text(
+                f"{label}: membaca PDF memerlukan pdfplumber, yang belum terpasang.",
+                f"{label}: reading a PDF needs pdfplumber, which is not installed.",
+            ),
+            Text(
+                "Pasang dengan: pip install 'sakip-validate[pdf]'.",
+                "Install it with: pip install 'sakip-validate[pdf]'.",
+            ),
+        ) from None
     if not raw.startswith(b"%PDF"):
         raise _failed(
             label,
@@ -140,10 +156,12 @@ def _pdf_problem(label: str, error: Exception) -> LoadFailed:
             IMPORT_UNREADABLE,
             Text(
                 f"{label} terkunci dengan kata sandi (PDF terenkripsi); isinya tidak dapat dibaca.",
-                f"{label} is locked with a password (an encrypted PDF); its content cannot be read.",
+                f"{label} is locked with a password (an encrypted PDF); its content cannot be "
+                f"read.",
             ),
             Text(
-                "Minta PDF tanpa kata sandi dari unit penyusun, atau buka kuncinya lalu simpan ulang.",
+                "Minta PDF tanpa kata sandi dari unit penyusun, atau buka kuncinya lalu simpan "
+                "ulang.",
                 "Ask the unit for the PDF without a password, or unlock it and save it again.",
             ),
         )
@@ -160,7 +178,8 @@ def _too_many_pages(label: str, limits: Limits) -> LoadFailed:
         ),
         Text(
             "Impor bagian laporannya saja (Bab II-IV), atau naikkan batas dengan --limit pages=N.",
-            "Import only the report's chapters (Bab II-IV), or raise the limit with --limit pages=N.",
+            "Import only the report's chapters (Bab II-IV), or raise the limit with --limit "
+            "pages=N.",
         ),
     )
 

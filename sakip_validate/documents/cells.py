@@ -43,7 +43,9 @@ def read_number(text: str, *, money: bool = False) -> Reading:
         return Reading(None)
     if is_na_text(body) or body in _DASHES:
         return Reading(body if body in _DASHES else "N/A")
-    compact = body.replace(" ", "") if re.fullmatch(r"[Rr][Pp]\.?\s*[0-9.,\-]+\s*%?", body) else body
+    compact = (
+        body.replace(" ", "") if re.fullmatch(r"[Rr][Pp]\.?\s*[0-9.,\-]+\s*%?", body) else body
+    )
     compact = re.sub(r"\s+%$", "%", compact)
     printed = read_printed(compact, money=money)
     if printed is None:

@@ -32,7 +32,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, int):
         text = str(abs(value))
         if len(text) > 4:
-            groups = []
+            groups: list[str] = []
             while text:
                 groups.insert(0, text[-3:])
                 text = text[:-3]
@@ -50,7 +50,11 @@ def _scalar(value: Any) -> str:
 
 
 def _key(key: str) -> str:
-    return key if key.replace("_", "").replace("-", "").isalnum() and key.isascii() else json.dumps(key)
+    return (
+        key
+        if key.replace("_", "").replace("-", "").isalnum() and key.isascii()
+        else json.dumps(key)
+    )
 
 
 def _flat(value: Any) -> bool:
@@ -100,13 +104,14 @@ class _Writer:
         nested: list[tuple[str, Any]] = []
         for key, value in data.items():
             child = f"{pointer}/{key}"
-            if _flat(value):
+            if _flat(value) or (isinstance(value, dict) and all(_flat(v) for v in value.values())):
                 self.note(child)
                 self.lines.append(f"{_key(key)} = {_scalar(value)}")
-            elif isinstance(value, dict) and all(_flat(v) for v in value.values()):
-                self.note(child)
-                self.lines.append(f"{_key(key)} = {_scalar(value)}")
-            elif isinstance(value, dict) and in_row and all(isinstance(v, dict) for v in value.values()):
+            elif (
+                isinstance(value, dict)
+                and in_row
+                and all(isinstance(v, dict) for v in value.values())
+            ):
                 self.note(child)
                 for sub, inner in value.items():
                     self.lines.append(f"{_key(key)}.{_key(sub)} = {_scalar(inner)}")
@@ -120,18 +125,18 @@ class _Writer:
                 nested.append((key, value))
         for key, value in nested:
             child = f"{pointer}/{key}"
-            name = ".".join(path + [_key(key)])
+            name = ".".join([*path, _key(key)])
             if isinstance(value, dict):
                 self.lines.append("")
                 self.note(child, inline=False)
                 self.lines.append(f"[{name}]")
-                self.table(value, path + [_key(key)], child, in_row)
+                self.table(value, [*path, _key(key)], child, in_row)
             else:
                 for i, item in enumerate(value):
                     self.lines.append("")
                     self.note(f"{child}/{i}", inline=False)
                     self.lines.append(f"[[{name}]]")
-                    self.table(item, path + [_key(key)], f"{child}/{i}", True)
+                    self.table(item, [*path, _key(key)], f"{child}/{i}", True)
 
 
 def to_toml(imported: Imported, name: str = "draf.toml") -> str:

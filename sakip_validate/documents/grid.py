@@ -116,7 +116,11 @@ def _labels(headers: list[list[str]], width: int) -> list[str]:
 
 
 def _numbers(row: list[str]) -> bool:
-    return any(read_number(c).value is not None and read_number(c).problem is None for c in row if c.strip())
+    return any(
+        read_number(c).value is not None and read_number(c).problem is None
+        for c in row
+        if c.strip()
+    )
 
 
 def grid_of(blocks: list[Block], position: int) -> Grid:
@@ -149,7 +153,8 @@ def grid_of(blocks: list[Block], position: int) -> Grid:
         if at_break and grid.rows and _continues(grid.rows[-1].cells, cells):
             previous = grid.rows[-1]
             previous.cells = [
-                f"{a} {b}".strip() if b.strip() else a for a, b in zip(previous.cells, cells, strict=False)
+                f"{a} {b}".strip() if b.strip() else a
+                for a, b in zip(previous.cells, cells, strict=False)
             ]
             grid.repairs.append(Repair("joined", len(grid.rows) - 1))
             continue

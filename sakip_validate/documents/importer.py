@@ -153,7 +153,8 @@ class _Draft:
                 pointer,
                 self.source(rec, record, column),
                 Text(
-                    f"Isi sel \u201c{text}\u201d tidak terbaca sebagai satu angka ({reading.problem});"
+                    f"Isi sel \u201c{text}\u201d tidak terbaca sebagai satu angka "
+                    f"({reading.problem});"
                     " nilainya tidak diimpor.",
                     f"The cell \u201c{text}\u201d does not read as one number; it is not imported.",
                 ),
@@ -163,7 +164,15 @@ class _Draft:
         self.out.sources[pointer] = self.source(rec, record, column)
         return reading.value
 
-    def put_text(self, row: dict[str, Any], key: str, rec: Recognised, record: Record, name: str, pointer: str) -> None:
+    def put_text(
+        self,
+        row: dict[str, Any],
+        key: str,
+        rec: Recognised,
+        record: Record,
+        name: str,
+        pointer: str,
+    ) -> None:
         text, column = record.cells.get(name, ("", ""))
         if text.strip():
             row[key] = text.strip()
@@ -178,7 +187,9 @@ class _Draft:
             grid = grid_of(self.document.blocks, position)
             labels = [normal_label(label) for label in grid.labels]
             spec = kind_by_title(grid.title) if grid.title else None
-            place = Source(grid.printed_name, None, None, str(grid.table.pages) if grid.table.pages else None)
+            place = Source(
+                grid.printed_name, None, None, str(grid.table.pages) if grid.table.pages else None
+            )
             if spec is not None:
                 fields = {f.split(".")[0] for f, _ in map_columns(spec, labels).values()}
                 if not spec.needs <= fields:
@@ -238,7 +249,7 @@ class _Draft:
     def _records(self, spec: KindSpec, grid: Grid, labels: list[str]) -> Recognised:
         columns = map_columns(spec, labels)
         rec = Recognised(spec, grid, [])
-        for column, (name, year) in columns.items():
+        for name, year in columns.values():
             if year:
                 rec.years[name] = year
         for column, label in enumerate(labels):
@@ -248,7 +259,12 @@ class _Draft:
                 self.out.flag(
                     IMPORT_COLUMN,
                     f"/tabel/{spec.key}",
-                    Source(grid.printed_name, None, grid.labels[column], str(grid.table.pages) if grid.table.pages else None),
+                    Source(
+                        grid.printed_name,
+                        None,
+                        grid.labels[column],
+                        str(grid.table.pages) if grid.table.pages else None,
+                    ),
                     Text(
                         f"Kolom \u201c{grid.labels[column]}\u201d tidak sesuai isian mana pun di "
                         "model data; isinya tidak diimpor.",
@@ -268,7 +284,7 @@ class _Draft:
         }
         for index, row in enumerate(grid.rows):
             if _slid_left(row.cells, numeric, names):
-                row.cells = [""] + row.cells[:-1]
+                row.cells = ["", *row.cells[:-1]]
                 grid.repairs.append(Repair("shifted", index))
             cells = {
                 name: (row.cells[c] if c < len(row.cells) else "", grid.labels[c])
@@ -501,7 +517,9 @@ class _Draft:
                     if value is not None:
                         yearly.setdefault("tahun", {}).setdefault(parts[1], {})[parts[2]] = value
                 elif name in _NUMERIC:
-                    value = self.number(rec, record, name, f"{pointer}/{name}", money=name in rec.spec.money)
+                    value = self.number(
+                        rec, record, name, f"{pointer}/{name}", money=name in rec.spec.money
+                    )
                     if value is not None:
                         row[name] = value
             row.update(yearly)
@@ -520,10 +538,18 @@ class _Draft:
         for record in rec.records:
             name = record.text("program")
             no = record.text("no")
-            if normal_label(no) in {"jumlah", "total"} or (not no and normal_label(name) in {"jumlah", "total"}):
+            if normal_label(no) in {"jumlah", "total"} or (
+                not no and normal_label(name) in {"jumlah", "total"}
+            ):
                 total: dict[str, Any] = {}
                 for field_name in ("anggaran", "realisasi", "persen"):
-                    value = self.number(rec, record, field_name, f"/tabel/realisasi_anggaran/jumlah/{field_name}", money=field_name != "persen")
+                    value = self.number(
+                        rec,
+                        record,
+                        field_name,
+                        f"/tabel/realisasi_anggaran/jumlah/{field_name}",
+                        money=field_name != "persen",
+                    )
                     if value is not None:
                         total[field_name] = value
                 head["jumlah"] = total
@@ -538,7 +564,9 @@ class _Draft:
                 row["nama"] = name
                 self.kode_by_name.setdefault(row["tingkat"], []).append((kode, name))
             for field_name in ("anggaran", "realisasi", "persen"):
-                value = self.number(rec, record, field_name, f"{pointer}/{field_name}", money=field_name != "persen")
+                value = self.number(
+                    rec, record, field_name, f"{pointer}/{field_name}", money=field_name != "persen"
+                )
                 if value is not None:
                     row[field_name] = value
             rows.append(row)
@@ -582,7 +610,11 @@ class _Draft:
             tingkat = _level(name, no)
             row: dict[str, Any] = {}
             if tingkat == "program":
-                kode = no or self.kode_for("program", name, None) or str(sum(1 for r in rows if r["tingkat"] == "program") + 1)
+                kode = (
+                    no
+                    or self.kode_for("program", name, None)
+                    or str(sum(1 for r in rows if r["tingkat"] == "program") + 1)
+                )
                 program_kode, children = kode, 0
             else:
                 children += 1
@@ -630,10 +662,12 @@ class _Draft:
         items: list[dict[str, Any]] = []
         if readings and len(names) == len(readings) and len(readings) > 1:
             for n, (part, reading) in enumerate(zip(names, readings, strict=True)):
-                item = {"nama_tertulis": part, key: reading.value}
-                self._tie_program_indicator(item)
-                items.append(item)
-                self.out.sources[f"{pointer}/indikator_kinerja/{n}/{key}"] = self.source(rec, record, column)
+                split: dict[str, Any] = {"nama_tertulis": part, key: reading.value}
+                self._tie_program_indicator(split)
+                items.append(split)
+                self.out.sources[f"{pointer}/indikator_kinerja/{n}/{key}"] = self.source(
+                    rec, record, column
+                )
             return items
         item: dict[str, Any] = {}
         if name:
@@ -648,7 +682,9 @@ class _Draft:
         name = item.get("nama_tertulis")
         if not name:
             return
-        close = [i for i in self.indicators if compare_names(name, i.nama) is not NameMatch.DIFFERENT]
+        close = [
+            i for i in self.indicators if compare_names(name, i.nama) is not NameMatch.DIFFERENT
+        ]
         if len(close) == 1:
             item["indikator"] = close[0].id
 
@@ -659,7 +695,7 @@ class _Draft:
             if match:
                 head["sumber"] = match.group(1).strip()
                 break
-        rows = []
+        rows: list[dict[str, Any]] = []
         for record in rec.records:
             pointer = f"/tabel/skala_kategori/baris/{len(rows)}"
             printed = record.text("tertulis")
@@ -672,7 +708,8 @@ class _Draft:
                     self.source(rec, record, record.cells["tertulis"][1]),
                     Text(
                         f"Rentang \u201c{printed}\u201d tidak terbaca; batasnya tidak diimpor.",
-                        f"The range \u201c{printed}\u201d cannot be read; its bounds are not imported.",
+                        f"The range \u201c{printed}\u201d cannot be read; its bounds are not "
+                        f"imported.",
                     ),
                     printed=printed,
                 )
@@ -690,7 +727,9 @@ class _Draft:
 
     def supporting(self, rec: Recognised) -> dict[str, Any]:
         head: dict[str, Any] = {}
-        left_records = [r for r in rec.records if r.text("nama") or r.text("sasaran") or r.text("capaian")]
+        left_records = [
+            r for r in rec.records if r.text("nama") or r.text("sasaran") or r.text("capaian")
+        ]
         sub = Recognised(rec.spec, rec.grid, left_records)
         ids = self.tie(sub, lambda i: f"/tabel/program_pendukung/indikator/{i}")
         indicators = []
@@ -713,13 +752,17 @@ class _Draft:
             name = record.text("program")
             pointer = f"/tabel/program_pendukung/program/{len(programs)}"
             if not name:
-                if programs and (record.text("program_indikator") or record.text("program_capaian")):
+                if programs and (
+                    record.text("program_indikator") or record.text("program_capaian")
+                ):
                     previous = f"/tabel/program_pendukung/program/{len(programs) - 1}"
-                    items = self.program_indicators(rec, record, previous, "program_capaian", "capaian")
+                    items = self.program_indicators(
+                        rec, record, previous, "program_capaian", "capaian"
+                    )
                     programs[-1].setdefault("indikator_kinerja", []).extend(items)
                 continue
             tingkat = _level(name, "")
-            row: dict[str, Any] = {}
+            row = {}
             if tingkat == "program":
                 kode = self.kode_for("program", name, None)
                 if kode is None:
@@ -736,7 +779,9 @@ class _Draft:
             row["tingkat"] = tingkat
             self.put_text(row, "nama", rec, record, "program", pointer)
             if record.text("program_indikator"):
-                row["indikator_kinerja"] = self.program_indicators(rec, record, pointer, "program_capaian", "capaian")
+                row["indikator_kinerja"] = self.program_indicators(
+                    rec, record, pointer, "program_capaian", "capaian"
+                )
             else:
                 value = self.number(rec, record, "program_capaian", f"{pointer}/capaian")
                 if value is not None:
@@ -755,9 +800,7 @@ def _reads(cell: str) -> bool:
 
 def _misfits(cells: list[str], numeric: set[int], names: set[int]) -> int:
     wrong = sum(1 for c in numeric if c < len(cells) and not _reads(cells[c]))
-    return wrong + sum(
-        1 for c in names if c < len(cells) and cells[c].strip() and _reads(cells[c])
-    )
+    return wrong + sum(1 for c in names if c < len(cells) and cells[c].strip() and _reads(cells[c]))
 
 
 def _slid_left(cells: list[str], numeric: set[int], names: set[int]) -> bool:
@@ -767,7 +810,7 @@ def _slid_left(cells: list[str], numeric: set[int], names: set[int]) -> bool:
         return False
     if _misfits(cells, numeric, names) == 0:
         return False
-    return _misfits([""] + cells[:-1], numeric, names) == 0
+    return _misfits(["", *cells[:-1]], numeric, names) == 0
 
 
 def _level(name: str, kode: str) -> str:
@@ -783,7 +826,7 @@ def _level(name: str, kode: str) -> str:
 
 
 def _split_names(name: str, count: int) -> list[str]:
-    """"Persentase desa mandiri Persentase desa maju" -> two names, at the repeated first word."""
+    """ "Persentase desa mandiri Persentase desa maju" -> two names, at the repeated first word."""
     words = name.split()
     if not words:
         return [name]
@@ -791,7 +834,7 @@ def _split_names(name: str, count: int) -> list[str]:
     starts = [i for i, w in enumerate(words) if w.lower() == first]
     if len(starts) != count:
         return [name]
-    ends = starts[1:] + [len(words)]
+    ends = [*starts[1:], len(words)]
     return [" ".join(words[a:b]) for a, b in zip(starts, ends, strict=True)]
 
 
@@ -799,7 +842,7 @@ _BOUND = re.compile(r"([0-9]+(?:,[0-9]+)?)\s*%?")
 
 
 def _bounds(printed: str) -> tuple[Decimal | int | None, Decimal | int | None] | None:
-    """"91% ≤ 100%" -> (91, 100); "≤ 50%" -> (None, 50); "> 100%" -> (100, None)."""
+    """ "91% ≤ 100%" -> (91, 100); "≤ 50%" -> (None, 50); "> 100%" -> (100, None)."""
     numbers = [read_number(n).value for n in _BOUND.findall(printed)]
     values = [v for v in numbers if isinstance(v, (int, Decimal))]
     if len(values) != len(numbers) or not values:

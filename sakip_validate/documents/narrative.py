@@ -17,12 +17,10 @@ from .sources import Imported, Source
 
 __all__ = ["read_narrative", "report_identity"]
 
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "januari februari maret april mei juni juli agustus september oktober november desember".split()
-    )
-}
+_MONTH_NAMES = (
+    "januari februari maret april mei juni juli agustus september oktober november desember"
+)
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split())}
 _DATED = re.compile(r"^([A-Z][A-Za-z .'-]+),\s*([0-9]{1,2})\s+([A-Za-z]+)\s+([0-9]{4})$")
 _UNITS = {
     "kecamatan": "kecamatan",
@@ -115,7 +113,8 @@ def read_narrative(
     document: Document, out: Imported, indicators: list[Any], tables: set[str]
 ) -> None:
     sections = _sections(document)
-    year = out.data.get("laporan", {}).get("tahun_anggaran") if isinstance(out.data.get("laporan"), dict) else None
+    laporan = out.data.get("laporan")
+    year = laporan.get("tahun_anggaran") if isinstance(laporan, dict) else None
     signatures = _signatures(document)
     if signatures:
         out.data["penandatangan"] = signatures
@@ -129,7 +128,13 @@ def read_narrative(
         count = re.search(r"terhadap\s+([0-9]+)\s*\(\w+\)\s+indikator", text, re.IGNORECASE)
         if count:
             pernyataan.append(
-                _statement(bab, paragraph, besaran="jumlah_indikator", tahun=year, nilai=int(count.group(1)))
+                _statement(
+                    bab,
+                    paragraph,
+                    besaran="jumlah_indikator",
+                    tahun=year,
+                    nilai=int(count.group(1)),
+                )
             )
         if re.search(r"\bseluruh\b.*\btercapai\b", text, re.IGNORECASE):
             klaim.append(_statement(bab, paragraph, jenis="seluruh_target_tercapai"))
@@ -147,8 +152,16 @@ def read_narrative(
                 value = read_number(pagu.group(group), money=money).value
                 if value is not None and not isinstance(value, str):
                     pointer = f"/narasi/pernyataan/{len(pernyataan)}/nilai"
-                    pernyataan.append(_statement(bab, paragraph, besaran=besaran, tahun=year, nilai=value))
-                    out.sources[pointer] = Source(None, None, None, str(paragraph.pages) if paragraph.pages else None, f"Bab {bab}")
+                    pernyataan.append(
+                        _statement(bab, paragraph, besaran=besaran, tahun=year, nilai=value)
+                    )
+                    out.sources[pointer] = Source(
+                        None,
+                        None,
+                        None,
+                        str(paragraph.pages) if paragraph.pages else None,
+                        f"Bab {bab}",
+                    )
     for entry in pernyataan:
         if entry.get("tahun") is None:
             entry.pop("tahun", None)
@@ -164,7 +177,7 @@ def read_narrative(
 
 def _signatures(document: Document) -> list[dict[str, Any]]:
     paragraphs = document.paragraphs()
-    found = []
+    found: list[dict[str, Any]] = []
     seen_toc = False
     for n, paragraph in enumerate(paragraphs):
         if paragraph.text.strip().lower() == "daftar isi":
@@ -176,7 +189,9 @@ def _signatures(document: Document) -> list[dict[str, Any]]:
         if paragraph.pages:
             block["halaman"] = paragraph.pages.halaman
         block["tempat"] = match.group(1).strip()
-        block["tanggal"] = f"{int(match.group(4)):04d}-{_MONTHS[match.group(3).lower()]:02d}-{int(match.group(2)):02d}"
+        block["tanggal"] = (
+            f"{int(match.group(4)):04d}-{_MONTHS[match.group(3).lower()]:02d}-{int(match.group(2)):02d}"
+        )
         lines = [p.text.strip() for p in paragraphs[n + 1 : n + 8]]
         nip_at = next((i for i, line in enumerate(lines) if line.upper().startswith("NIP")), None)
         if nip_at is None or nip_at < 2:
@@ -191,7 +206,18 @@ def _signatures(document: Document) -> list[dict[str, Any]]:
             block["jabatan"], block["nama"], block["pangkat_golongan"] = before
         else:
             block["jabatan"], block["nama"] = before
-        ordered = {k: block[k] for k in ("bagian", "halaman", "tempat", "tanggal", "jabatan", "jabatan_definitif", "nama", "pangkat_golongan", "nip") if k in block}
+        order: tuple[str, ...] = (
+            "bagian",
+            "halaman",
+            "tempat",
+            "tanggal",
+            "jabatan",
+            "jabatan_definitif",
+            "nama",
+            "pangkat_golongan",
+            "nip",
+        )
+        ordered: dict[str, Any] = {k: block[k] for k in order if k in block}
         found.append(ordered)
     return found
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pdfplumber
+
 from .model import Block, Document, Pages, Paragraph, Table
 
 __all__ = ["NoTextLayer", "read_pdf"]
@@ -69,8 +71,6 @@ def _cell_text(words: list[dict[str, Any]], box: tuple[float, float, float, floa
 
 def read_pdf(raw: bytes, label: str, max_pages: int) -> Document:
     """The blocks of a PDF; ValueError beyond ``max_pages``, NoTextLayer for a scan."""
-    import pdfplumber
-
     blocks: list[Block] = []
     texts = 0
     with pdfplumber.open(io.BytesIO(raw)) as pdf:
@@ -92,7 +92,7 @@ def read_pdf(raw: bytes, label: str, max_pages: int) -> Document:
             first_on_page = True
             words: list[dict[str, Any]] | None = None
 
-            def flush() -> None:
+            def flush(paragraph: list[str] = paragraph, pages: Pages = pages) -> None:
                 if paragraph:
                     blocks.append(Paragraph(" ".join(paragraph), len(blocks), pages))
                     paragraph.clear()

@@ -22,11 +22,13 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def _breaks(element: Any) -> int:
     count = 0
     for node in element.iter():
-        if node.tag == f"{_W}br" and node.get(f"{_W}type") == "page":
-            count += 1
-        elif node.tag == f"{_W}lastRenderedPageBreak":
-            count += 1
-        elif node.tag == f"{_W}pageBreakBefore" and node.get(f"{_W}val", "true") not in ("0", "false"):
+        tag = node.tag
+        explicit = tag == f"{_W}br" and node.get(f"{_W}type") == "page"
+        before = tag == f"{_W}pageBreakBefore" and node.get(f"{_W}val", "true") not in (
+            "0",
+            "false",
+        )
+        if explicit or before or tag == f"{_W}lastRenderedPageBreak":
             count += 1
     return count
 

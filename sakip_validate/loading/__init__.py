@@ -360,8 +360,8 @@ def load_path(
             f"Unknown file format from its extension ({suffix_en}).",
         )
         hint = Text(
-            "Beri nama berakhiran .toml atau .json (laporan tercetak: .docx, .pdf atau .txt).",
-            "Name the file with a .toml or .json extension (a printed report: .docx, .pdf or .txt).",
+            "Beri nama berakhiran .toml atau .json (laporan tercetak: .docx, .pdf, .txt).",
+            "Name the file with a .toml or .json extension (a printed report: .docx, .pdf, .txt).",
         )
         raise LoadFailed(_unreadable(label, reason, hint), unreadable=True)
     return load_bytes(read_file(path, label, limits), label, fmt, limits)

@@ -37,8 +37,16 @@ def reference_pdf(reference_docx: Path) -> Path:
     folder = reference_docx.parent
     profile = folder / "lo-profile"
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), str(reference_docx)],
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(reference_docx),
+        ],
         check=True,
         capture_output=True,
         timeout=300,

@@ -19,7 +19,9 @@ from sakip_validate.domain.values import is_na, same_value
 class Figures:
     agree: int = 0
     total: int = 0
-    differences: list[tuple[str, str, Any, Any]] = field(default_factory=list)  # (pointer, hand path, hand, imported)
+    differences: list[tuple[str, str, Any, Any]] = field(
+        default_factory=list
+    )  # (pointer, hand path, hand, imported)
 
     @property
     def share(self) -> float:
@@ -27,8 +29,10 @@ class Figures:
 
 
 def _numeric(value: Any) -> bool:
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or is_na(value) or (
-        type(value).__name__ == "Decimal"
+    return (
+        (isinstance(value, (int, float)) and not isinstance(value, bool))
+        or is_na(value)
+        or (type(value).__name__ == "Decimal")
     )
 
 
@@ -90,7 +94,11 @@ def compare(imported: dict[str, Any], hand: dict[str, Any]) -> dict[str, Figures
                     if got is not None and same_value(got, value):
                         result.agree += 1
                     else:
-                        pointer = f"/tabel/{key}/{part}/{index}{path}" if index is not None else f"/tabel/{key}/{part}"
+                        pointer = (
+                            f"/tabel/{key}/{part}/{index}{path}"
+                            if index is not None
+                            else f"/tabel/{key}/{part}"
+                        )
                         result.differences.append((pointer, f"{key}/{part}/{n}{path}", value, got))
         if "jumlah" in theirs:
             for path, value in _leaves(theirs["jumlah"], ""):
@@ -99,11 +107,15 @@ def compare(imported: dict[str, Any], hand: dict[str, Any]) -> dict[str, Figures
                 if got is not None and same_value(got, value):
                     result.agree += 1
                 else:
-                    result.differences.append((f"/tabel/{key}/jumlah{path}", f"{key}/jumlah{path}", value, got))
+                    result.differences.append(
+                        (f"/tabel/{key}/jumlah{path}", f"{key}/jumlah{path}", value, got)
+                    )
     return figures
 
 
-def _find(row: dict[str, Any], rows: list[dict[str, Any]], ids: dict[str, str], n: int) -> tuple[Any, int | None]:
+def _find(
+    row: dict[str, Any], rows: list[dict[str, Any]], ids: dict[str, str], n: int
+) -> tuple[Any, int | None]:
     if "indikator" in row and isinstance(row["indikator"], str):
         for i, ours in enumerate(rows):
             if ids.get(ours.get("indikator", "")) == row["indikator"]:

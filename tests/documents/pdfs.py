@@ -35,6 +35,14 @@ def encrypted() -> bytes:
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-        b"<< /Filter /Standard /V 1 /R 2 /O <" + b"41" * 32 + b"> /U <" + b"42" * 32 + b"> /P -4 >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <"
+        + b"41" * 32
+        + b"> /U <"
+        + b"42" * 32
+        + b"> /P -4 >>",
     ]
-    return _pdf(objects, b"/Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] ")
+    return _pdf(
+        objects,
+        b"/Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff> "
+        b"<00112233445566778899aabbccddeeff>] ",
+    )

@@ -48,7 +48,9 @@ def _import(path: Path) -> dict:
 
 
 def _covered(pointer: str, flagged: set[str]) -> bool:
-    return any(pointer == p or pointer.startswith(p + "/") or p.startswith(pointer) for p in flagged)
+    return any(
+        pointer == p or pointer.startswith(p + "/") or p.startswith(pointer) for p in flagged
+    )
 
 
 @pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])

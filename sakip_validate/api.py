@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from . import clock
+from . import (
+    clock,
+    documents,  # noqa: F401  (registers the .docx/.pdf/.txt readers)
+)
 from .codes import YEAR
 from .discovery import Seen, discover
 from .domain.facts import ReportFacts, report_facts

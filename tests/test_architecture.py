@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.writing", "base"),
     ("sakip_validate.loading", "loading"),
     ("sakip_validate.domain", "domain"),
+    ("sakip_validate.documents", "documents"),
     ("sakip_validate.catalog", "result"),
     ("sakip_validate.policy", "result"),
     ("sakip_validate.result", "result"),
@@ -54,13 +55,14 @@ MAY_IMPORT: dict[str, set[str]] = {
     "base": set(),
     "loading": {"base"},
     "domain": {"base", "loading"},
+    "documents": {"base", "loading", "domain"},
     "result": {"base", "domain"},
     "engine": {"base", "loading", "domain", "result"},
     "checks": {"base", "loading", "domain", "engine"},
-    "api": {"base", "loading", "domain", "result", "engine"},
+    "api": {"base", "loading", "domain", "documents", "result", "engine"},
     "outputs": {"base", "result"},
     "plugins": {"base", "domain", "result", "outputs"},
-    "cli": {"base", "loading", "domain", "result", "engine", "api", "outputs"},
+    "cli": {"base", "loading", "domain", "documents", "result", "engine", "api", "outputs"},
 }
 
 

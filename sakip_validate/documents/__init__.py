@@ -16,7 +16,14 @@ from pathlib import Path
 
 from ..codes import IMPORT_NO_TEXT, IMPORT_UNREADABLE, Code
 from ..findings import Finding, Text, TextLocation
-from ..loading import DEFAULT_LIMITS, Limits, LoadedDocument, LoadFailed, read_file
+from ..loading import (
+    DEFAULT_LIMITS,
+    Limits,
+    LoadedDocument,
+    LoadFailed,
+    read_file,
+    register_document_loader,
+)
 from ..loading.decoding import decode_utf8
 from ..loading.problems import LoadProblem
 from .importer import build_draft
@@ -210,3 +217,6 @@ def load_document(path: Path, label: str, limits: Limits = DEFAULT_LIMITS) -> Lo
     document = LoadedDocument(label, "toml", text, imported.data)
     document.import_findings = list(imported.findings)
     return document
+
+
+register_document_loader(DOCUMENT_SUFFIXES, load_document)

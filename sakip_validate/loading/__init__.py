@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
@@ -48,6 +49,7 @@ __all__ = [
     "quoted_lines",
     "read_file",
     "read_stream",
+    "register_document_loader",
 ]
 
 FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
@@ -339,6 +341,19 @@ def _os_reason(error: OSError) -> Text:
     )
 
 
+DocumentLoader = Callable[[Path, str, Limits], LoadedDocument]
+# Readers of published reports by file ending (.docx, .pdf, .txt), registered by
+# sakip_validate.documents when it is imported (the api does): a layer above
+# loading, since reading a printed table needs the domain's reading of names.
+_DOCUMENT_LOADERS: dict[str, DocumentLoader] = {}
+
+
+def register_document_loader(suffixes: tuple[str, ...], loader: DocumentLoader) -> None:
+    """Read files with these endings through ``loader`` (a published report's importer)."""
+    for suffix in suffixes:
+        _DOCUMENT_LOADERS[suffix.lower()] = loader
+
+
 def load_path(
     path: Path,
     label: str | None = None,
@@ -347,10 +362,9 @@ def load_path(
 ) -> LoadedDocument:
     """Read and parse a report file; the format follows the extension unless given."""
     label = label if label is not None else str(path)
-    if fmt is None and path.suffix.lower() in (".txt", ".docx", ".pdf"):
-        from ..documents import load_document
-
-        return load_document(path, label, limits)
+    loader = _DOCUMENT_LOADERS.get(path.suffix.lower()) if fmt is None else None
+    if loader is not None:
+        return loader(path, label, limits)
     fmt = fmt or format_for_path(path)
     if fmt is None:
         suffix_id = path.suffix or "tanpa akhiran"

@@ -120,6 +120,8 @@ def _check_loaded(
     if checked:
         chosen = default_rules() if rules is None else rules
         findings.extend(run_rules(document, chosen, failures, skipped))
+    # A report read from a published document: what the import could not be sure of.
+    findings.extend(document.import_findings)
     findings.sort(key=Finding.sort_key)
     return findings, checked
 

@@ -808,6 +808,95 @@ def schema(output: Path | None) -> None:
     _write_text(output, schema_text())
 
 
+@main.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Berkas data yang ditulis, .toml atau .json / the data file to write (.toml or "
+    ".json); tanpa -o: TOML ke layar / without -o: TOML to the screen.",
+)
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada / overwrite.")
+@lang_option
+def import_(source: Path, output: Path | None, force: bool, lang: Lang) -> None:
+    """Ubah buku kerja atau laporan tercetak menjadi data / a workbook or a report into data.
+
+    \b
+    .xlsx: buku kerja templat terisi; komentar TOML menyebut sel asal setiap nilai /
+      a filled template workbook; TOML comments name each value's cell.
+    .docx, .pdf, .txt: laporan tercetak menjadi draf; yang tidak pasti ditandai
+      "# PERIKSA" / a printed report into a draft; what is uncertain is marked.
+    Kode keluar / exit codes: 0 ditulis / written; 1 ditulis, tetapi ada tempat yang
+    perlu dipastikan (daftar di layar) / written, but some places need confirming
+    (listed); 2 masukan tidak terbaca atau keluaran tidak dapat ditulis / the input
+    cannot be read or the output cannot be written.
+    """
+    from .reading import DOCUMENT_SUFFIXES
+
+    if output is not None and output.suffix.lower() not in (".toml", ".json"):
+        raise click.UsageError(
+            f"{output}: beri nama berakhiran .toml atau .json / name it .toml or .json"
+        )
+    ending = source.suffix.lower()
+    if ending == ".xlsx":
+        _import_workbook(source, output, force, lang)
+    elif ending in DOCUMENT_SUFFIXES:
+        _import_report(source, output, force, lang)
+    else:
+        raise click.UsageError(
+            f"{source}: impor membaca .xlsx, .docx, .pdf atau .txt / "
+            "import reads .xlsx, .docx, .pdf or .txt"
+        )
+
+
+def _import_report(source: Path, output: Path | None, force: bool, lang: Lang) -> None:
+    """Impor laporan tercetak (.docx, .pdf, .txt) menjadi draf data / import a printed report.
+
+    Keluar 0 bila draf ditulis (temuan IMPORT dicetak ke stderr dan ditandai
+    "# PERIKSA" di draf), 2 bila dokumen tidak dapat dibaca / exit 0 when the
+    draft is written, 2 when the document cannot be read.
+    """
+    from .documents import import_path
+    from .documents.draft import to_json, to_toml
+    from .domain.citation import cite
+    from .loading import LoadFailed
+    from .writing import OutputTargetError, check_target
+
+    if output is not None:
+        _refuse_existing(output, force)
+    try:
+        imported = import_path(source, str(source))
+    except LoadFailed as failed:
+        click.echo(f"{visible(str(source))}: {failed.finding.message.get(lang)}", err=True)
+        if failed.finding.hint is not None:
+            click.echo(f"  {failed.finding.hint.get(lang)}", err=True)
+        sys.exit(EXIT_USAGE)
+    as_json = output is not None and output.suffix.lower() == ".json"
+    name = output.name if output is not None else source.with_suffix(".toml").name
+    text = to_json(imported) if as_json else to_toml(imported, name)
+    for finding in imported.findings:
+        place = cite(finding, lang)
+        click.echo(f"{finding.rule} {place}: {finding.message.get(lang)}", err=True)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        check_target(output, [source])
+    except OutputTargetError as error:
+        message = error.message_id if lang == "id" else error.message_en
+        raise click.UsageError(f"{output}: {message}") from None
+    _write_text(output, text)
+    click.echo(
+        f"{output} ditulis, {len(imported.findings)} tempat perlu diperiksa (# PERIKSA) / "
+        f"written, {len(imported.findings)} places to confirm. "
+        f"Lalu / then: sakip-validate check {output}",
+        err=True,
+    )
+    if imported.findings:
+        sys.exit(1)
+
+
 @main.command()
 @click.argument("path", default="lkjip.toml", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada / overwrite.")
@@ -888,40 +977,15 @@ def template(output: Path, force: bool) -> None:
     )
 
 
-@main.command("import")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Berkas .toml atau .json yang ditulis / the .toml or .json file to write.",
-)
-@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada / overwrite.")
-@lang_option
-def import_workbook(source: Path, output: Path, force: bool, lang: Lang) -> None:
-    """Ubah buku kerja terisi menjadi TOML/JSON / convert a filled workbook to TOML/JSON.
-
-    \b
-    Komentar TOML menyebut sel asal setiap nilai / TOML comments name each value's cell.
-    Kode keluar / exit codes: 0 ditulis / written; 1 ditulis, tetapi ada sel yang perlu
-    dipastikan (daftar di layar) / written, but some cells need attention (listed);
-    2 buku kerja tidak terbaca atau keluaran tidak dapat ditulis / the workbook cannot
-    be read or the output cannot be written.
-    """
+def _import_workbook(source: Path, output: Path | None, force: bool, lang: Lang) -> None:
+    """A filled template workbook to TOML (source cells in comments) or JSON."""
     from .loading import LoadFailed
     from .reading import read_path
     from .workbook.toml_out import to_json, to_toml
 
-    suffix = output.suffix.lower()
-    if suffix not in (".toml", ".json"):
-        raise click.UsageError(
-            f"{output}: beri nama berakhiran .toml atau .json / name it .toml or .json"
-        )
-    if source.suffix.lower() != ".xlsx":
-        raise click.UsageError(f"{source}: bukan buku kerja .xlsx / not an .xlsx workbook")
-    _refuse_existing(output, force)
+    suffix = output.suffix.lower() if output is not None else ".toml"
+    if output is not None:
+        _refuse_existing(output, force)
     try:
         document = read_path(source, str(source))
     except LoadFailed as failed:
@@ -931,13 +995,17 @@ def import_workbook(source: Path, output: Path, force: bool, lang: Lang) -> None
         text = to_toml(document.data, document.cells or {}, source.name)
     else:
         text = to_json(document.data)
-    _write_text_to(output, text, source)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write_text_to(output, text, source)
     for finding in document.notes:
         click.echo(
             f"  {finding.location.display()}  {finding.rule}  {visible(finding.message.get(lang))}",
             err=True,
         )
-    click.echo(f"{output} ditulis / written.", err=True)
+    if output is not None:
+        click.echo(f"{output} ditulis / written.", err=True)
     if document.notes:
         sys.exit(1)
 

@@ -6,7 +6,8 @@ not fit the data model, or a rule pack itself is broken), the policy's findings
 about waivers, and the comparison of a unit's reports across years, which spans
 documents where a rule pack sees one. Their ids are stable: CI baselines and
 rule selection refer to them. Each family belongs to a built-in pack of its own
-(``berkas``, ``skema``, ``paket``, ``kebijakan``, ``internal``, ``antartahun``),
+(``berkas``, ``skema``, ``paket``, ``kebijakan``, ``internal``, ``antartahun``,
+``impor``),
 documented here once.
 """
 
@@ -156,7 +157,35 @@ YEAR = Family(
         "(pengecualian).",
     ),
 )
-FAMILIES: tuple[Family, ...] = (LOAD, SCHEMA, PACK, POLICY, INTERNAL, YEAR)
+IMPORT = Family(
+    "IMPORT",
+    "impor",
+    Text("Impor laporan tercetak", "Importing the printed report"),
+    Text(
+        "Laporan yang diterbitkan (teks, Word, PDF) dibaca menjadi draf data: tabel dikenali dari "
+        "judul dan kepalanya, kolom dipetakan ke model data, angka dibaca persis, dan baris antar "
+        "tabel diikat ke indikator atau program yang sama. Pengimpor tidak pernah menebak "
+        "diam-diam: "
+        "yang tidak dapat dibaca atau diikat dengan yakin menjadi temuan di tempatnya dalam "
+        "dokumen, "
+        "dan draf menandainya dengan komentar # PERIKSA.",
+        "The published report (text, Word, PDF) is read into draft data: tables are recognised by "
+        "their titles and headers, columns mapped to the data model, numbers read exactly, and "
+        "rows "
+        "of different tables tied to the same indicator or program. The importer never guesses "
+        "silently: what it cannot read or tie with confidence becomes a finding at its place in "
+        "the "
+        "document, and the draft marks it with a # PERIKSA comment.",
+    ),
+    Text(
+        "Bandingkan nilai di draf dengan laporan tercetak di tempat yang disebut (halaman, tabel, "
+        "baris, kolom), perbaiki draf bila perlu, hapus komentar # PERIKSA, lalu periksa draf itu.",
+        "Compare the draft's value with the printed report at the place named (page, table, row, "
+        "column), correct the draft where needed, remove the # PERIKSA comment, then check the "
+        "draft.",
+    ),
+)
+FAMILIES: tuple[Family, ...] = (LOAD, SCHEMA, PACK, POLICY, INTERNAL, YEAR, IMPORT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +287,57 @@ YEAR_INDICATOR_DROPPED = Code(
     YEAR,
 )
 
+IMPORT_TABLE_UNKNOWN = Code(
+    "IMPORT001",
+    Severity.WARNING,
+    Text("Tabel tidak dikenali", "Table not recognised"),
+    IMPORT,
+)
+IMPORT_BY_HEADERS = Code(
+    "IMPORT002",
+    Severity.WARNING,
+    Text("Tabel dikenali dari kepalanya saja", "Table recognised by its headers only"),
+    IMPORT,
+)
+IMPORT_COLUMN = Code(
+    "IMPORT003",
+    Severity.WARNING,
+    Text("Kolom tidak dipetakan", "Column not mapped"),
+    IMPORT,
+)
+IMPORT_NUMBER = _code(IMPORT, 4, "Angka tidak terbaca", "Number cannot be read")
+IMPORT_TIE = Code(
+    "IMPORT005",
+    Severity.WARNING,
+    Text("Pengikatan baris tidak pasti", "Uncertain row tie"),
+    IMPORT,
+)
+IMPORT_REPAIR = Code(
+    "IMPORT006",
+    Severity.WARNING,
+    Text("Baris tabel diperbaiki saat dibaca", "Table row repaired when read"),
+    IMPORT,
+)
+IMPORT_ASSUMED = Code(
+    "IMPORT007",
+    Severity.INFO,
+    Text("Nilai tidak tercetak, diisi pengimpor", "Value not printed, filled by the importer"),
+    IMPORT,
+)
+IMPORT_DUPLICATE = Code(
+    "IMPORT008",
+    Severity.WARNING,
+    Text("Jenis tabel tercetak dua kali", "Table kind printed twice"),
+    IMPORT,
+)
+IMPORT_UNREADABLE = _code(IMPORT, 9, "Dokumen tidak dapat dibaca", "Document cannot be read")
+IMPORT_NO_TEXT = _code(
+    IMPORT,
+    10,
+    "Dokumen tanpa lapisan teks (perlu OCR)",
+    "Document without a text layer (OCR needed)",
+)
+
 ALL_CODES: tuple[Code, ...] = (
     LOAD_UNREADABLE,
     LOAD_ENCODING,
@@ -290,4 +370,14 @@ ALL_CODES: tuple[Code, ...] = (
     YEAR_RENSTRA_TARGET,
     YEAR_END_TARGET,
     YEAR_INDICATOR_DROPPED,
+    IMPORT_TABLE_UNKNOWN,
+    IMPORT_BY_HEADERS,
+    IMPORT_COLUMN,
+    IMPORT_NUMBER,
+    IMPORT_TIE,
+    IMPORT_REPAIR,
+    IMPORT_ASSUMED,
+    IMPORT_DUPLICATE,
+    IMPORT_UNREADABLE,
+    IMPORT_NO_TEXT,
 )

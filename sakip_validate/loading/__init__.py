@@ -367,8 +367,9 @@ def load_path(
             f"Unknown file format from its extension ({suffix_en}).",
         )
         hint = Text(
-            "Beri nama berakhiran .toml, .json atau .xlsx.",
-            "Name the file with a .toml, .json or .xlsx extension.",
+            "Beri nama berakhiran .toml, .json atau .xlsx (laporan tercetak: .docx, .pdf, .txt).",
+            "Name the file with a .toml, .json or .xlsx extension (a printed report: .docx, .pdf, "
+            ".txt).",
         )
         raise LoadFailed(_unreadable(label, reason, hint), unreadable=True)
     return load_bytes(read_file(path, label, limits), label, fmt, limits)

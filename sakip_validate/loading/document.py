@@ -25,6 +25,8 @@ class LoadedDocument:
     text: str
     data: Any
     sha256: str | None = None
+    # Findings of the import step, when the report was read from a published document.
+    import_findings: list[Finding] = field(default_factory=list)
     _index: PositionIndex | None = field(default=None, repr=False)
     # A workbook: the cell of each pointer ("Anggaran!D14"), and what the reader
     # could not read with certainty (findings at their cells).

@@ -45,6 +45,8 @@ class Limits:
     """Significant digits of one number."""
     exponent: int = 30
     """Largest power of ten of one number, up or down: 1e30 and 1e-30 are the extremes."""
+    pages: int = 400
+    """Pages of a published report read by the importer (Word, PDF); an LKjIP has about 100."""
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

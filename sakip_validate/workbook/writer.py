@@ -250,7 +250,9 @@ class _Writer:
             row += 1
         ws.set_column(1, 1, 40 if sheet.block else 16)
         if sheet.table_path is None:
+            _print_setup(ws, None, landscape=False)
             return
+        _print_setup(ws, sheet.header_row - 1)
         self.table(ws, sheet)
 
     def table(self, ws: Any, sheet: Sheet) -> None:
@@ -309,14 +311,40 @@ def _instructions(book: Any, shape: Layout) -> None:
     ws = book.add_worksheet(INSTRUCTIONS_SHEET)
     title = book.add_format({"bold": True, "font_size": 14})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    ws.set_column(0, 0, 110)
+    link = book.add_format(
+        {"font_color": "blue", "underline": 1, "valign": "top", "text_wrap": True}
+    )
+    ws.set_column(0, 0, 75)  # within a portrait A4 page at full size
     ws.write_string(0, 0, INSTRUCTIONS[0], title)
     for n, line in enumerate(INSTRUCTIONS[1:], start=2):
         ws.write_string(n, 0, line, wrap)
+        ws.set_row(n, _height(line, 70))  # spreadsheets do not grow a wrapped row by themselves
     row = len(INSTRUCTIONS) + 2
     ws.write_string(row, 0, "Lembar dalam buku kerja ini:", book.add_format({"bold": True}))
     for n, sheet in enumerate(shape.sheets, start=row + 1):
-        ws.write_string(n, 0, f"{sheet.name}: {sheet.title.id}", wrap)
+        target = "'" + sheet.name.replace("'", "''") + "'!A1"
+        text = f"{sheet.name}: {sheet.title.id}"
+        ws.write_url(n, 0, f"internal:{target}", link, text)
+        ws.set_row(n, _height(text, 70))
+    _print_setup(ws, None, landscape=False)
+    ws.print_area(0, 0, row + len(shape.sheets), 0)  # the one column, scaled to the page
+
+
+def _height(text: str, width: int) -> float:
+    """Points for a wrapped row of ``text`` in a column ``width`` characters wide."""
+    lines = sum(max(1, -(-len(part) // width)) for part in text.split("\n"))
+    return 15.0 * lines
+
+
+def _print_setup(ws: Any, header: int | None, *, landscape: bool = True) -> None:
+    """A4, one page wide, the column headings repeated on every printed page."""
+    ws.set_paper(9)
+    if landscape:
+        ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    if header is not None:
+        ws.repeat_rows(header)
+    ws.set_footer("&L&A&RHalaman &P dari &N")
 
 
 def _leaves(value: Any, parts: tuple[str | int, ...]) -> Iterator[str]:

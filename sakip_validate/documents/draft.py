@@ -174,7 +174,8 @@ class _DecimalText(float):
 
 
 def to_json(imported: Imported) -> str:
-    """The draft as JSON; the notes in ``_periksa`` (JSON has no comments)."""
+    """The draft as JSON. JSON has no comments, and an extra key would fail the
+    schema, so the places to confirm are only the IMPORT findings ``import`` lists."""
     data = dict(imported.data)
     text = json.dumps(data, cls=_Encoder, ensure_ascii=False, indent=2)
     return text + "\n"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .findings import Severity, Text
+from .findings import Finding, Severity, Text, TextLocation
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +200,25 @@ class Code:
     @property
     def pack(self) -> str:
         return self.family.pack
+
+    def finding(
+        self,
+        message: Text,
+        location: TextLocation,
+        hint: Text | None = None,
+        printed: str | None = None,
+    ) -> Finding:
+        """A finding of this code: its id, severity, pack and title filled in."""
+        return Finding(
+            rule=self.id,
+            severity=self.severity,
+            message=message,
+            location=location,
+            hint=hint,
+            pack=self.pack,
+            title=self.title,
+            printed=printed,
+        )
 
 
 def _code(family: Family, number: int, title_id: str, title_en: str) -> Code:

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ..codes import IMPORT_NO_TEXT, IMPORT_UNREADABLE, Code
-from ..findings import Finding, Text, TextLocation
+from ..findings import Text, TextLocation
 from ..loading import (
     DEFAULT_LIMITS,
     Limits,
@@ -46,14 +46,10 @@ def is_document(path: Path) -> bool:
 
 
 def _failed(label: str, code: Code, message: Text, hint: Text | None = None) -> LoadFailed:
-    finding = Finding(
-        rule=code.id,
-        severity=code.severity,
-        message=message,
-        location=TextLocation(label),
+    finding = code.finding(
+        message,
+        TextLocation(label),
         hint=hint,
-        pack=code.pack,
-        title=code.title,
     )
     return LoadFailed(finding, unreadable=True)
 

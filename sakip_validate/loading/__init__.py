@@ -111,14 +111,10 @@ def load_bytes(
                 position.line if position else None,
                 position.column if position else None,
             )
-        finding = Finding(
-            rule=problem.code.id,
-            severity=problem.code.severity,
-            message=problem.message,
-            location=location,
+        finding = problem.code.finding(
+            problem.message,
+            location,
             hint=problem.hint,
-            pack=problem.code.pack,
-            title=problem.code.title,
             printed=problem.printed,
         )
         findings = [finding]
@@ -376,12 +372,8 @@ def load_path(
 
 
 def _unreadable(label: str, message: Text, hint: Text | None) -> Finding:
-    return Finding(
-        rule=LOAD_UNREADABLE.id,
-        severity=LOAD_UNREADABLE.severity,
-        message=message,
-        location=TextLocation(label),
+    return LOAD_UNREADABLE.finding(
+        message,
+        TextLocation(label),
         hint=hint,
-        pack=LOAD_UNREADABLE.pack,
-        title=LOAD_UNREADABLE.title,
     )

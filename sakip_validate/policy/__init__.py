@@ -99,14 +99,10 @@ def _relative(label: str, root: Path | None) -> str | None:
 
 
 def _about_waiver(code: Code, waiver: Waiver, message: Text) -> Finding:
-    return Finding(
-        rule=code.id,
-        severity=code.severity,
-        message=message,
-        location=waiver.location,
+    return code.finding(
+        message,
+        waiver.location,
         hint=code.family.fix,
-        pack=code.pack,
-        title=code.title,
         printed=waiver.rule,
     )
 

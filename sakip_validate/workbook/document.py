@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from ..codes import LOAD_UNREADABLE
-from ..findings import Finding, TextLocation
+from ..findings import TextLocation
 from ..loading import LoadedDocument, LoadFailed, structure_problem
 from ..loading.limits import DEFAULT_LIMITS, Limits
 from .reader import WorkbookProblem, read_workbook
@@ -19,14 +19,10 @@ def load_workbook(raw: bytes, label: str, limits: Limits = DEFAULT_LIMITS) -> Lo
         read = read_workbook(raw, label, limits)
     except WorkbookProblem as problem:
         code = problem.code or LOAD_UNREADABLE
-        finding = Finding(
-            rule=code.id,
-            severity=code.severity,
-            message=problem.message,
-            location=TextLocation(label, cell=problem.cell),
+        finding = code.finding(
+            problem.message,
+            TextLocation(label, cell=problem.cell),
             hint=problem.hint,
-            pack=code.pack,
-            title=code.title,
         )
         raise LoadFailed(finding, unreadable=True) from None
     document = LoadedDocument(
@@ -40,14 +36,10 @@ def load_workbook(raw: bytes, label: str, limits: Limits = DEFAULT_LIMITS) -> Lo
     )
     limit = structure_problem(read.data, limits)
     if limit is not None:
-        finding = Finding(
-            rule=limit.code.id,
-            severity=limit.code.severity,
-            message=limit.message,
-            location=document.locate(limit.pointer),
+        finding = limit.code.finding(
+            limit.message,
+            document.locate(limit.pointer),
             hint=limit.hint,
-            pack=limit.code.pack,
-            title=limit.code.title,
         )
         raise LoadFailed(finding, unreadable=True)
     return document

@@ -204,14 +204,10 @@ class _Reader:
         if len(self.findings) >= _MAX_FINDINGS:
             return
         self.findings.append(
-            Finding(
-                rule=code.id,
-                severity=code.severity,
-                message=message,
-                location=TextLocation(self.label, pointer, cell=where),
+            code.finding(
+                message,
+                TextLocation(self.label, pointer, cell=where),
                 hint=hint,
-                pack=code.pack,
-                title=code.title,
                 printed=printed,
             )
         )

@@ -96,6 +96,13 @@ def name_distance(a: str, b: str) -> int:
 
 def spelling_distance(a: str, b: str) -> int:
     """Letters added, dropped or changed between two names once normalised."""
+    if len(a) + len(b) <= _CACHED_CHARS:
+        return _spelling_cached(a, b)
+    return _levenshtein(normal_name(a), normal_name(b))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelling_cached(a: str, b: str) -> int:
     return _levenshtein(normal_name(a), normal_name(b))
 
 

@@ -182,6 +182,46 @@ def cold(command: Sequence[str], repeat: int, env: dict[str, str]) -> dict[str, 
     return _spread([run(command, env).seconds for _ in range(repeat)])
 
 
+def stages(folder: str) -> dict[str, float]:
+    """Milliseconds per file of each step, in this (fresh) process, over ``folder``'s files.
+
+    Run as ``run.py --stages FOLDER`` in a process of its own. ``rules (cold caches)``
+    empties the per-process caches (word slips, share runs) before every file, as if
+    every report named different programs: the corpus variants share the example's
+    names, which flatters the warm figure.
+    """
+    from sakip_validate.api import default_rules
+    from sakip_validate.checks.distribusi import shares
+    from sakip_validate.domain import names
+    from sakip_validate.engine.runner import run_rules
+    from sakip_validate.loading import load_path
+    from sakip_validate.schema_check import check_schema
+
+    paths = sorted(Path(folder).iterdir())
+    rules = default_rules()
+    run_rules(load_path(paths[0]), rules)  # imports, validators, packs
+    timings: dict[str, float] = {}
+
+    def timed(name: str, step: Any, items: list[Any]) -> list[Any]:
+        start = time.perf_counter()
+        out = [step(item) for item in items]
+        timings[name] = (time.perf_counter() - start) / len(items) * 1000
+        return out
+
+    def cold_rules(document: Any) -> Any:
+        for cache in (names._slip_cached, names._compare_cached, names._spelling_cached):
+            cache.cache_clear()
+        shares._RUNS.clear()
+        return run_rules(document, rules)
+
+    documents = timed("load", load_path, paths)
+    timed("schema", check_schema, documents)
+    timed("position index", lambda document: document.positions, documents)
+    timed("rules and findings (warm caches)", lambda d: run_rules(d, rules), documents)
+    timed("rules and findings (cold caches)", cold_rules, documents)
+    return timings
+
+
 def measure(size: str, workdir: Path) -> dict[str, Any]:
     per_format, repeat, jobs_files, jobs_repeat, big, rows = SIZES[size]
     env = _env(workdir)
@@ -218,6 +258,16 @@ def measure(size: str, workdir: Path) -> dict[str, Any]:
         [*check, "-j", "2", folder], [*check, "-j", "1", folder], jobs_repeat, env
     )
     results["jobs"]["files"] = jobs_files
+
+    _say("steps per file ...")
+    results["stages"] = {}
+    for fmt in ("toml", "json"):
+        command = [sys.executable, str(Path(__file__).resolve()), "--stages"]
+        done = subprocess.run(
+            [*command, str(workdir / "by-format" / fmt)],
+            cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        results["stages"][fmt] = json.loads(done.stdout)
 
     _say("cold runs ...")
     results["cold"] = {
@@ -359,6 +409,16 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def steps_table(results: dict[str, Any]) -> str:
+    """Milliseconds per typical file of each step, per format."""
+    found = results["stages"]
+    names = list(found["toml"])
+    lines = ["| step, ms per file | TOML | JSON |", "| --- | --- | --- |"]
+    for name in names:
+        lines.append(f"| {name} | {found['toml'][name]:.1f} | {found['json'][name]:.1f} |")
+    return "\n".join(lines)
+
+
 def header(results: dict[str, Any], command: str) -> str:
     commit = subprocess.run(
         ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True
@@ -377,7 +437,11 @@ def header(results: dict[str, Any], command: str) -> str:
 def write_doc(path: Path, results: dict[str, Any], command: str) -> None:
     """Replace the table section of ``path`` (between the markers) with this run."""
     start, end = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
-    block = f"{start}\n{header(results, command)}\n\n{render(results)}\n{end}"
+    block = (
+        f"{start}\n{header(results, command)}\n\n{render(results)}\n\n"
+        f"Steps of the full check, one process, {results['toml']['files']} files per format "
+        f"(`run.py --stages`):\n\n{steps_table(results)}\n{end}"
+    )
     text = path.read_text(encoding="utf-8") if path.exists() else f"{start}\n{end}\n"
     before, _, rest = text.partition(start)
     _, _, after = rest.partition(end)
@@ -390,7 +454,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", type=Path, help="put the table into this Markdown file")
     parser.add_argument("--save", type=Path, help="write the raw results as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument("--stages", help=argparse.SUPPRESS)  # internal: one measuring process
     args = parser.parse_args(argv)
+    if args.stages:
+        print(json.dumps(stages(args.stages)))
+        return 0
     workdir = Path(tempfile.mkdtemp(prefix="sakip-bench-"))
     try:
         results = measure("quick" if args.quick else "full", workdir)
@@ -405,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
     print(header(results, command))
     print()
     print(render(results))
+    print()
+    print(steps_table(results))
     if args.save:
         args.save.write_text(json.dumps(results, indent=2), encoding="utf-8")
     if args.write:

@@ -39,6 +39,7 @@ from .policy import Policy
 from .policy.waivers import Waiver, waivers_in_report
 from .reading import read_bytes, read_path
 from .result import FileReport, Manifest, RunResult, SkippedRule
+from .retention import Settled
 from .schema_check import check_schema
 
 __all__ = [
@@ -330,20 +331,22 @@ def _check_targets(
             targets, rules, workers, CHUNK, keep_data, limits, progress, facts=facts
         )
     reports = []
-    for path, label, undeclared in targets:
-        reports.append(
-            check_file(
-                path,
-                label,
-                rules=rules,
-                keep_data=keep_data,
-                limits=limits,
-                skip_undeclared=undeclared,
-                facts=facts,
+    with Settled() as settled:
+        for path, label, undeclared in targets:
+            reports.append(
+                check_file(
+                    path,
+                    label,
+                    rules=rules,
+                    keep_data=keep_data,
+                    limits=limits,
+                    skip_undeclared=undeclared,
+                    facts=facts,
+                )
             )
-        )
-        if progress is not None:
-            progress(len(reports), len(targets))
+            settled.done()
+            if progress is not None:
+                progress(len(reports), len(targets))
     return reports
 
 

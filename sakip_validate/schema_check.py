@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterator
+import math
+import os
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -83,6 +85,124 @@ def validator(schema_file: str = SCHEMA_FILE) -> Validator:
     return compiled
 
 
+# Set to 1 to skip the compiled fast path (tests compare both paths' findings).
+SLOW_ENV = "SAKIP_VALIDATE_SLOW_SCHEMA"
+
+# Keywords whose meaning :func:`_fast_instance` keeps only under the conditions
+# :func:`_fast_path_sound` checks: numeric bounds that are integers, no exclusive
+# bounds or multipleOf, enums and consts of text, uniqueItems over text, dates.
+_NUMERIC_BOUNDS = ("minimum", "maximum")
+_UNSOUND_KEYWORDS = ("exclusiveMinimum", "exclusiveMaximum", "multipleOf")
+
+
+class _Unsure(Exception):
+    """The document holds a value the fast path cannot judge like the full validator."""
+
+
+@functools.cache
+def fast_validator(schema_file: str = SCHEMA_FILE) -> Callable[[Any], bool] | None:
+    """A compiled yes/no validator (jsonschema-rs) for ``schema_file``, if one can be used.
+
+    It only lets a valid document skip the full validator: whatever it rejects
+    (or cannot judge) goes through :func:`validator`, which alone writes findings.
+    None when jsonschema-rs is not installed, or when the schema uses a keyword
+    the fast path cannot judge exactly.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    schema = load_schema(schema_file)
+    if not _fast_path_sound(schema):
+        return None
+    compiled = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+    is_valid: Callable[[Any], bool] = compiled.is_valid
+    return is_valid
+
+
+def _fast_path_sound(node: Any) -> bool:
+    """Whether every keyword in ``node`` means the same on :func:`_fast_instance`'s values."""
+    if isinstance(node, list):
+        return all(_fast_path_sound(item) for item in node)
+    if not isinstance(node, dict):
+        return True
+    if any(key in node for key in _UNSOUND_KEYWORDS):
+        return False
+    for key in _NUMERIC_BOUNDS:
+        if key in node and not (isinstance(node[key], int) and abs(node[key]) < 2**52):
+            return False
+    if "format" in node and node["format"] != "date":
+        return False
+    choices = node.get("enum", []) + ([node["const"]] if "const" in node else [])
+    if any(not isinstance(choice, str) for choice in choices):
+        return False
+    if node.get("uniqueItems"):
+        items = node.get("items")
+        if not (isinstance(items, dict) and isinstance(items.get("enum"), list)):
+            return False  # its items are checked to be text by the enum test above
+    return all(
+        _fast_path_sound(value)
+        for key, value in node.items()
+        if key not in ("enum", "const", "description", "default", "examples")
+    )
+
+
+_NEXT_UP = math.inf
+
+
+def _fast_instance(value: Any) -> Any:
+    """``value`` as plain JSON values on which the fast validator accepts only what
+    the full one accepts; raises :class:`_Unsure` where it cannot promise that.
+
+    - a Decimal becomes its nearest float; when that float is whole, the Decimal
+      must be exactly whole and becomes the next float up: never an integer
+      (the full validator's integers are ints; ``100.00`` is not one), and on the
+      same side of every integer bound as the exact value (checked by
+      :func:`_fast_path_sound`). Rupiah written ``1834058000.00``, which the full
+      validator accepts as a whole number, are thereby rejected here, and go the
+      slow way.
+    - a TOML date literal (TypedText) is text only where a date belongs, which
+      plain text cannot express: unsure.
+    - ints beyond 2**53 and anything else unexpected: unsure.
+    """
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return value
+    if kind is dict:
+        return {key: _fast_instance(item) for key, item in value.items()}
+    if kind is list:
+        return [_fast_instance(item) for item in value]
+    if kind is int:
+        if -(2**53) < value < 2**53:
+            return value
+        raise _Unsure
+    if kind is Decimal:
+        number = float(value)
+        if not math.isfinite(number) or abs(number) >= 2**52:
+            raise _Unsure
+        if number.is_integer():
+            if value != number:
+                raise _Unsure
+            return math.nextafter(number, _NEXT_UP)
+        return number
+    raise _Unsure
+
+
+def passes_fast(data: Any, schema_file: str = SCHEMA_FILE) -> bool:
+    """True only when the compiled validator accepts ``data``: the full one then does too."""
+    if os.environ.get(SLOW_ENV, "") not in ("", "0"):
+        return False
+    is_valid = fast_validator(schema_file)
+    if is_valid is None:
+        return False
+    try:
+        return is_valid(_fast_instance(data))
+    except (_Unsure, RecursionError):
+        return False
+    except Exception:  # jsonschema-rs refusing a value (a lone surrogate): the slow way
+        return False
+
+
 def inline_local_refs(node: Any, defs: dict[str, Any], active: frozenset[str] = frozenset()) -> Any:
     """Replace ``{"$ref": "#/$defs/x", ...}`` by the definition merged with its siblings.
 
@@ -112,6 +232,8 @@ def check_schema(document: LoadedDocument, schema_file: str = SCHEMA_FILE) -> li
         and version.split(".")[0] != SUPPORTED_MAJOR
     ):
         return [_version_finding(document, version)]
+    if passes_fast(data, schema_file):
+        return []
     findings: list[Finding] = []
     seen: set[tuple[str, str, str, str]] = set()
     checker = validator(schema_file)

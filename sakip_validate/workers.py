@@ -22,6 +22,7 @@ from .failures import internal_finding
 from .findings import Text, TextLocation
 from .loading import Limits
 from .result import FileReport
+from .retention import Settled
 
 Target = tuple[Path, str, bool]  # as api.Target: path, label, skip when undeclared
 
@@ -100,13 +101,15 @@ def _run_pool(
         futures: list[Future[list[FileReport]]] = [
             pool.submit(_check_chunk, chunk) for _, chunk in chunks
         ]
-        for (index, chunk), future in zip(chunks, futures, strict=True):
-            try:
-                results[index] = future.result()
-            except BrokenProcessPool as error:
-                broken.append((index, chunk, error))
-            if progress is not None:
-                progress(chunk)
+        with Settled() as settled:
+            for (index, chunk), future in zip(chunks, futures, strict=True):
+                try:
+                    results[index] = future.result()
+                except BrokenProcessPool as error:
+                    broken.append((index, chunk, error))
+                settled.done(len(chunk))
+                if progress is not None:
+                    progress(chunk)
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM turned into an exception): no worker may
         # go on checking after the run has ended.

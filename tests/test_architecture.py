@@ -42,6 +42,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.config", "api"),
     ("sakip_validate.api", "api"),
     ("sakip_validate.workers", "api"),
+    ("sakip_validate.retention", "api"),
     ("sakip_validate.starter", "api"),
     ("sakip_validate.years", "api"),
     ("sakip_validate.outputs", "outputs"),

@@ -310,6 +310,15 @@ def _cut_cycles(nodes: list[Node]) -> None:
 def budget_tree(view: ReportView, table: str, *, with_total: bool = True) -> Tree:
     """The tree of a budget table as the report declares it: its JUMLAH row (unless
     ``with_total`` is False), its ``jenis_anggaran`` and whether it is a ``kutipan``."""
+    key = ("budget_tree", table, with_total)
+    tree: Tree | None = view.memo.get(key)
+    if tree is None:
+        tree = view.memo[key] = _budget_tree(view, table, with_total)
+    return tree
+
+
+def _budget_tree(view: ReportView, table: str, with_total: bool) -> Tree:
+    # Built once per view: about ten checks read the same tables' trees.
     raw = view.raw_table(table)
     declared = raw.get("jenis_anggaran")
     return build_tree(

@@ -11,6 +11,7 @@ spelt differently), or different (another name altogether).
 from __future__ import annotations
 
 import enum
+import functools
 
 from .facts import normal_name
 
@@ -47,13 +48,28 @@ def _levenshtein(a: str, b: str) -> int:
     return previous[-1]
 
 
+# A report compares the same few hundred words again and again (every table names
+# its programs and indicators): each pair is worked out once per process.
 def _slip(a: str, b: str) -> bool:
     """Whether two words are one word typed differently."""
+    if len(a) + len(b) <= _CACHED_CHARS:
+        return _slip_cached(a, b)
+    return _slip_uncached(a, b)
+
+
+@functools.lru_cache(maxsize=16384)
+def _slip_cached(a: str, b: str) -> bool:
+    return _slip_uncached(a, b)
+
+
+def _slip_uncached(a: str, b: str) -> bool:
     if a == b:
         return True
     longest = max(len(a), len(b))
     if longest < 4:
         return False  # short words ("di", "dan") differ in meaning, not in spelling
+    if abs(len(a) - len(b)) > _WORD_TYPO * longest:
+        return False  # the distance is at least the difference in length
     return _levenshtein(a, b) <= _WORD_TYPO * longest
 
 
@@ -80,11 +96,34 @@ def name_distance(a: str, b: str) -> int:
 
 def spelling_distance(a: str, b: str) -> int:
     """Letters added, dropped or changed between two names once normalised."""
+    if len(a) + len(b) <= _CACHED_CHARS:
+        return _spelling_cached(a, b)
+    return _levenshtein(normal_name(a), normal_name(b))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelling_cached(a: str, b: str) -> int:
     return _levenshtein(normal_name(a), normal_name(b))
 
 
 def compare_names(a: str, b: str) -> NameMatch:
     """SAME, CLOSE or DIFFERENT (see the module's docstring)."""
+    if len(a) + len(b) <= _CACHED_CHARS:
+        return _compare_cached(a, b)
+    return _compare(a, b)
+
+
+# Names are compared many times over in one report; only ordinary names are kept,
+# never the megabyte ones a hostile file may hold.
+_CACHED_CHARS = 600
+
+
+@functools.lru_cache(maxsize=8192)
+def _compare_cached(a: str, b: str) -> NameMatch:
+    return _compare(a, b)
+
+
+def _compare(a: str, b: str) -> NameMatch:
     x, y = normal_name(a), normal_name(b)
     if x == y:
         return NameMatch.SAME

@@ -22,6 +22,7 @@ never read or changed.
 from __future__ import annotations
 
 import enum
+import functools
 from decimal import (
     ROUND_05UP,
     ROUND_DOWN,
@@ -73,8 +74,14 @@ MAX_PRECISION = 200
 MAX_EXPONENT = 9999
 
 
+@functools.lru_cache(maxsize=256)
 def _context(prec: int, *, exact: bool = False) -> Context:
-    """A fresh local context; ``exact=True`` turns any rounding into an error."""
+    """A local context; ``exact=True`` turns any rounding into an error.
+
+    Contexts are shared (one per precision): only their traps and rounding are
+    read, never their flags, and a report's arithmetic asks for a few precisions
+    hundreds of thousands of times.
+    """
     traps = [InvalidOperation, DivisionByZero, Overflow]
     if exact:
         traps.append(Inexact)

@@ -128,6 +128,9 @@ class ReportView:
 
     raw: Any
     _rows: dict[str, list[Row]] = field(default_factory=dict)
+    # What several checks derive alike from the same rows (budget trees), kept
+    # for the view's life: keyed by the deriving function's own key.
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def data(self) -> dict[str, Any]:

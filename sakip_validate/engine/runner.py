@@ -63,7 +63,7 @@ def run_rules(
             if skipped is not None:
                 skipped.append(SkippedRule(rule.id, reason))
             continue
-        key = (rule.kind, json.dumps(rule.params, sort_keys=True, default=str))
+        key = _check_key(rule)
         if key not in computed:
             try:
                 computed[key] = list(rule.check.run(view))
@@ -88,6 +88,22 @@ def run_rules(
                     failures.append(failure)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+# A rule's configured check, as a key, worked out once per process (not once per
+# report): the rules live as long as the run, and the entry keeps its rule alive,
+# so an id is never reused while it is in here.
+_KEYS: dict[int, tuple[Rule, tuple[str, str]]] = {}
+
+
+def _check_key(rule: Rule) -> tuple[str, str]:
+    entry = _KEYS.get(id(rule))
+    if entry is None or entry[0] is not rule:
+        if len(_KEYS) > 10_000:
+            _KEYS.clear()
+        entry = (rule, (rule.kind, json.dumps(rule.params, sort_keys=True, default=str)))
+        _KEYS[id(rule)] = entry
+    return entry[1]
 
 
 def _finding(rule: Rule, hit: Hit, view: ReportView, document: Source) -> Finding:

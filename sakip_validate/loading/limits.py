@@ -82,6 +82,9 @@ def first_structure_violation(data: Any, limits: Limits) -> Violation | None:
 
     Iterative, so that depth itself cannot exhaust the Python stack.
     """
+    items, depth = _size_and_depth(data, limits.depth)
+    if items <= limits.items and depth <= limits.depth:
+        return None  # the usual case, told without a pointer for every value
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     items = 0
     while stack:
@@ -99,6 +102,52 @@ def first_structure_violation(data: Any, limits: Limits) -> Violation | None:
             continue
         stack.extend((item, where, depth + 1) for item, where in reversed(children))
     return None
+
+
+def _size_and_depth(data: Any, stop: int) -> tuple[int, int]:
+    """(values, deepest level) of ``data``; the count stops growing past depth ``stop``."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    items = deepest = 0
+    while stack:
+        value, depth = stack.pop()
+        items += 1
+        if depth > deepest:
+            deepest = depth
+            if depth > stop:
+                break  # a violation in any case: the caller's walk finds the first
+        kind = type(value)
+        if kind is dict:
+            stack.extend([(item, depth + 1) for item in value.values()])
+        elif kind is list:
+            stack.extend([(item, depth + 1) for item in value])
+        elif isinstance(value, dict | list):  # subclasses: the same, only slower
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend([(item, depth + 1) for item in children])
+    return items, deepest
+
+
+def _any_number_out_of_range(data: Any, limits: Limits) -> bool:
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is dict:
+            stack.extend(value.values())
+        elif kind is list:
+            stack.extend(value)
+        elif kind is str:
+            continue
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif (
+            isinstance(value, Decimal | int)
+            and not isinstance(value, bool)
+            and not number_in_range(value, limits)
+        ):
+            return True
+    return False
 
 
 class NumberTooLarge(ValueError):
@@ -132,6 +181,8 @@ def number_in_range(value: Decimal | int, limits: Limits) -> bool:
 
 def numbers_out_of_range(data: Any, limits: Limits) -> Iterator[tuple[str, Decimal | int]]:
     """(pointer, number) of every number beyond the limits, in document order."""
+    if not _any_number_out_of_range(data, limits):
+        return  # the usual case, told without a pointer for every value
     stack: list[tuple[Any, str]] = [(data, "")]
     while stack:
         value, pointer = stack.pop()

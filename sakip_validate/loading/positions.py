@@ -310,6 +310,8 @@ _TOML_BASIC = re.compile(r'"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"')
 # Lenient on purpose: TOML 1.1 widens bare keys to most of Unicode, and the
 # text was validated already, so stopping at the key's delimiters is enough.
 _TOML_BARE_KEY = re.compile(r"[^ \t\r\n.=\[\]\"'#,{}]+")
+# The usual line, ``bare_key = value``, read in one match (key, then equals).
+_TOML_SIMPLE_KEY = re.compile(r"([^ \t\r\n.=\[\]\"'#,{}]+)[ \t]*=[ \t]*")
 # Numbers, booleans, inf/nan and every date/time form up to an optional
 # space that separates a date from its time.
 _TOML_BARE_VALUE = re.compile(r"[0-9A-Za-z_+\-.:]+")
@@ -363,6 +365,9 @@ class _TomlScanner:
         while i < end:
             if text[i] == "[":
                 i, table = self.header(i)
+            elif simple := _TOML_SIMPLE_KEY.match(text, i):
+                pointer = self.dotted([(simple.group(1), i)], table, i)
+                i = self.value(simple.end(), pointer)
             else:
                 segments, j = self.key(i)
                 pointer = self.dotted(segments, table, i)

@@ -156,7 +156,27 @@ def parse_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
             Text("TOML bersarang terlalu dalam untuk dibaca.", "The TOML is nested too deeply."),
             position=Position(1, 1),
         ) from None
+    if not _needs_normalising(data):
+        return data  # no date, no nan or inf: the usual report, left as parsed
     return _normalise(data, "")
+
+
+def _needs_normalising(data: Any) -> bool:
+    """Whether ``data`` holds a date or time, or a non-finite number (iteratively)."""
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is dict:
+            stack.extend(value.values())
+        elif kind is list:
+            stack.extend(value)
+        elif kind is Decimal:
+            if not value.is_finite():
+                return True
+        elif kind is not str and kind is not int and kind is not bool:
+            return True  # a date, a time, or anything unexpected: the full walk decides
+    return False
 
 
 def _syntax_problem(raw: str, text: str) -> LoadProblem:

@@ -27,7 +27,22 @@ def matching_counts(
     """
     if whole <= 0:
         return None
+    # Keyed by the printed digits, not the value: 50.0 and 50.00 are equal
+    # Decimals but stand for different intervals.
+    key = (printed.as_tuple(), whole, truncated)
+    if key not in _RUNS:
+        if len(_RUNS) >= _RUNS_KEPT:
+            _RUNS.clear()
+        _RUNS[key] = _matching_counts(printed, whole, truncated)
+    return _RUNS[key]
 
+
+# The same (figure, whole) pairs recur across a report's tables and checks.
+_RUNS: dict[tuple[object, int, bool], tuple[int, int] | None] = {}
+_RUNS_KEPT = 20000
+
+
+def _matching_counts(printed: Decimal, whole: int, truncated: bool) -> tuple[int, int] | None:
     def accepted(k: int) -> bool:
         share = percent(k, whole)
         assert share is not None  # whole > 0

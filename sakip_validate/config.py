@@ -61,8 +61,10 @@ class _Section(LoadedDocument):
 
     prefix: str = ""
 
-    def locate(self, pointer: str, *, at_key: bool = False) -> TextLocation:
-        return LoadedDocument.locate(self, self.prefix + pointer, at_key=at_key)
+    def locate(
+        self, pointer: str, *, at_key: bool = False, missing: str | None = None
+    ) -> TextLocation:
+        return LoadedDocument.locate(self, self.prefix + pointer, at_key=at_key, missing=missing)
 
 
 @dataclass(slots=True)

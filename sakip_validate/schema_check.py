@@ -335,6 +335,7 @@ def _findings_for(
                         condition,
                     ),
                     expected=name,
+                    missing=name,
                 )
         return
 
@@ -721,13 +722,14 @@ def _finding(
     printed: str | None = None,
     expected: str | None = None,
     at_key: bool = False,
+    missing: str | None = None,
 ) -> Finding:
     key, name = table_of(document.data, pointer)
     return Finding(
         rule=code.id,
         severity=code.severity,
         message=message,
-        location=document.locate(pointer, at_key=at_key),
+        location=document.locate(pointer, at_key=at_key, missing=missing),
         hint=hint,
         pack=code.pack,
         title=code.title,

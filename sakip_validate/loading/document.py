@@ -45,10 +45,19 @@ class LoadedDocument:
                 self._index = PositionIndex(self.text, {}, {})
         return self._index
 
-    def locate(self, pointer: str, *, at_key: bool = False) -> TextLocation:
-        """The location of the value at ``pointer`` (or of its key), else of its nearest parent."""
+    def locate(
+        self, pointer: str, *, at_key: bool = False, missing: str | None = None
+    ) -> TextLocation:
+        """The location of the value at ``pointer`` (or of its key), else of its nearest parent.
+
+        ``missing``: a required key absent from the object at ``pointer``. A text file has
+        no place for it but its object's; a workbook has the empty cell it belongs in.
+        """
         if self.cells is not None:
-            return TextLocation(self.label, pointer, cell=self.cell(pointer))
+            empty = None
+            if missing is not None:
+                empty = self.cells.get(f"{pointer}/{missing.replace('~', '~0').replace('/', '~1')}")
+            return TextLocation(self.label, pointer, cell=empty or self.cell(pointer))
         position = self.positions.key(pointer) if at_key else None
         if position is None:
             position = self.positions.value(pointer) or self.positions.nearest(pointer)

@@ -170,3 +170,18 @@ def test_damaged_workbook(tmp_path: Path) -> None:
     with pytest.raises(LoadFailed) as failed:
         read_bytes(buffer.getvalue(), "x.xlsx", "xlsx")
     assert "rusak" in failed.value.finding.message.id
+
+
+def test_a_required_cell_left_empty_is_named_by_its_own_cell(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[2] / "examples/jatinegara-2021.toml"
+    book = tmp_path / "laporan.xlsx"
+    write_workbook(book, read_path(source).data)
+    filled = openpyxl.load_workbook(book)
+    sheet = filled["Indikator"]
+    column = column_of(sheet, "Indikator", "Polaritas")
+    sheet.cell(row=5, column=column).value = None  # the second indicator's polarity
+    filled.save(book)
+    report = check_file(book)
+    (missing,) = [f for f in report.findings if f.rule == "SCHEMA002"]
+    letter = openpyxl.utils.get_column_letter(column)
+    assert missing.location.cell == f"Indikator!{letter}5"  # the empty cell, not the row's first

@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.domain", "domain"),
     ("sakip_validate.workbook", "inputs"),
     ("sakip_validate.reading", "inputs"),
+    ("sakip_validate.datafile", "inputs"),
     ("sakip_validate.documents", "inputs"),
     ("sakip_validate.catalog", "result"),
     ("sakip_validate.policy", "result"),

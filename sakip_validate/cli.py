@@ -25,6 +25,8 @@ from .writing import write_atomically
 T = TypeVar("T")
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .config import Config
     from .delivery import Destination
     from .engine.model import RulePack
@@ -778,12 +780,13 @@ def _report_pack_error(error: RulePackError, lang: Lang) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def _write_text(path: Path, text: str) -> None:
-    """Write a text file atomically; a target that cannot be written exits 2."""
+def _write_text(path: Path, text: str, inputs: Sequence[Path] = ()) -> None:
+    """Write a text file atomically; a target that cannot be written, or that is
+    one of the ``inputs``, exits 2."""
     from .writing import OutputTargetError, check_target
 
     try:
-        check_target(path)
+        check_target(path, inputs)
         write_atomically(path, lambda stream: stream.write(text), binary=False)
     except OutputTargetError as error:
         raise click.UsageError(f"{path}: {error.message_id} / {error.message_en}") from None
@@ -851,26 +854,18 @@ def import_(source: Path, output: Path | None, force: bool, lang: Lang) -> None:
 
 
 def _import_report(source: Path, output: Path | None, force: bool, lang: Lang) -> None:
-    """Impor laporan tercetak (.docx, .pdf, .txt) menjadi draf data / import a printed report.
-
-    Keluar 0 bila draf ditulis (temuan IMPORT dicetak ke stderr dan ditandai
-    "# PERIKSA" di draf), 2 bila dokumen tidak dapat dibaca / exit 0 when the
-    draft is written, 2 when the document cannot be read.
-    """
+    """A printed report (.docx, .pdf, .txt) to a draft; its IMPORT findings on stderr."""
     from .documents import import_path
     from .documents.draft import to_json, to_toml
     from .domain.citation import cite
     from .loading import LoadFailed
-    from .writing import OutputTargetError, check_target
 
     if output is not None:
         _refuse_existing(output, force)
     try:
         imported = import_path(source, str(source))
     except LoadFailed as failed:
-        click.echo(f"{visible(str(source))}: {failed.finding.message.get(lang)}", err=True)
-        if failed.finding.hint is not None:
-            click.echo(f"  {failed.finding.hint.get(lang)}", err=True)
+        _show_load_failure(failed, lang)
         sys.exit(EXIT_USAGE)
     as_json = output is not None and output.suffix.lower() == ".json"
     name = output.name if output is not None else source.with_suffix(".toml").name
@@ -881,12 +876,7 @@ def _import_report(source: Path, output: Path | None, force: bool, lang: Lang) -
     if output is None:
         click.echo(text, nl=False)
         return
-    try:
-        check_target(output, [source])
-    except OutputTargetError as error:
-        message = error.message_id if lang == "id" else error.message_en
-        raise click.UsageError(f"{output}: {message}") from None
-    _write_text(output, text)
+    _write_text(output, text, [source])
     click.echo(
         f"{output} ditulis, {len(imported.findings)} tempat perlu diperiksa (# PERIKSA) / "
         f"written, {len(imported.findings)} places to confirm. "
@@ -998,7 +988,7 @@ def _import_workbook(source: Path, output: Path | None, force: bool, lang: Lang)
     if output is None:
         click.echo(text, nl=False)
     else:
-        _write_text_to(output, text, source)
+        _write_text(output, text, [source])
     for finding in document.notes:
         click.echo(
             f"  {finding.location.display()}  {finding.rule}  {visible(finding.message.get(lang))}",
@@ -1089,18 +1079,6 @@ def _write_binary(path: Path, write: Any, source: Path | None = None) -> None:
     try:
         check_target(path, [source] if source is not None else [])
         write_atomically(path, write, binary=True)
-    except OutputTargetError as error:
-        raise click.UsageError(f"{path}: {error.message_id} / {error.message_en}") from None
-    except OSError as error:
-        raise OutputError(str(path), hint=error.strerror) from None
-
-
-def _write_text_to(path: Path, text: str, source: Path) -> None:
-    from .writing import OutputTargetError, check_target
-
-    try:
-        check_target(path, [source])
-        write_atomically(path, lambda stream: stream.write(text), binary=False)
     except OutputTargetError as error:
         raise click.UsageError(f"{path}: {error.message_id} / {error.message_en}") from None
     except OSError as error:

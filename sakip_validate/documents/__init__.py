@@ -25,24 +25,16 @@ from ..loading import (
 )
 from ..loading.decoding import decode_utf8
 from ..loading.problems import LoadProblem
-from ..reading import DOCUMENT_SUFFIXES
 from .importer import build_draft
 from .model import Document
 from .sources import Imported
 
 __all__ = [
-    "DOCUMENT_SUFFIXES",
     "Imported",
     "import_bytes",
     "import_path",
-    "is_document",
     "load_document",
 ]
-
-
-def is_document(path: Path) -> bool:
-    """Whether the file's ending names a published report the importer reads."""
-    return path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
 def _failed(label: str, code: Code, message: Text, hint: Text | None = None) -> LoadFailed:

@@ -47,3 +47,18 @@ def test_import_refuses_other_files(tmp_path: Path) -> None:
     path.write_text("versi_skema = '1.0'\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(path)])
     assert result.exit_code == 2
+
+
+def test_the_json_draft_holds_the_same_data_as_the_toml_draft(
+    reference_txt: Path, tmp_path: Path
+) -> None:
+    from sakip_validate.reading import read_path
+
+    drafts = {}
+    for ending in ("toml", "json"):
+        out = tmp_path / f"draf.{ending}"
+        CliRunner().invoke(main, ["import", str(reference_txt), "-o", str(out)])
+        drafts[ending] = read_path(out).data
+    assert drafts["json"] == drafts["toml"]
+    capaian = drafts["json"]["tabel"]["capaian"]["baris"]
+    assert any(str(row.get("capaian")) == "90.00" for row in capaian)  # printed decimals kept

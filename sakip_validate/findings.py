@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import operator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
+
+
+_T = TypeVar("_T")
+
+
+def pickled_by_position(cls: type[_T]) -> type[_T]:
+    """Pickle a frozen dataclass as its constructor's arguments.
+
+    The default pickling of a frozen slotted dataclass sets every field through
+    ``object.__setattr__`` when loading; calling the constructor with a tuple is
+    about four times faster, which matters when a worker sends back thousands
+    of findings and a large run keeps them packed (``sakip_validate.store``).
+    """
+    values = operator.attrgetter(*(field.name for field in dataclasses.fields(cls)))  # type: ignore[arg-type]
+
+    def __reduce__(self: Any) -> tuple[Any, tuple[Any, ...]]:
+        return (cls, values(self))
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
 
 
 class Severity(enum.IntEnum):
@@ -27,6 +49,7 @@ class Severity(enum.IntEnum):
         return cls[text.strip().upper()]
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class Text:
     """A message in Bahasa Indonesia and English."""
@@ -38,6 +61,7 @@ class Text:
         return self.en if lang == "en" else self.id
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class TextLocation:
     """A place in a report file: a JSON pointer and, when known, where the value stands.
@@ -68,6 +92,7 @@ class TextLocation:
 Location = TextLocation
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class Suppression:
     """Why a finding does not count against the run: a waiver or a baseline entry.
@@ -84,6 +109,7 @@ class Suppression:
     source: str = ""  # where the waiver or the baseline is: "sakip.toml:12"
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where a finding stands in the *printed* report, as an auditee would look it up.
@@ -105,6 +131,7 @@ class Place:
     page: str | None = None
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in one report file, with everything an output shows of it.

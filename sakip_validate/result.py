@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
 from .domain.facts import ReportFacts
 from .failures import Failure
-from .findings import Finding, Severity, Text
+from .findings import Finding, Severity, Text, pickled_by_position
 from .policy import BaselineOutcome, Policy, Verdict
 from .policy.baseline import file_key
 from .policy.waivers import Waiver
+from .tally import Tally
+
+if TYPE_CHECKING:
+    from .store import ReportStore
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class SkippedRule:
     """A rule that did not run on a file because it does not apply to it, and why.
@@ -75,10 +80,12 @@ class RunResult:
     """Every file of one run, in the order checked, with the catalogue of rules and the verdict.
 
     ``verdict`` is set by the policy stage (:func:`sakip_validate.api.run`);
-    outputs render it and never decide it themselves.
+    outputs render it and never decide it themselves. ``files`` is a list, or for
+    a large run a :class:`~sakip_validate.store.ReportStore` that reads each report
+    back when asked: iterate it once rather than asking for every finding at once.
     """
 
-    files: list[FileReport] = field(default_factory=list)
+    files: list[FileReport] | ReportStore = field(default_factory=list)
     catalog: Catalog = field(default_factory=Catalog)
     manifest: Manifest | None = None
     policy: Policy = field(default_factory=Policy)
@@ -87,18 +94,32 @@ class RunResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why), not reports
 
     @property
-    def reports(self) -> list[FileReport]:
-        """The input files (not the configuration files the policy has findings about)."""
+    def reports(self) -> Sequence[FileReport]:
+        """The input files (not the configuration files the policy has findings about).
+
+        For a packed run, a view that reads each report back as it is iterated.
+        """
+        from .store import ReportStore
+
+        if isinstance(self.files, ReportStore):
+            return self.files.inputs()
         return [report for report in self.files if report.role == "report"]
 
     @property
     def findings(self) -> list[Finding]:
         return [finding for report in self.files for finding in report.findings]
 
+    def tally(self) -> Tally:
+        """The counts of the run's findings (kept by a store, else counted now)."""
+        from .store import ReportStore
+
+        if isinstance(self.files, ReportStore):
+            return self.files.tally
+        return Tally.of(self.files)
+
     def counts(self) -> dict[Severity, int]:
         """Number of findings per severity (every severity present, zero included)."""
-        tally = Counter(finding.severity for finding in self.findings)
-        return {severity: tally.get(severity, 0) for severity in Severity}
+        return self.tally().counts()
 
     @property
     def failures(self) -> list[Failure]:
@@ -107,7 +128,7 @@ class RunResult:
 
     @property
     def any_unreadable(self) -> bool:
-        return any(report.unreadable for report in self.files)
+        return self.tally().unreadable > 0
 
     def decide(self) -> Verdict:
         """Apply the policy and keep its verdict."""

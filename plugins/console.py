@@ -141,7 +141,7 @@ class ConsoleOutput:
             if not_applicable is not None:
                 console.print(Text(f"  {one_line(not_applicable)}", style="dim"))
             console.print()
-        if result.findings:
+        if result.tally().findings:
             console.print(self._pack_table(result, lang))
         console.print(Text(summary_sentence(result, lang), style="bold"))
         for note in run_notes(result, lang):

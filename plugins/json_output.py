@@ -16,6 +16,9 @@ a finding about the data file itself (LOAD, SCHEMA).
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from sakip_validate import __version__
@@ -116,10 +119,13 @@ def finding_to_dict(finding: Finding, lang: Lang, *, baseline: bool = False) -> 
 
 def result_to_dict(result: RunResult, lang: Lang) -> dict[str, Any]:
     """The whole JSON document (see docs/output-json.md)."""
-    counts = result.counts()
+    files: list[dict[str, Any]] = []
+    findings = list(_files_and_findings(result, lang, files))
+    return {**_head(result, lang), "files": files, "findings": findings, **_tail(result)}
+
+
+def _head(result: RunResult, lang: Lang) -> dict[str, Any]:
     manifest = result.manifest
-    findings = result.findings
-    kinds = [finding.suppression.kind for finding in findings if finding.suppression]
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "sakip-validate", "version": __version__},
@@ -131,7 +137,16 @@ def result_to_dict(result: RunResult, lang: Lang) -> dict[str, Any]:
             "packs": [{"id": pack, "version": version} for pack, version in manifest.packs],
             "generated_at": manifest.generated_at,
         },
-        "files": [
+    }
+
+
+def _files_and_findings(
+    result: RunResult, lang: Lang, files: list[dict[str, Any]]
+) -> Iterator[dict[str, Any]]:
+    """Each finding as a dict, in one pass over the reports; each file's entry goes to ``files``."""
+    baseline = result.baseline is not None
+    for report in result.files:
+        files.append(
             {
                 "file": report.label,
                 "format": report.format,
@@ -144,25 +159,69 @@ def result_to_dict(result: RunResult, lang: Lang) -> dict[str, Any]:
                     for skipped in report.skipped_rules
                 ],
             }
-            for report in result.files
-        ],
-        "findings": [
-            finding_to_dict(finding, lang, baseline=result.baseline is not None)
-            for report in result.files
-            for finding in sorted_findings(report)
-        ],
+        )
+        for finding in sorted_findings(report):
+            yield finding_to_dict(finding, lang, baseline=baseline)
+
+
+def _tail(result: RunResult) -> dict[str, Any]:
+    tally = result.tally()
+    counts = tally.counts()
+    return {
         "summary": {
-            "files": len(result.files),
+            "files": tally.files,
             "findings": sum(counts.values()),
             **{severity.label: count for severity, count in sorted(counts.items(), reverse=True)},
-            "failing": sum(1 for finding in findings if result.policy.fails(finding)),
-            "waived": kinds.count("waiver"),
-            "baselined": kinds.count("baseline"),
+            "failing": tally.failing(result.policy.fail_on),
+            "waived": tally.suppressed("waiver"),
+            "baselined": tally.suppressed("baseline"),
             "skipped": len(result.skipped),
         },
         "baseline": baseline_to_dict(result.baseline),
         "skipped": [{"file": file, "reason": why} for file, why in result.skipped],
     }
+
+
+def _dumps(value: Any, indent: str) -> str:
+    """``value`` as ``json.dump(..., indent=2)`` writes it at a depth of ``indent``."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+
+
+def _write_members(members: dict[str, Any], stream: TextIO, first: bool) -> None:
+    for key, value in members.items():
+        stream.write(("" if first else ",") + "\n  " + _dumps(key, "") + ": " + _dumps(value, "  "))
+        first = False
+
+
+def write_result(result: RunResult, lang: Lang, stream: TextIO) -> None:
+    """Write :func:`result_to_dict`'s document as ``json.dump(indent=2)`` would, byte for byte.
+
+    The findings are written as they are read, one report at a time, to a
+    temporary file, and copied after the list of files that precedes them: a run
+    of thousands of reports never holds its findings in memory at once.
+    """
+    files: list[dict[str, Any]] = []
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_CHARS, mode="w+", encoding="utf-8") as spool:
+        count = 0
+        for finding in _files_and_findings(result, lang, files):
+            spool.write(("," if count else "") + "\n    " + _dumps(finding, "    "))
+            count += 1
+        stream.write("{")
+        _write_members(_head(result, lang), stream, first=True)
+        _write_members({"files": files}, stream, first=False)
+        stream.write(',\n  "findings": [')
+        if count:
+            spool.seek(0)
+            shutil.copyfileobj(spool, stream)
+            stream.write("\n  ]")
+        else:
+            stream.write("]")
+        _write_members(_tail(result), stream, first=False)
+        stream.write("\n}\n")
+
+
+# Findings kept in memory up to this many characters, then in a temporary file.
+SPOOL_CHARS = 4 * 1024 * 1024
 
 
 class JsonOutput:
@@ -174,5 +233,4 @@ class JsonOutput:
     needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
-        json.dump(result_to_dict(result, options.lang), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        write_result(result, options.lang, stream)

@@ -32,6 +32,7 @@ from sakip_validate.findings import Finding, Lang, Severity, Suppression
 from sakip_validate.policy import BaselineOutcome
 from sakip_validate.policy.baseline import Entry
 from sakip_validate.result import FileReport, RunResult
+from sakip_validate.tally import Tally
 
 __all__ = [
     "SEVERITIES",
@@ -159,7 +160,7 @@ def file_counts(report: FileReport) -> dict[Severity, int]:
 def pack_order(result: RunResult) -> list[str]:
     """Packs in the catalogue's order: every rule pack that ran, a built-in pack
     (berkas, skema, paket) only when it has findings, then any other pack seen."""
-    seen = {finding.pack for finding in result.findings}
+    seen = {pack for pack, _ in result.tally().per_pack()}
     ran = {pack.id for pack in result.catalog.packs}
     order = [pack.id for pack in result.catalog.all_packs() if pack.id in ran | seen]
     return order + sorted(seen - set(order))
@@ -167,7 +168,7 @@ def pack_order(result: RunResult) -> list[str]:
 
 def pack_counts(result: RunResult) -> dict[str, dict[Severity, int]]:
     """Findings per pack and severity, for every pack of :func:`pack_order`."""
-    counted = Counter((finding.pack, finding.severity) for finding in result.findings)
+    counted = result.tally().per_pack()
     return {
         pack: {severity: counted.get((pack, severity), 0) for severity in SEVERITIES}
         for pack in pack_order(result)
@@ -187,15 +188,20 @@ def tally(
     *,
     nonzero: bool = False,
     findings: Iterable[Finding] = (),
+    counted: Tally | None = None,
 ) -> str:
     """``16 errors, 20 warnings, 2 info`` (with ``nonzero``, only the severities present).
 
-    Given the ``findings`` counted, a severity with waived or baselined ones says
-    so: ``16 kesalahan (2 dikecualikan, 1 di baseline)``.
+    Given the ``findings`` counted (or their ``counted`` tally), a severity with
+    waived or baselined ones says so: ``16 kesalahan (2 dikecualikan, 1 di baseline)``.
     """
-    findings = list(findings)
-    waived = suppressed_counts(findings, "waiver")
-    baselined = suppressed_counts(findings, "baseline")
+    if counted is not None:
+        waived = counted.suppressed_counts("waiver")
+        baselined = counted.suppressed_counts("baseline")
+    else:
+        findings = list(findings)
+        waived = suppressed_counts(findings, "waiver")
+        baselined = suppressed_counts(findings, "baseline")
     parts = []
     for severity in SEVERITIES:
         if not counts.get(severity, 0) and nonzero:
@@ -223,13 +229,12 @@ def summary_sentence(result: RunResult, lang: Lang) -> str:
     The files counted are the inputs (a configuration file the policy has
     findings about is not one); the findings are all of them.
     """
-    files = len(result.reports)
+    counted = result.tally()
+    files = counted.reports
     noun = WORDS.get("file" if files == 1 else "files", lang)
-    findings = result.findings
-    if not findings:
+    if not counted.findings:
         return WORDS.get("checked_clean", lang, files=files, noun=noun)
-    counts = severity_counts(findings)
-    said = tally(counts, lang, findings=findings)
+    said = tally(counted.counts(), lang, counted=counted)
     return WORDS.get("checked", lang, files=files, noun=noun, tally=said)
 
 

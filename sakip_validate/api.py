@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -41,6 +41,7 @@ from .reading import read_bytes, read_path
 from .result import FileReport, Manifest, RunResult, SkippedRule
 from .retention import Settled
 from .schema_check import check_schema
+from .store import ReportStore
 
 __all__ = [
     "NothingToCheck",
@@ -92,6 +93,9 @@ class RunOptions:
     # serve as evidence only. Giving ``previous`` implies ``across_years``.
     across_years: bool = False
     previous: tuple[Path, ...] = ()
+    # A run of more files than this keeps its settled reports packed in a temporary
+    # file rather than in memory (sakip_validate.store); outputs read them back.
+    pack_above: int = 200
 
 
 def default_rules(extra_packs: Iterable[str | Path] = ()) -> list[Rule]:
@@ -321,33 +325,31 @@ def _check_targets(
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
     facts: bool = False,
-) -> list[FileReport]:
+) -> Iterator[FileReport]:
+    """The reports of ``targets``, in their order, as they are checked."""
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     # A pool costs a process start per worker: worth it only for a real batch.
     if workers > 1 and len(targets) >= 4 * workers:
         from .workers import check_in_workers
 
-        return check_in_workers(
+        yield from check_in_workers(
             targets, rules, workers, CHUNK, keep_data, limits, progress, facts=facts
         )
-    reports = []
+        return
     with Settled() as settled:
-        for path, label, undeclared in targets:
-            reports.append(
-                check_file(
-                    path,
-                    label,
-                    rules=rules,
-                    keep_data=keep_data,
-                    limits=limits,
-                    skip_undeclared=undeclared,
-                    facts=facts,
-                )
+        for done, (path, label, undeclared) in enumerate(targets, 1):
+            yield check_file(
+                path,
+                label,
+                rules=rules,
+                keep_data=keep_data,
+                limits=limits,
+                skip_undeclared=undeclared,
+                facts=facts,
             )
             settled.done()
             if progress is not None:
-                progress(len(reports), len(targets))
-    return reports
+                progress(done, len(targets))
 
 
 def _included(path: Path, patterns: tuple[str, ...], root: Path | None) -> bool:
@@ -384,7 +386,7 @@ def check_paths(
         result = RunResult()
     targets = [(target.path, target.label, False) for target in discover(paths, exclude)]
     result.files.extend(_check_targets(targets, rules, keep_data=keep_data, jobs=jobs))
-    _set_aside_year_waivers(result)
+    result.policy = _set_aside_year_waivers(result.policy, result.files)
     result.policy.apply(result)
     result.decide()
     return result
@@ -426,47 +428,80 @@ def run(
             else:
                 targets.append((target.path, target.label, True))
     files = [t for t in targets if t is not None]
-    checked = iter(
-        _check_targets(
-            files,
-            rules,
-            keep_data=options.keep_data,
-            jobs=options.jobs,
-            limits=options.limits,
-            progress=options.progress,
-            facts=across_years,
-        )
+    checked = _check_targets(
+        files,
+        rules,
+        keep_data=options.keep_data,
+        jobs=options.jobs,
+        limits=options.limits,
+        progress=options.progress,
+        facts=across_years,
     )
-    for place in targets:
-        if place is not None:
-            report = next(checked)
+
+    def arriving() -> Iterator[FileReport]:
+        for place in targets:
+            if place is not None:
+                report = next(checked)
+            else:
+                assert options.stdin_format is not None  # checked above
+                source = stdin if stdin is not None else sys.stdin.buffer
+                report = check_stream(
+                    source,
+                    STDIN_LABEL,
+                    options.stdin_format,
+                    rules,
+                    keep_data=options.keep_data,
+                    limits=options.limits,
+                    facts=across_years,
+                )
+            if report.role == "skipped":
+                result.skipped.append((report.label, "versi_skema"))
+            else:
+                yield report
+
+    # A large run packs each report away once the policy has settled it: the
+    # outputs read them back one at a time (sakip_validate.store).
+    packed = len(targets) > options.pack_above
+    result.files = _reports(packed)
+    if not across_years:
+        result.policy = _set_aside_year_waivers(result.policy)
+    settling = result.policy.settling()
+    try:
+        if across_years:
+            from .years import add_found, year_findings
+
+            # The comparison needs every report's summary before any report is settled.
+            held = _reports(packed)
+            summaries: list[ReportFacts | None] = []
+            for report in arriving():
+                summaries.append(report.facts)
+                held.append(report)
+            if held:
+                evidence = _previous_facts(options, seen, result)
+                for report, found in zip(held, year_findings(summaries, evidence), strict=True):
+                    add_found(report, found)
+                    settling.file(report)
+                    result.files.append(report)
+            if isinstance(held, ReportStore):
+                held.close()
         else:
-            assert options.stdin_format is not None  # checked above
-            source = stdin if stdin is not None else sys.stdin.buffer
-            report = check_stream(
-                source,
-                STDIN_LABEL,
-                options.stdin_format,
-                rules,
-                keep_data=options.keep_data,
-                limits=options.limits,
-                facts=across_years,
-            )
-        if report.role == "skipped":
-            result.skipped.append((report.label, "versi_skema"))
-        else:
-            result.files.append(report)
+            for report in arriving():
+                _set_aside_year_waivers(result.policy, [report])
+                settling.file(report)
+                result.files.append(report)
+    except BaseException:
+        if isinstance(result.files, ReportStore):
+            result.files.close()
+        raise
     if not result.files:
         raise NothingToCheck(paths, skipped=len(result.skipped))
-    if across_years:
-        from .years import add_year_findings
-
-        add_year_findings(result.reports, _previous_facts(options, seen, result))
-    else:
-        _set_aside_year_waivers(result)
-    result.policy.apply(result)
+    settling.finish(result)
     result.decide()
     return result
+
+
+def _reports(packed: bool) -> list[FileReport] | ReportStore:
+    return ReportStore() if packed else []
 
 
 def _previous_facts(options: RunOptions, seen: Seen, result: RunResult) -> list[ReportFacts]:
@@ -495,16 +530,17 @@ def _previous_facts(options: RunOptions, seen: Seen, result: RunResult) -> list[
     return evidence
 
 
-def _set_aside_year_waivers(result: RunResult) -> None:
+def _set_aside_year_waivers(policy: Policy, reports: Iterable[FileReport] = ()) -> Policy:
     """Without the checks across years, their waivers can be neither used nor unused.
 
     A report notes a dropped indicator with a waiver for YEAR004; a run that does
-    not compare years must not call that waiver unused (POLICY002).
+    not compare years must not call that waiver unused (POLICY002). Returns the
+    policy without the configuration's YEAR waivers; ``reports`` lose their own.
     """
-    for report in result.files:
+    for report in reports:
         if any(w.rule.startswith(YEAR.prefix) for w in report.waivers):
             report.waivers = tuple(w for w in report.waivers if not w.rule.startswith(YEAR.prefix))
-    policy = result.policy
     if any(w.rule.startswith(YEAR.prefix) for w in policy.waivers):
         kept = tuple(w for w in policy.waivers if not w.rule.startswith(YEAR.prefix))
-        result.policy = dataclasses.replace(policy, waivers=kept)
+        return dataclasses.replace(policy, waivers=kept)
+    return policy

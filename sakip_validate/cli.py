@@ -597,33 +597,34 @@ def _write_baseline(result: RunResult, target: Path, lang: Lang) -> NoReturn:
 
     from .policy.baseline import Baseline
 
-    active = [
-        f for f in result.findings if f.suppression is None and not f.rule.startswith("POLICY")
-    ]
+    active = (
+        f
+        for report in result.files
+        for f in report.findings
+        if f.suppression is None and not f.rule.startswith("POLICY")
+    )
     baseline = Baseline.of(active, target)
     text = json.dumps(baseline.document(), ensure_ascii=False, indent=2) + "\n"
     _write_text(target, text)
+    count = len(baseline.entries)
     if lang == "en":
-        click.echo(f"{target}: baseline of {len(active)} findings written.", err=True)
+        click.echo(f"{target}: baseline of {count} findings written.", err=True)
     else:
-        click.echo(f"{target}: baseline {len(active)} temuan ditulis.", err=True)
+        click.echo(f"{target}: baseline {count} temuan ditulis.", err=True)
     internal = result.verdict is not None and result.verdict.exit_code == EXIT_INTERNAL
     sys.exit(EXIT_INTERNAL if internal else 0)
 
 
 def _print_statistics(result: RunResult, lang: Lang) -> None:
     """Findings per rule, most frequent first, on stderr (like ruff --statistics)."""
-    from collections import Counter
 
-    counted = Counter(f.rule for f in result.findings if f.suppression is None)
+    tally = result.tally()
+    counted = tally.per_rule(None)
     kinds = {"waiver": ("dikecualikan", "waived"), "baseline": ("di baseline", "in the baseline")}
-    aside = {
-        kind: Counter(
-            f.rule for f in result.findings if f.suppression and f.suppression.kind == kind
-        )
-        for kind in kinds
+    aside = {kind: tally.per_rule(kind) for kind in kinds}
+    titles = {
+        f.rule: f.title for report in result.files for f in report.findings if f.title is not None
     }
-    titles = {f.rule: f.title for f in result.findings if f.title is not None}
     rules = set(counted).union(*aside.values())
     for rule in sorted(rules, key=lambda r: (-counted[r], r)):
         title = titles[rule].get(lang) if rule in titles else ""

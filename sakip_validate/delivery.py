@@ -164,7 +164,7 @@ def check_single_files(
     deliveries: Sequence[tuple[OutputPlugin, Destination]], result: RunResult
 ) -> None:
     """After the run: a per-report format given one file may hold one report only."""
-    count = len(result.reports)
+    count = result.tally().reports
     if count < 2:
         return
     for plugin, destination in deliveries:
@@ -345,9 +345,9 @@ def summary_lines(
     line per format with where it went (a folder of papers: how many, the first
     few), then the index workbooks.
     """
-    n = len(result.reports)
+    n = result.tally().reports
     noun = "file" if n == 1 else "files"
-    if result.findings:
+    if result.tally().findings:
         lines = [_word("checked", lang, n=n, noun=noun, tally=_tally(result, lang))]
     else:
         lines = [_word("checked_clean", lang, n=n, noun=noun)]

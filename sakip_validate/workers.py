@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -87,40 +87,36 @@ def _lost(chunk: list[Target], error: BaseException) -> list[FileReport]:
     return reports
 
 
-def _run_pool(
-    chunks: list[tuple[int, list[Target]]],
-    workers: int,
-    initargs: tuple[list[Rule], bool, Limits, bool],
-    results: dict[int, list[FileReport]],
-    progress: Callable[[list[Target]], None] | None = None,
-) -> list[tuple[int, list[Target], BaseException]]:
-    """Check ``chunks`` in one pool; the chunks lost to a dying worker are returned."""
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=initargs)
-    broken: list[tuple[int, list[Target], BaseException]] = []
+InitArgs = tuple[list[Rule], bool, Limits, bool]  # _init's: rules, keep_data, limits, facts
+
+
+def _start_pool(workers: int, initargs: InitArgs) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=initargs)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool at once: no worker may go on checking after the run has ended."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    # ProcessPoolExecutor has no public way to stop running workers before 3.14.
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
+
+
+def _alone(
+    chunk: list[Target], initargs: tuple[list[Rule], bool, Limits, bool]
+) -> list[FileReport]:
+    """Check one chunk again in a pool of its own; lost if that worker dies too."""
+    pool = _start_pool(1, initargs)
     try:
-        futures: list[Future[list[FileReport]]] = [
-            pool.submit(_check_chunk, chunk) for _, chunk in chunks
-        ]
-        with Settled() as settled:
-            for (index, chunk), future in zip(chunks, futures, strict=True):
-                try:
-                    results[index] = future.result()
-                except BrokenProcessPool as error:
-                    broken.append((index, chunk, error))
-                settled.done(len(chunk))
-                if progress is not None:
-                    progress(chunk)
+        reports = pool.submit(_check_chunk, chunk).result()
+    except BrokenProcessPool as error:
+        reports = _lost(chunk, error)
     except BaseException:
-        # Interrupted (Ctrl-C, SIGTERM turned into an exception): no worker may
-        # go on checking after the run has ended.
-        pool.shutdown(wait=False, cancel_futures=True)
-        # ProcessPoolExecutor has no public way to stop running workers before 3.14.
-        processes = getattr(pool, "_processes", None) or {}
-        for process in list(processes.values()):
-            process.terminate()
+        _stop(pool)
         raise
     pool.shutdown()
-    return broken
+    return reports
 
 
 def check_in_workers(
@@ -133,32 +129,57 @@ def check_in_workers(
     progress: Callable[[int, int], None] | None = None,
     *,
     facts: bool = False,
-) -> list[FileReport]:
+) -> Iterator[FileReport]:
     """Reports for ``targets`` in their order, checked by ``workers`` processes.
 
-    ``progress`` is told (files done, files in all) as chunks come back;
-    ``facts``: each report carries its summary for the checks across years.
+    Reports are given as their chunk comes back, so that the caller can settle
+    and pack each one while the workers go on; ``progress`` is told (files done,
+    files in all). ``facts``: each report carries its summary for the checks
+    across years.
 
     When a worker dies, every chunk still pending in its pool fails with it; those
     are checked again one at a time, so only the chunk that killed a worker is lost.
     """
     chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
     initargs = (list(rules), keep_data, limits, facts)
-    results: dict[int, list[FileReport]] = {}
     done = 0
+    pool = _start_pool(workers, initargs)
+    try:
+        futures: list[Future[list[FileReport]]] = [
+            pool.submit(_check_chunk, chunk) for chunk in chunks
+        ]
+        broken: set[int] = set()
+        with Settled() as settled:
+            for index, (chunk, future) in enumerate(zip(chunks, futures, strict=True)):
+                if not broken:
+                    try:
+                        reports = future.result()
+                    except BrokenProcessPool:
+                        # The pool is dead and every pending future has failed with it.
+                        broken = {
+                            later
+                            for later in range(index, len(chunks))
+                            if futures[later].exception() is not None
+                        }
+                if index in broken:
+                    error = futures[index].exception()
+                    assert error is not None
+                    reports = _lost(chunk, error) if len(broken) == 1 else _alone(chunk, initargs)
+                else:
+                    reports = future.result()
+                futures[index] = _DONE  # the reports go to the caller, not kept here
+                settled.done(len(chunk))
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, len(targets))
+                yield from reports
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM turned into an exception), or the caller
+        # stopped early: no worker may go on checking after the run has ended.
+        _stop(pool)
+        raise
+    pool.shutdown()
 
-    def advance(chunk: list[Target]) -> None:
-        nonlocal done
-        done += len(chunk)
-        if progress is not None:
-            progress(done, len(targets))
 
-    broken = _run_pool(list(enumerate(chunks)), workers, initargs, results, advance)
-    for index, chunk, error in broken:
-        if len(broken) == 1:
-            results[index] = _lost(chunk, error)
-            break
-        again = _run_pool([(index, chunk)], 1, initargs, results)
-        if again:
-            results[index] = _lost(chunk, again[0][2])
-    return [report for index in range(len(chunks)) for report in results[index]]
+_DONE: Future[list[FileReport]] = Future()
+_DONE.set_result([])

@@ -556,18 +556,37 @@ def add_year_findings(reports: Sequence[FileReport], evidence: Sequence[ReportFa
     findings point at. ``evidence`` (earlier reports not checked in this run)
     only serves as the other side of a comparison.
     """
-    entries = [(report, report.facts) for report in reports if report.facts is not None]
-    summaries = [facts for _, facts in entries] + list(evidence)
-    reportable = [True] * len(entries) + [False] * len(evidence)
-    found_all = compare_years(summaries, reportable)[: len(entries)]
-    for (report, facts), found in zip(entries, found_all, strict=True):
-        if facts.partial:
-            report.skipped_rules.append(SkippedRule(YEAR_INDICATOR_DROPPED.id, PARTIAL_REASON))
-        if not found:
-            continue
-        report.findings.extend(found)
-        report.findings.sort(key=Finding.sort_key)
-        for finding in found:
-            line = finding.location.line
-            if line is not None and line in facts.lines:
-                report.lines.setdefault(line, facts.lines[line])
+    found_all = year_findings([report.facts for report in reports], evidence)
+    for report, found in zip(reports, found_all, strict=True):
+        add_found(report, found)
+
+
+def year_findings(
+    facts: Sequence[ReportFacts | None], evidence: Sequence[ReportFacts] = ()
+) -> list[list[Finding]]:
+    """The findings across years of each report, given the reports' summaries in order.
+
+    A report without a summary (it did not pass the schema) gets none. Only the
+    summaries are needed, so a large run can keep its reports packed meanwhile.
+    """
+    present = [summary for summary in facts if summary is not None]
+    reportable = [True] * len(present) + [False] * len(evidence)
+    found = iter(compare_years(present + list(evidence), reportable)[: len(present)])
+    return [[] if summary is None else list(next(found)) for summary in facts]
+
+
+def add_found(report: FileReport, found: Sequence[Finding]) -> None:
+    """Add a report's findings across years (:func:`year_findings`), with their source lines."""
+    facts = report.facts
+    if facts is None:
+        return
+    if facts.partial:
+        report.skipped_rules.append(SkippedRule(YEAR_INDICATOR_DROPPED.id, PARTIAL_REASON))
+    if not found:
+        return
+    report.findings.extend(found)
+    report.findings.sort(key=Finding.sort_key)
+    for finding in found:
+        line = finding.location.line
+        if line is not None and line in facts.lines:
+            report.lines.setdefault(line, facts.lines[line])

@@ -34,6 +34,8 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("sakip_validate.catalog", "result"),
     ("sakip_validate.policy", "result"),
     ("sakip_validate.result", "result"),
+    ("sakip_validate.tally", "result"),
+    ("sakip_validate.store", "result"),
     ("sakip_validate.schema_check", "engine"),
     ("sakip_validate.integrity", "engine"),
     ("sakip_validate.engine", "engine"),

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import clock
-from ..codes import INTERNAL_ERROR, POLICY_EXPIRED, POLICY_UNUSED, Code
+from ..codes import POLICY_EXPIRED, POLICY_UNUSED, Code
 from ..findings import Finding, Severity, Suppression, Text
 from .baseline import Baseline, Entry, entry_of
 from .selection import Override, RuleSelection
@@ -42,6 +42,7 @@ __all__ = [
     "FAIL_ON_CHOICES",
     "BaselineOutcome",
     "Policy",
+    "Settling",
     "Verdict",
     "parse_fail_on",
     "today",
@@ -218,58 +219,22 @@ class Policy:
 
     def apply(self, result: RunResult) -> None:
         """Apply the policy to a run: every file, the configuration's waivers, the baseline."""
-        from ..result import FileReport
-
-        day = self.today or today()
-        used: set[int] = set()
+        settling = self.settling()
         for report in result.files:
-            self.apply_file(report, used, day)
-        about_config: dict[str, list[Finding]] = {}
-        for index, waiver in enumerate(self.waivers):
-            about: Finding | None = None
-            if waiver.expired(day):
-                about = _expired(waiver)
-            elif index not in used and self.selection.selects(waiver.rule):
-                about = _unused(waiver)
-            if about is not None and self.selection.selects(about.rule):
-                about_config.setdefault(waiver.location.file, []).append(about)
-        for label, findings in about_config.items():
-            result.files.append(FileReport(label, "toml", findings, role="config"))
-        if self.baseline is not None:
-            result.baseline = self._compare(result, self.baseline)
+            settling.file(report)
+        settling.finish(result)
 
-    def _compare(self, result: RunResult, baseline: Baseline) -> BaselineOutcome:
-        remaining: Counter[Entry] = baseline.counter()
-        suppression = Suppression(kind="baseline", source=baseline.source)
-        new = persisting = 0
-        for report in result.files:
-            marked = []
-            for finding in report.findings:
-                if finding.rule.startswith("POLICY"):
-                    marked.append(finding)
-                    continue
-                entry = entry_of(finding, baseline.folder)
-                if finding.suppression is not None:
-                    # Waived since the baseline was written: still there, not fixed.
-                    if remaining[entry] > 0:
-                        remaining[entry] -= 1
-                elif remaining[entry] > 0:
-                    remaining[entry] -= 1
-                    persisting += 1
-                    finding = dataclasses.replace(finding, suppression=suppression)
-                else:
-                    new += 1
-                marked.append(finding)
-            report.findings = marked
-        fixed = tuple(sorted(remaining.elements()))
-        return BaselineOutcome(baseline.source, new, persisting, fixed)
+    def settling(self) -> Settling:
+        """Apply this policy file by file, as reports arrive (see :class:`Settling`)."""
+        return Settling(self)
 
     def decide(self, result: RunResult) -> Verdict:
         """The exit code: 3 after an internal error, 2 when a file could not be read,
         1 when a finding fails (unless ``exit_zero``), else 0."""
-        failing = sum(1 for finding in result.findings if self.fails(finding))
-        unreadable = sum(1 for report in result.files if report.unreadable)
-        internal = sum(1 for finding in result.findings if finding.rule == INTERNAL_ERROR.id)
+        tally = result.tally()
+        failing = tally.failing(self.fail_on)
+        unreadable = tally.unreadable
+        internal = tally.internal()
         if internal:
             code = EXIT_INTERNAL
         elif unreadable:
@@ -279,3 +244,72 @@ class Policy:
         else:
             code = EXIT_OK
         return Verdict(code, failing, unreadable, internal)
+
+
+class Settling:
+    """The policy applied to one file at a time, then to the run.
+
+    A large run settles each report as it comes back and then packs it away
+    (:mod:`sakip_validate.store`), so :meth:`file` marks one report in place and
+    :meth:`finish` adds what only the whole run knows: findings about the
+    configuration's waivers (expired, unused) and the baseline's fixed entries.
+    The baseline is matched file by file: an entry names its file, so matching
+    per file gives what matching the whole run at once would.
+    """
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.day = policy.today or today()
+        self.used: set[int] = set()  # the configuration's waivers that waived something
+        baseline = policy.baseline
+        self._remaining: Counter[Entry] = baseline.counter() if baseline else Counter()
+        self._suppression = Suppression(kind="baseline", source=baseline.source if baseline else "")
+        self._new = self._persisting = 0
+
+    def file(self, report: FileReport) -> None:
+        """Select, re-grade, waive and compare with the baseline the findings of ``report``."""
+        self.policy.apply_file(report, self.used, self.day)
+        baseline = self.policy.baseline
+        if baseline is None:
+            return
+        remaining = self._remaining
+        marked = []
+        for finding in report.findings:
+            if finding.rule.startswith("POLICY"):
+                marked.append(finding)
+                continue
+            entry = entry_of(finding, baseline.folder)
+            if finding.suppression is not None:
+                # Waived since the baseline was written: still there, not fixed.
+                if remaining[entry] > 0:
+                    remaining[entry] -= 1
+            elif remaining[entry] > 0:
+                remaining[entry] -= 1
+                self._persisting += 1
+                finding = dataclasses.replace(finding, suppression=self._suppression)
+            else:
+                self._new += 1
+            marked.append(finding)
+        report.findings = marked
+
+    def finish(self, result: RunResult) -> None:
+        """Add the findings about the configuration's waivers and the baseline's outcome."""
+        from ..result import FileReport
+
+        policy = self.policy
+        about_config: dict[str, list[Finding]] = {}
+        for index, waiver in enumerate(policy.waivers):
+            about: Finding | None = None
+            if waiver.expired(self.day):
+                about = _expired(waiver)
+            elif index not in self.used and policy.selection.selects(waiver.rule):
+                about = _unused(waiver)
+            if about is not None and policy.selection.selects(about.rule):
+                about_config.setdefault(waiver.location.file, []).append(about)
+        for label, findings in about_config.items():
+            result.files.append(FileReport(label, "toml", findings, role="config"))
+        if policy.baseline is not None:
+            fixed = tuple(sorted(self._remaining.elements()))
+            result.baseline = BaselineOutcome(
+                policy.baseline.source, self._new, self._persisting, fixed
+            )

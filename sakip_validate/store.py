@@ -1,0 +1,123 @@
+"""The reports of a large run, packed in a temporary file instead of held in memory.
+
+A typical report brings back about fifty findings with long messages in two
+languages, some 100 KB of Python objects; ten thousand of them would take a
+gigabyte. A :class:`ReportStore` keeps each settled report as a compressed
+pickle, in memory up to a few megabytes and then in an anonymous temporary file
+(``TMPDIR``; removed by the system when the run ends, even when it is killed),
+plus the run's :class:`~sakip_validate.tally.Tally`. Outputs read the reports
+back one at a time, in order.
+
+A report read back is a fresh copy: changing it does not change the store. Every
+change (the policy's marks, the findings across years) is made before a report
+is stored.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
+
+from .result import FileReport
+from .tally import Tally
+
+__all__ = ["ReportStore"]
+
+# Kept in memory up to this size, then moved to a temporary file.
+SPOOL_BYTES = 8 * 1024 * 1024
+
+
+class ReportStore(Sequence[FileReport]):
+    """Reports appended in order, read back one at a time; their counts kept as they come."""
+
+    def __init__(self, spool_bytes: int = SPOOL_BYTES) -> None:
+        self._file = tempfile.SpooledTemporaryFile(max_size=spool_bytes)  # noqa: SIM115 - closed by close()
+        self._starts = array("q")  # offset of each report; the next one's start is its end
+        self._end = 0
+        self.tally = Tally()
+
+    def append(self, report: FileReport) -> None:
+        packed = zlib.compress(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), 1)
+        self._file.seek(self._end)
+        self._file.write(packed)
+        self._starts.append(self._end)
+        self._end += len(packed)
+        self.tally.add(report)
+
+    def extend(self, reports: Iterable[FileReport]) -> None:
+        for report in reports:
+            self.append(report)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> FileReport: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[FileReport]: ...
+
+    def __getitem__(self, index: int | slice) -> FileReport | list[FileReport]:
+        if isinstance(index, slice):
+            return [self._read(i) for i in range(*index.indices(len(self)))]
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("report index out of range")
+        return self._read(index)
+
+    def __iter__(self) -> Iterator[FileReport]:
+        for index in range(len(self)):
+            yield self._read(index)
+
+    def _read(self, index: int) -> FileReport:
+        start = self._starts[index]
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else self._end
+        self._file.seek(start)
+        report: FileReport = pickle.loads(zlib.decompress(self._file.read(end - start)))
+        return report
+
+    def inputs(self) -> Sequence[FileReport]:
+        """The reports of the run's inputs (not the configuration files), read lazily."""
+        return _Inputs(self)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> ReportStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+class _Inputs(Sequence[FileReport]):
+    """The input reports of a store (role ``report``), read back as they are iterated."""
+
+    def __init__(self, store: ReportStore) -> None:
+        self._store = store
+
+    def __len__(self) -> int:
+        return self._store.tally.reports
+
+    def __iter__(self) -> Iterator[FileReport]:
+        return (report for report in self._store if report.role == "report")
+
+    @overload
+    def __getitem__(self, index: int) -> FileReport: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[FileReport]: ...
+
+    def __getitem__(self, index: int | slice) -> FileReport | list[FileReport]:
+        # Configuration files come last (the policy adds them after the inputs).
+        if isinstance(index, slice):
+            return [self._store[i] for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError("report index out of range")
+        return self._store[index % len(self)]

@@ -1,0 +1,42 @@
+"""The JSON output is written as it is read, and is what one ``json.dump`` would write."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sakip_validate.plugins.json_output import result_to_dict, write_result
+from sakip_validate.result import RunResult
+from tests.outputs import frozen
+from tests.properties.test_no_exception_escapes import results
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(results(), st.sampled_from(["id", "en"]))
+def test_the_streamed_document_is_byte_for_byte_one_json_dump(result: RunResult, lang: str) -> None:
+    result.decide()
+    streamed = io.StringIO()
+    write_result(result, lang, streamed)  # type: ignore[arg-type]
+    whole = json.dumps(result_to_dict(result, lang), ensure_ascii=False, indent=2) + "\n"  # type: ignore[arg-type]
+    assert streamed.getvalue() == whole
+
+
+def test_findings_beyond_the_memory_spool_go_through_disk() -> None:
+    import sakip_validate.plugins.json_output as output
+
+    example_result = frozen.load("example")
+
+    whole = io.StringIO()
+    write_result(example_result, "id", whole)
+    small = output.SPOOL_CHARS
+    try:
+        output.SPOOL_CHARS = 10  # every finding after the first goes to the temporary file
+        spooled = io.StringIO()
+        write_result(example_result, "id", spooled)
+    finally:
+        output.SPOOL_CHARS = small
+    assert spooled.getvalue() == whole.getvalue()
+    assert json.loads(whole.getvalue())["findings"]

@@ -1,0 +1,80 @@
+"""A large run packs its reports away (sakip_validate.store); nothing it prints may change.
+
+Every format, the exit code, waivers (valid, expired, unused), overrides, a baseline
+and the checks across years are compared between a run that keeps its reports in a
+list and the same run with every report packed, read back from a temporary file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sakip_validate import api
+from sakip_validate.cli import main
+from sakip_validate.store import ReportStore
+from tests.gate.test_data_repository import TODAY, repository  # noqa: F401 - a fixture
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FORMATS = ("json", "sarif", "junit", "github", "markdown", "console")
+
+
+def _check(monkeypatch: pytest.MonkeyPatch, packed: bool, *args: str) -> tuple[int, str]:
+    with monkeypatch.context() as patch:
+        patch.setattr(api, "_reports", lambda _: ReportStore(spool_bytes=0) if packed else [])
+        done = CliRunner().invoke(
+            main, ["check", *args], env={"SOURCE_DATE_EPOCH": TODAY, "NO_COLOR": "1"}
+        )
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.output
+    return done.exit_code, done.output
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_packed_run_prints_what_a_listed_run_prints(
+    repository: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+) -> None:
+    monkeypatch.chdir(repository)
+    listed = _check(monkeypatch, False, ".", "--format", fmt, "--no-timestamp")
+    assert listed[0] == 1 and "POLICY001" in listed[1]  # the expired waiver
+    assert _check(monkeypatch, True, ".", "--format", fmt, "--no-timestamp") == listed
+
+
+def test_a_packed_run_compares_with_a_baseline_as_a_listed_run_does(
+    repository: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(repository)
+    code, _ = _check(monkeypatch, True, ".", "--write-baseline", "baseline.json")
+    assert code == 0
+    written = (repository / "baseline.json").read_bytes()
+    assert _check(monkeypatch, False, ".", "--write-baseline", "baseline.json")[0] == 0
+    assert (repository / "baseline.json").read_bytes() == written
+    report = repository / "opd" / "00" / "lkjip-2025.toml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("capaian = 98.75", "capaian = 97.75"), encoding="utf-8")
+    args = (".", "--baseline", "baseline.json", "--format", "json", "--statistics")
+    listed = _check(monkeypatch, False, *args)
+    assert '"baseline_state": "new"' in listed[1] and '"persisting"' in listed[1]
+    assert _check(monkeypatch, True, *args) == listed
+
+
+def test_a_packed_run_compares_years_as_a_listed_run_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    args = (
+        "examples/jatinegara-2021.toml",
+        "--previous",
+        "tests/data/years/jatinegara-2020.toml",
+        "--format",
+        "json",
+        "--no-timestamp",
+        "--isolated",
+    )
+    listed = _check(monkeypatch, False, *args)
+    assert '"YEAR001"' in listed[1]
+    assert _check(monkeypatch, True, *args) == listed

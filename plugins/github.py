@@ -16,6 +16,7 @@ this format by itself when ``GITHUB_ACTIONS=true`` and no ``--format`` is given.
 
 from __future__ import annotations
 
+import heapq
 from typing import TextIO
 
 from sakip_validate.domain.labels import Labels
@@ -26,10 +27,8 @@ from sakip_validate.result import RunResult
 
 from .summary import (
     run_notes,
-    severity_counts,
     sorted_findings,
     summary_sentence,
-    suppressed_counts,
     tally,
 )
 
@@ -97,20 +96,32 @@ class GithubOutput:
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         lang = options.lang
-        counted = [f for report in result.files for f in sorted_findings(report)]
-        quiet = [f for f in counted if f.suppression is not None]
-        counted = [f for f in counted if f.suppression is None]
-        # Stable: within a severity, files in run order and findings in reading order.
-        counted.sort(key=lambda finding: -finding.severity)
         limit = max(options.max_annotations, 0)
-        shown, left = counted[:limit], counted[limit:]
-        if left:
+        # The most severe first; within a severity, files in run order and findings
+        # in reading order. Only the annotations shown are held, however large the run.
+        active_findings = (
+            f for report in result.files for f in sorted_findings(report) if f.suppression is None
+        )
+        counted = (
+            (-finding.severity, order, finding) for order, finding in enumerate(active_findings)
+        )
+        shown = [finding for _, _, finding in heapq.nsmallest(limit, counted)]
+        tallied = result.tally()
+        waived = tallied.suppressed_counts("waiver")
+        baselined = tallied.suppressed_counts("baseline")
+        left = {
+            severity: count - waived[severity] - baselined[severity]
+            for severity, count in tallied.counts().items()
+        }
+        for finding in shown:
+            left[finding.severity] -= 1
+        if sum(left.values()):
             cut = WORDS.get(
                 "cut",
                 lang,
-                n=len(left),
+                n=sum(left.values()),
                 limit=limit,
-                tally=tally(severity_counts(left), lang, nonzero=True),
+                tally=tally(left, lang, nonzero=True),
             )
             title = escape_property(WORDS.get("cut_title", lang))
             stream.write(f"::notice title={title}::{escape_data(cut)}\n")
@@ -119,10 +130,13 @@ class GithubOutput:
         stream.write(summary_sentence(result, lang) + "\n")
         for note in run_notes(result, lang):
             stream.write(visible(note) + "\n")
-        if quiet:
+        quiet = {kind: tallied.suppressed(kind) for kind in ("waiver", "baseline")}
+        if sum(quiet.values()):
             kinds = [
-                WORDS.get(key, lang, n=n)
+                WORDS.get(key, lang, n=quiet[kind])
                 for key, kind in (("waived", "waiver"), ("baselined", "baseline"))
-                if (n := sum(suppressed_counts(quiet, kind).values()))
+                if quiet[kind]
             ]
-            stream.write(WORDS.get("quiet", lang, n=len(quiet), kinds=", ".join(kinds)) + "\n")
+            stream.write(
+                WORDS.get("quiet", lang, n=sum(quiet.values()), kinds=", ".join(kinds)) + "\n"
+            )

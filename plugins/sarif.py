@@ -35,6 +35,9 @@ import hashlib
 import json
 import os
 import re
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -159,7 +162,10 @@ def rule_descriptors(result: RunResult, lang: Lang) -> list[dict[str, Any]]:
     """Every rule that ran and every other code that occurs (a fixed one too), sorted by id."""
     catalog = result.catalog
     infos: dict[str, RuleInfo] = {info.id: info for info in catalog}
-    for finding in result.findings:
+    # Read the findings again only when a code outside the packs that ran occurs.
+    others = {rule for rule, _, _, _ in result.tally().counted if rule not in infos}
+    occurring = (f for report in result.files for f in report.findings if f.rule in others)
+    for finding in occurring if others else ():
         if finding.rule not in infos:
             found = catalog.get(finding.rule)
             infos[finding.rule] = found or RuleInfo(
@@ -353,17 +359,37 @@ def _artifact(report: FileReport, lang: Lang) -> dict[str, Any]:
 
 def result_to_sarif(result: RunResult, lang: Lang) -> dict[str, Any]:
     """The whole SARIF log as a dict (JSON-ready)."""
+    artifacts: list[dict[str, Any]] = []
     rules = rule_descriptors(result, lang)
+    results = list(_results(result, lang, rules, artifacts))
+    return _log(result, lang, rules, artifacts, results)
+
+
+def _results(
+    result: RunResult, lang: Lang, rules: list[dict[str, Any]], artifacts: list[dict[str, Any]]
+) -> Iterator[dict[str, Any]]:
+    """Every result, in one pass over the reports; each file's artifact goes to ``artifacts``."""
     rule_index = {descriptor["id"]: index for index, descriptor in enumerate(rules)}
     outcome = result.baseline
-    results = [
-        _result(finding, lang, rule_index, index, baseline=outcome is not None)
-        for index, report in enumerate(result.files)
-        for finding in sorted_findings(report)
-    ]
+    labels: dict[str, int] = {}
+    for index, report in enumerate(result.files):
+        artifacts.append(_artifact(report, lang))
+        labels[report.label] = index
+        for finding in sorted_findings(report):
+            yield _result(finding, lang, rule_index, index, baseline=outcome is not None)
     if outcome is not None:
-        artifacts = {report.label: index for index, report in enumerate(result.files)}
-        results += [_absent(outcome, entry, lang, rule_index, artifacts) for entry in outcome.fixed]
+        for entry in outcome.fixed:
+            yield _absent(outcome, entry, lang, rule_index, labels)
+
+
+def _log(
+    result: RunResult,
+    lang: Lang,
+    rules: list[dict[str, Any]],
+    artifacts: list[dict[str, Any]],
+    results: Any,
+) -> dict[str, Any]:
+    outcome = result.baseline
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -377,7 +403,7 @@ def result_to_sarif(result: RunResult, lang: Lang) -> dict[str, Any]:
         "language": lang,
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {SRCROOT: {"description": {"text": WORDS.get("srcroot", lang)}}},
-        "artifacts": [_artifact(report, lang) for report in result.files],
+        "artifacts": artifacts,
         "results": results,
     }
     manifest = result.manifest
@@ -405,6 +431,42 @@ def result_to_sarif(result: RunResult, lang: Lang) -> dict[str, Any]:
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
+# Stands for the results in the log while the rest is laid out around them.
+_RESULTS = "\u0000sakip-validate results\u0000"
+# Results kept in memory up to this many characters, then in a temporary file.
+SPOOL_CHARS = 4 * 1024 * 1024
+
+
+def write_sarif(result: RunResult, lang: Lang, stream: TextIO) -> None:
+    """Write :func:`result_to_sarif`'s log as ``json.dump(indent=2, sort_keys=True)`` would.
+
+    The results are written as they are read, one report at a time, to a
+    temporary file, then put in their place in the log: a run of thousands of
+    reports never holds its results in memory at once.
+    """
+    artifacts: list[dict[str, Any]] = []
+    rules = rule_descriptors(result, lang)
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_CHARS, mode="w+", encoding="utf-8") as spool:
+        count = 0
+        indent = " " * 8  # the results' depth in the log: {"runs": [{"results": [...]}]}
+        for item in _results(result, lang, rules, artifacts):
+            text = json.dumps(item, ensure_ascii=False, indent=2, sort_keys=True)
+            spool.write(("," if count else "") + "\n" + indent + text.replace("\n", "\n" + indent))
+            count += 1
+        log = _log(result, lang, rules, artifacts, _RESULTS)
+        text = json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True)
+        before, after = text.split(json.dumps(_RESULTS), 1)
+        stream.write(before)
+        if count:
+            stream.write("[")
+            spool.seek(0)
+            shutil.copyfileobj(spool, stream)
+            stream.write("\n" + " " * 6 + "]")
+        else:
+            stream.write("[]")
+        stream.write(after + "\n")
+
+
 class SarifOutput:
     """Writes the result as a SARIF 2.1.0 log."""
 
@@ -414,6 +476,4 @@ class SarifOutput:
     needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
-        log = result_to_sarif(result, options.lang)
-        json.dump(log, stream, ensure_ascii=False, indent=2, sort_keys=True)
-        stream.write("\n")
+        write_sarif(result, options.lang, stream)

@@ -1,4 +1,4 @@
-"""The JSON output is written as it is read, and is what one ``json.dump`` would write."""
+"""The JSON and SARIF outputs are written as they are read, and are what one json.dump writes."""
 
 from __future__ import annotations
 
@@ -40,3 +40,35 @@ def test_findings_beyond_the_memory_spool_go_through_disk() -> None:
         output.SPOOL_CHARS = small
     assert spooled.getvalue() == whole.getvalue()
     assert json.loads(whole.getvalue())["findings"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(results(), st.sampled_from(["id", "en"]))
+def test_the_streamed_sarif_log_is_byte_for_byte_one_json_dump(
+    result: RunResult, lang: str
+) -> None:
+    from sakip_validate.plugins.sarif import result_to_sarif, write_sarif
+
+    result.decide()
+    streamed = io.StringIO()
+    write_sarif(result, lang, streamed)  # type: ignore[arg-type]
+    log = result_to_sarif(result, lang)  # type: ignore[arg-type]
+    whole = json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert streamed.getvalue() == whole
+
+
+def test_sarif_results_beyond_the_memory_spool_go_through_disk() -> None:
+    import sakip_validate.plugins.sarif as output
+
+    example_result = frozen.load("example")
+    whole = io.StringIO()
+    output.write_sarif(example_result, "en", whole)
+    small = output.SPOOL_CHARS
+    try:
+        output.SPOOL_CHARS = 10
+        spooled = io.StringIO()
+        output.write_sarif(example_result, "en", spooled)
+    finally:
+        output.SPOOL_CHARS = small
+    assert spooled.getvalue() == whole.getvalue()
+    assert json.loads(whole.getvalue())["runs"][0]["results"]

@@ -28,6 +28,7 @@ breaks become ``\\n``; everything else is escaped by the serializer.
 from __future__ import annotations
 
 import re
+import shutil
 from typing import TYPE_CHECKING, TextIO
 
 from sakip_validate.catalog import Catalog
@@ -176,6 +177,46 @@ def result_to_junit(result: RunResult, lang: Lang) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
 
 
+# Test suites kept in memory up to this many characters, then in a temporary file.
+SPOOL_CHARS = 4 * 1024 * 1024
+_MARK = "sakip-validate-suites"
+
+
+def write_junit(result: RunResult, lang: Lang, stream: TextIO) -> None:
+    """Write :func:`result_to_junit`'s document byte for byte, one test suite at a time.
+
+    Each file's suite goes to a spooled temporary file as it is read, and the
+    totals the root element carries are written before them: a run of thousands
+    of reports never holds its findings in memory at once.
+    """
+    import tempfile
+    from xml.etree.ElementTree import Element, indent, tostring
+
+    stages = _stages(result)
+    timestamp = result.manifest.generated_at if result.manifest else None
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_CHARS, mode="w+", encoding="utf-8") as spool:
+        for report in result.files:
+            suite = _testsuite(report, stages, result.policy, lang, timestamp, result.catalog)
+            for key in totals:
+                totals[key] += int(suite.get(key, "0"))
+            indent(suite, space="  ", level=1)
+            spool.write("\n  " + tostring(suite, encoding="unicode"))
+        root = Element("testsuites", name="sakip-validate")
+        for key, value in totals.items():
+            root.set(key, str(value))
+        stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not spool.tell():
+            stream.write(tostring(root, encoding="unicode") + "\n")
+            return
+        root.text = _MARK
+        opening = tostring(root, encoding="unicode").split(_MARK)[0]
+        stream.write(opening)
+        spool.seek(0)
+        shutil.copyfileobj(spool, stream)
+        stream.write("\n</testsuites>\n")
+
+
 class JunitOutput:
     """Writes the result as JUnit XML: a test suite per file, a test case per rule pack."""
 
@@ -185,4 +226,4 @@ class JunitOutput:
     needs_data = False
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
-        stream.write(result_to_junit(result, options.lang))
+        write_junit(result, options.lang, stream)

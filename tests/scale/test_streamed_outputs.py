@@ -1,4 +1,5 @@
-"""The JSON and SARIF outputs are written as they are read, and are what one json.dump writes."""
+"""The JSON, SARIF and JUnit outputs are written as they are read, and are what one
+whole document written at once would be, byte for byte."""
 
 from __future__ import annotations
 
@@ -72,3 +73,16 @@ def test_sarif_results_beyond_the_memory_spool_go_through_disk() -> None:
         output.SPOOL_CHARS = small
     assert spooled.getvalue() == whole.getvalue()
     assert json.loads(whole.getvalue())["runs"][0]["results"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(results(), st.sampled_from(["id", "en"]))
+def test_the_streamed_junit_document_is_the_whole_tree_written_at_once(
+    result: RunResult, lang: str
+) -> None:
+    from sakip_validate.plugins.junit import result_to_junit, write_junit
+
+    result.decide()
+    streamed = io.StringIO()
+    write_junit(result, lang, streamed)  # type: ignore[arg-type]
+    assert streamed.getvalue() == result_to_junit(result, lang)  # type: ignore[arg-type]

@@ -41,7 +41,7 @@ from .reading import read_bytes, read_path
 from .result import FileReport, Manifest, RunResult, SkippedRule
 from .retention import Settled
 from .schema_check import check_schema
-from .store import ReportStore
+from .store import Packed, ReportStore
 
 __all__ = [
     "NothingToCheck",
@@ -325,15 +325,20 @@ def _check_targets(
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
     facts: bool = False,
-) -> Iterator[FileReport]:
-    """The reports of ``targets``, in their order, as they are checked."""
+    policy: Policy | None = None,
+) -> Iterator[FileReport | Packed]:
+    """The reports of ``targets``, in their order, as they are checked.
+
+    ``policy``: worker processes, when there are any, settle each report by it
+    and give it back packed (:class:`~sakip_validate.store.Packed`).
+    """
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     # A pool costs a process start per worker: worth it only for a real batch.
     if workers > 1 and len(targets) >= 4 * workers:
         from .workers import check_in_workers
 
         yield from check_in_workers(
-            targets, rules, workers, CHUNK, keep_data, limits, progress, facts=facts
+            targets, rules, workers, CHUNK, keep_data, limits, progress, facts=facts, policy=policy
         )
         return
     with Settled() as settled:
@@ -385,8 +390,8 @@ def check_paths(
     else:
         result = RunResult()
     targets = [(target.path, target.label, False) for target in discover(paths, exclude)]
-    result.files.extend(_check_targets(targets, rules, keep_data=keep_data, jobs=jobs))
-    result.policy = _set_aside_year_waivers(result.policy, result.files)
+    result.files.extend(_plain(_check_targets(targets, rules, keep_data=keep_data, jobs=jobs)))
+    result.policy = set_aside_year_waivers(result.policy, result.files)
     result.policy.apply(result)
     result.decide()
     return result
@@ -428,6 +433,13 @@ def run(
             else:
                 targets.append((target.path, target.label, True))
     files = [t for t in targets if t is not None]
+    # A large run packs each report away once the policy has settled it: the
+    # outputs read them back one at a time (sakip_validate.store). Without the
+    # checks across years, which must see every report first, the worker
+    # processes settle and pack the reports themselves.
+    packed = len(targets) > options.pack_above
+    if not across_years:
+        result.policy = set_aside_year_waivers(result.policy)
     checked = _check_targets(
         files,
         rules,
@@ -436,10 +448,12 @@ def run(
         limits=options.limits,
         progress=options.progress,
         facts=across_years,
+        policy=result.policy if packed and not across_years else None,
     )
 
-    def arriving() -> Iterator[FileReport]:
+    def arriving() -> Iterator[FileReport | Packed]:
         for place in targets:
+            report: FileReport | Packed
             if place is not None:
                 report = next(checked)
             else:
@@ -459,21 +473,18 @@ def run(
             else:
                 yield report
 
-    # A large run packs each report away once the policy has settled it: the
-    # outputs read them back one at a time (sakip_validate.store).
-    packed = len(targets) > options.pack_above
-    result.files = _reports(packed)
-    if not across_years:
-        result.policy = _set_aside_year_waivers(result.policy)
+    store = ReportStore() if packed else None
+    reports: list[FileReport] | ReportStore = store if store is not None else []
+    result.files = reports
     settling = result.policy.settling()
     try:
         if across_years:
             from .years import add_found, year_findings
 
             # The comparison needs every report's summary before any report is settled.
-            held = _reports(packed)
+            held: list[FileReport] | ReportStore = ReportStore() if packed else []
             summaries: list[ReportFacts | None] = []
-            for report in arriving():
+            for report in _plain(arriving()):
                 summaries.append(report.facts)
                 held.append(report)
             if held:
@@ -481,27 +492,35 @@ def run(
                 for report, found in zip(held, year_findings(summaries, evidence), strict=True):
                     add_found(report, found)
                     settling.file(report)
-                    result.files.append(report)
+                    reports.append(report)
             if isinstance(held, ReportStore):
                 held.close()
         else:
-            for report in arriving():
-                _set_aside_year_waivers(result.policy, [report])
-                settling.file(report)
-                result.files.append(report)
+            for item in arriving():
+                if isinstance(item, Packed):
+                    assert store is not None  # workers settle only for a packed run
+                    settling.merge(item.outcome)
+                    store.append_packed(item)
+                else:
+                    set_aside_year_waivers(result.policy, [item])
+                    settling.file(item)
+                    reports.append(item)
     except BaseException:
-        if isinstance(result.files, ReportStore):
-            result.files.close()
+        if store is not None:
+            store.close()
         raise
-    if not result.files:
+    if not reports:
         raise NothingToCheck(paths, skipped=len(result.skipped))
     settling.finish(result)
     result.decide()
     return result
 
 
-def _reports(packed: bool) -> list[FileReport] | ReportStore:
-    return ReportStore() if packed else []
+def _plain(items: Iterable[FileReport | Packed]) -> Iterator[FileReport]:
+    """Reports checked without a policy to settle them by: never packed by a worker."""
+    for item in items:
+        assert isinstance(item, FileReport)
+        yield item
 
 
 def _previous_facts(options: RunOptions, seen: Seen, result: RunResult) -> list[ReportFacts]:
@@ -518,8 +537,10 @@ def _previous_facts(options: RunOptions, seen: Seen, result: RunResult) -> list[
         for given in options.previous
         for target in discover([str(given)], options.exclude, seen)
     ]
-    reports = _check_targets(
-        targets, (), keep_data=False, jobs=options.jobs, limits=options.limits, facts=True
+    reports = _plain(
+        _check_targets(
+            targets, (), keep_data=False, jobs=options.jobs, limits=options.limits, facts=True
+        )
     )
     evidence = []
     for report in reports:
@@ -530,7 +551,7 @@ def _previous_facts(options: RunOptions, seen: Seen, result: RunResult) -> list[
     return evidence
 
 
-def _set_aside_year_waivers(policy: Policy, reports: Iterable[FileReport] = ()) -> Policy:
+def set_aside_year_waivers(policy: Policy, reports: Iterable[FileReport] = ()) -> Policy:
     """Without the checks across years, their waivers can be neither used nor unused.
 
     A report notes a dropped indicator with a waiver for YEAR004; a run that does

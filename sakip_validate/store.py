@@ -20,33 +20,64 @@ import tempfile
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import overload
 
+from .policy import FileOutcome
 from .result import FileReport
 from .tally import Tally
 
-__all__ = ["ReportStore"]
+__all__ = ["Packed", "ReportStore", "pack"]
 
-# Kept in memory up to this size, then moved to a temporary file.
+# Kept in memory up to this size, then moved to a temporary file (at least 1).
 SPOOL_BYTES = 8 * 1024 * 1024
+
+
+def pack(report: FileReport) -> bytes:
+    """A report as the store keeps it: a compressed pickle."""
+    return zlib.compress(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """A report settled and packed by a worker process, with what the run needs of it.
+
+    The parent process stores ``blob`` as it is and adds ``tally`` and
+    ``outcome`` to the run's counts and policy: it never unpacks the report.
+    """
+
+    label: str
+    role: str
+    blob: bytes
+    tally: Tally
+    outcome: FileOutcome
 
 
 class ReportStore(Sequence[FileReport]):
     """Reports appended in order, read back one at a time; their counts kept as they come."""
 
-    def __init__(self, spool_bytes: int = SPOOL_BYTES) -> None:
-        self._file = tempfile.SpooledTemporaryFile(max_size=spool_bytes)  # noqa: SIM115 - closed by close()
+    def __init__(self, spool_bytes: int | None = None) -> None:
+        # (SpooledTemporaryFile never leaves memory when its max_size is 0.)
+        spool = max(1, SPOOL_BYTES if spool_bytes is None else spool_bytes)
+        self._file = tempfile.SpooledTemporaryFile(max_size=spool)  # noqa: SIM115 - closed by close()
         self._starts = array("q")  # offset of each report; the next one's start is its end
         self._end = 0
         self.tally = Tally()
 
     def append(self, report: FileReport) -> None:
-        packed = zlib.compress(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), 1)
-        self._file.seek(self._end)
-        self._file.write(packed)
-        self._starts.append(self._end)
-        self._end += len(packed)
+        self._write(pack(report))
         self.tally.add(report)
+
+    def append_packed(self, packed: Packed) -> None:
+        """Store a report a worker packed, with its counts."""
+        self._write(packed.blob)
+        self.tally.merge(packed.tally)
+
+    def _write(self, blob: bytes) -> None:
+        self._file.seek(self._end)
+        self._file.write(blob)
+        self._starts.append(self._end)
+        self._end += len(blob)
 
     def extend(self, reports: Iterable[FileReport]) -> None:
         for report in reports:

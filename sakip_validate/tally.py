@@ -45,6 +45,13 @@ class Tally:
         self.unreadable += report.unreadable
         self.counted.update(_key(finding) for finding in report.findings)
 
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts (a report counted in a worker process)."""
+        self.counted.update(other.counted)
+        self.files += other.files
+        self.reports += other.reports
+        self.unreadable += other.unreadable
+
     @property
     def findings(self) -> int:
         return self.counted.total()

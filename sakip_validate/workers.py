@@ -21,8 +21,11 @@ from .engine.model import Rule
 from .failures import internal_finding
 from .findings import Text, TextLocation
 from .loading import Limits
+from .policy import Policy, Settling
 from .result import FileReport
 from .retention import Settled
+from .store import Packed, pack
+from .tally import Tally
 
 Target = tuple[Path, str, bool]  # as api.Target: path, label, skip when undeclared
 
@@ -48,7 +51,13 @@ def _die_with_parent() -> None:
         return
 
 
-def _init(rules: list[Rule], keep_data: bool, limits: Limits, facts: bool = False) -> None:
+def _init(
+    rules: list[Rule],
+    keep_data: bool,
+    limits: Limits,
+    facts: bool = False,
+    policy: Policy | None = None,
+) -> None:
     # A forked worker inherits the parent's handlers: SIGTERM must end it (the
     # parent's handler would only raise an exception the pool catches), and
     # Ctrl-C reaches the whole process group: the parent decides, workers wait.
@@ -56,16 +65,20 @@ def _init(rules: list[Rule], keep_data: bool, limits: Limits, facts: bool = Fals
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
     _STATE.update(rules=rules, keep_data=keep_data, limits=limits, facts=facts)
+    # Given the policy, the worker settles and packs each report itself: the
+    # parent only stores what comes back (see store.Packed).
+    _STATE["settling"] = policy.settling() if policy is not None else None
 
 
-def _check_chunk(chunk: list[Target]) -> list[FileReport]:
+def _check_chunk(chunk: list[Target]) -> list[FileReport | Packed]:
     from .api import check_file
 
     rules: list[Rule] = _STATE["rules"]  # type: ignore[assignment]
     limits: Limits = _STATE["limits"]  # type: ignore[assignment]
     keep_data = bool(_STATE["keep_data"])
     facts = bool(_STATE["facts"])  # the small summaries travel back with the reports
-    return [
+    settling: Settling | None = _STATE["settling"]  # type: ignore[assignment]
+    reports = (
         check_file(
             path,
             label,
@@ -76,7 +89,21 @@ def _check_chunk(chunk: list[Target]) -> list[FileReport]:
             facts=facts,
         )
         for path, label, skip in chunk
-    ]
+    )
+    if settling is None:
+        return list(reports)
+    return [_settled(report, settling) for report in reports]
+
+
+def _settled(report: FileReport, settling: Settling) -> FileReport | Packed:
+    """``report`` settled by the policy and packed, with its counts and policy outcome."""
+    from .api import set_aside_year_waivers
+
+    if report.role == "skipped":
+        return report
+    set_aside_year_waivers(settling.policy, [report])
+    outcome = settling.file(report)
+    return Packed(report.label, report.role, pack(report), Tally.of([report]), outcome)
 
 
 def _lost(chunk: list[Target], error: BaseException) -> list[FileReport]:
@@ -87,7 +114,8 @@ def _lost(chunk: list[Target], error: BaseException) -> list[FileReport]:
     return reports
 
 
-InitArgs = tuple[list[Rule], bool, Limits, bool]  # _init's: rules, keep_data, limits, facts
+# _init's: rules, keep_data, limits, facts, the policy to settle with (None: not here)
+InitArgs = tuple[list[Rule], bool, Limits, bool, Policy | None]
 
 
 def _start_pool(workers: int, initargs: InitArgs) -> ProcessPoolExecutor:
@@ -103,15 +131,14 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _alone(
-    chunk: list[Target], initargs: tuple[list[Rule], bool, Limits, bool]
-) -> list[FileReport]:
+def _alone(chunk: list[Target], initargs: InitArgs) -> list[FileReport | Packed]:
     """Check one chunk again in a pool of its own; lost if that worker dies too."""
     pool = _start_pool(1, initargs)
+    reports: list[FileReport | Packed]
     try:
         reports = pool.submit(_check_chunk, chunk).result()
     except BrokenProcessPool as error:
-        reports = _lost(chunk, error)
+        reports = list(_lost(chunk, error))
     except BaseException:
         _stop(pool)
         raise
@@ -129,23 +156,27 @@ def check_in_workers(
     progress: Callable[[int, int], None] | None = None,
     *,
     facts: bool = False,
-) -> Iterator[FileReport]:
+    policy: Policy | None = None,
+) -> Iterator[FileReport | Packed]:
     """Reports for ``targets`` in their order, checked by ``workers`` processes.
 
     Reports are given as their chunk comes back, so that the caller can settle
     and pack each one while the workers go on; ``progress`` is told (files done,
     files in all). ``facts``: each report carries its summary for the checks
-    across years.
+    across years. Given a ``policy``, the workers settle and pack each report
+    and give it back :class:`~sakip_validate.store.Packed` (a file found in a
+    folder that is no report, and a chunk lost with its worker, still come back
+    as plain reports).
 
     When a worker dies, every chunk still pending in its pool fails with it; those
     are checked again one at a time, so only the chunk that killed a worker is lost.
     """
     chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
-    initargs = (list(rules), keep_data, limits, facts)
+    initargs: InitArgs = (list(rules), keep_data, limits, facts, policy)
     done = 0
     pool = _start_pool(workers, initargs)
     try:
-        futures: list[Future[list[FileReport]]] = [
+        futures: list[Future[list[FileReport | Packed]]] = [
             pool.submit(_check_chunk, chunk) for chunk in chunks
         ]
         broken: set[int] = set()
@@ -164,7 +195,9 @@ def check_in_workers(
                 if index in broken:
                     error = futures[index].exception()
                     assert error is not None
-                    reports = _lost(chunk, error) if len(broken) == 1 else _alone(chunk, initargs)
+                    reports = (
+                        list(_lost(chunk, error)) if len(broken) == 1 else _alone(chunk, initargs)
+                    )
                 else:
                     reports = future.result()
                 futures[index] = _DONE  # the reports go to the caller, not kept here
@@ -181,5 +214,5 @@ def check_in_workers(
     pool.shutdown()
 
 
-_DONE: Future[list[FileReport]] = Future()
+_DONE: Future[list[FileReport | Packed]] = Future()
 _DONE.set_result([])

@@ -41,6 +41,7 @@ __all__ = [
     "EXIT_USAGE",
     "FAIL_ON_CHOICES",
     "BaselineOutcome",
+    "FileOutcome",
     "Policy",
     "Settling",
     "Verdict",
@@ -246,6 +247,21 @@ class Policy:
         return Verdict(code, failing, unreadable, internal)
 
 
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What settling one file added to the run: for a run settled in several processes.
+
+    ``used``: indexes of the configuration's waivers that waived something;
+    ``consumed``: the baseline entries the file's findings matched; ``new`` and
+    ``persisting``: its findings compared with the baseline.
+    """
+
+    used: frozenset[int] = frozenset()
+    consumed: tuple[Entry, ...] = ()
+    new: int = 0
+    persisting: int = 0
+
+
 class Settling:
     """The policy applied to one file at a time, then to the run.
 
@@ -254,7 +270,10 @@ class Settling:
     :meth:`finish` adds what only the whole run knows: findings about the
     configuration's waivers (expired, unused) and the baseline's fixed entries.
     The baseline is matched file by file: an entry names its file, so matching
-    per file gives what matching the whole run at once would.
+    per file gives what matching the whole run at once would. For the same
+    reason a worker process can settle its files with a settling of its own and
+    send back each file's :class:`FileOutcome`, which the run's settling
+    :meth:`merge` s.
     """
 
     def __init__(self, policy: Policy) -> None:
@@ -266,13 +285,22 @@ class Settling:
         self._suppression = Suppression(kind="baseline", source=baseline.source if baseline else "")
         self._new = self._persisting = 0
 
-    def file(self, report: FileReport) -> None:
+    def file(self, report: FileReport) -> FileOutcome:
         """Select, re-grade, waive and compare with the baseline the findings of ``report``."""
-        self.policy.apply_file(report, self.used, self.day)
+        used: set[int] = set()
+        self.policy.apply_file(report, used, self.day)
         baseline = self.policy.baseline
         if baseline is None:
-            return
+            outcome = FileOutcome(frozenset(used))
+        else:
+            outcome = self._compare(report, baseline, frozenset(used))
+        self._account(outcome)
+        return outcome
+
+    def _compare(self, report: FileReport, baseline: Baseline, used: frozenset[int]) -> FileOutcome:
         remaining = self._remaining
+        consumed: list[Entry] = []
+        new = persisting = 0
         marked = []
         for finding in report.findings:
             if finding.rule.startswith("POLICY"):
@@ -283,14 +311,27 @@ class Settling:
                 # Waived since the baseline was written: still there, not fixed.
                 if remaining[entry] > 0:
                     remaining[entry] -= 1
+                    consumed.append(entry)
             elif remaining[entry] > 0:
                 remaining[entry] -= 1
-                self._persisting += 1
+                consumed.append(entry)
+                persisting += 1
                 finding = dataclasses.replace(finding, suppression=self._suppression)
             else:
-                self._new += 1
+                new += 1
             marked.append(finding)
         report.findings = marked
+        return FileOutcome(used, tuple(consumed), new, persisting)
+
+    def _account(self, outcome: FileOutcome) -> None:
+        self.used |= outcome.used
+        self._new += outcome.new
+        self._persisting += outcome.persisting
+
+    def merge(self, outcome: FileOutcome) -> None:
+        """Add a file settled elsewhere (a worker's :meth:`file`) to this run."""
+        self._remaining.subtract(outcome.consumed)
+        self._account(outcome)
 
     def finish(self, result: RunResult) -> None:
         """Add the findings about the configuration's waivers and the baseline's outcome."""
@@ -309,7 +350,7 @@ class Settling:
         for label, findings in about_config.items():
             result.files.append(FileReport(label, "toml", findings, role="config"))
         if policy.baseline is not None:
-            fixed = tuple(sorted(self._remaining.elements()))
+            fixed = tuple(sorted(self._remaining.elements()))  # (elements skips counts <= 0)
             result.baseline = BaselineOutcome(
                 policy.baseline.source, self._new, self._persisting, fixed
             )

@@ -7,14 +7,14 @@ list and the same run with every report packed, read back from a temporary file.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from sakip_validate import api
+from sakip_validate import api, store
 from sakip_validate.cli import main
-from sakip_validate.store import ReportStore
 from tests.gate.test_data_repository import TODAY, repository  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -22,8 +22,12 @@ FORMATS = ("json", "sarif", "junit", "github", "markdown", "console")
 
 
 def _check(monkeypatch: pytest.MonkeyPatch, packed: bool, *args: str) -> tuple[int, str]:
+    """The command's exit code and output; ``packed``: whatever the number of files."""
     with monkeypatch.context() as patch:
-        patch.setattr(api, "_reports", lambda _: ReportStore(spool_bytes=0) if packed else [])
+        limit = 0 if packed else 10**9
+        patch.setattr(api, "RunOptions", partial(api.RunOptions, pack_above=limit))
+        # every report goes through the temporary file on disk
+        patch.setattr(store, "SPOOL_BYTES", 1)
         done = CliRunner().invoke(
             main, ["check", *args], env={"SOURCE_DATE_EPOCH": TODAY, "NO_COLOR": "1"}
         )
@@ -41,6 +45,8 @@ def test_a_packed_run_prints_what_a_listed_run_prints(
     listed = _check(monkeypatch, False, ".", "--format", fmt, "--no-timestamp")
     assert listed[0] == 1 and "POLICY001" in listed[1]  # the expired waiver
     assert _check(monkeypatch, True, ".", "--format", fmt, "--no-timestamp") == listed
+    # two workers settle and pack the 26 reports themselves
+    assert _check(monkeypatch, True, ".", "--format", fmt, "--no-timestamp", "-j", "2") == listed
 
 
 def test_a_packed_run_compares_with_a_baseline_as_a_listed_run_does(
@@ -60,6 +66,7 @@ def test_a_packed_run_compares_with_a_baseline_as_a_listed_run_does(
     listed = _check(monkeypatch, False, *args)
     assert '"baseline_state": "new"' in listed[1] and '"persisting"' in listed[1]
     assert _check(monkeypatch, True, *args) == listed
+    assert _check(monkeypatch, True, *args, "-j", "2") == listed
 
 
 def test_a_packed_run_compares_years_as_a_listed_run_does(
@@ -78,3 +85,4 @@ def test_a_packed_run_compares_years_as_a_listed_run_does(
     listed = _check(monkeypatch, False, *args)
     assert '"YEAR001"' in listed[1]
     assert _check(monkeypatch, True, *args) == listed
+    assert _check(monkeypatch, True, *args, "-j", "2") == listed

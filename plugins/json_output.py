@@ -15,7 +15,6 @@ a finding about the data file itself (LOAD, SCHEMA).
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from sakip_validate.outputs import RenderOptions
 from sakip_validate.policy import BaselineOutcome
 from sakip_validate.result import RunResult
 
+from . import jsontext
 from .summary import compared, fixed_label, sorted_findings
 
 FORMAT_VERSION = 1
@@ -184,7 +184,7 @@ def _tail(result: RunResult) -> dict[str, Any]:
 
 def _dumps(value: Any, indent: str) -> str:
     """``value`` as ``json.dump(..., indent=2)`` writes it at a depth of ``indent``."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+    return jsontext.dumps(value, indent)
 
 
 def _write_members(members: dict[str, Any], stream: TextIO, first: bool) -> None:

@@ -32,7 +32,6 @@ would count a result, and nothing was found.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -52,6 +51,7 @@ from sakip_validate.policy import BaselineOutcome
 from sakip_validate.policy.baseline import Entry
 from sakip_validate.result import FileReport, RunResult
 
+from . import jsontext
 from .json_output import place_to_dict
 from .summary import display_value, fixed_label, skipped_reason, sorted_findings
 
@@ -450,12 +450,12 @@ def write_sarif(result: RunResult, lang: Lang, stream: TextIO) -> None:
         count = 0
         indent = " " * 8  # the results' depth in the log: {"runs": [{"results": [...]}]}
         for item in _results(result, lang, rules, artifacts):
-            text = json.dumps(item, ensure_ascii=False, indent=2, sort_keys=True)
-            spool.write(("," if count else "") + "\n" + indent + text.replace("\n", "\n" + indent))
+            text = jsontext.dumps(item, indent, sort_keys=True)
+            spool.write(("," if count else "") + "\n" + indent + text)
             count += 1
         log = _log(result, lang, rules, artifacts, _RESULTS)
-        text = json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True)
-        before, after = text.split(json.dumps(_RESULTS), 1)
+        text = jsontext.dumps(log, sort_keys=True)
+        before, after = text.split(jsontext.dumps(_RESULTS), 1)
         stream.write(before)
         if count:
             stream.write("[")

@@ -86,3 +86,51 @@ def test_the_streamed_junit_document_is_the_whole_tree_written_at_once(
     streamed = io.StringIO()
     write_junit(result, lang, streamed)  # type: ignore[arg-type]
     assert streamed.getvalue() == result_to_junit(result, lang)  # type: ignore[arg-type]
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+        | st.dictionaries(st.integers() | st.booleans() | st.none(), inner, max_size=3)
+    ),
+    max_leaves=20,
+)
+
+
+@given(json_values, st.sampled_from(["", "  ", "        "]), st.booleans())
+def test_the_fast_json_text_is_what_json_dumps_writes(
+    value: object, indent: str, sort: bool
+) -> None:
+    from sakip_validate.plugins.jsontext import dumps
+
+    try:
+        expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=sort)
+    except TypeError:  # keys json itself cannot sort (mixed types)
+        return
+    assert dumps(value, indent, sort_keys=sort) == expected.replace("\n", "\n" + indent)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(results(), st.sampled_from(["id", "en"]))
+def test_piped_console_text_written_directly_is_what_rich_writes(
+    result: RunResult, lang: str
+) -> None:
+    from sakip_validate.outputs import RenderOptions
+    from sakip_validate.plugins.console import ConsoleOutput
+
+    result.decide()
+    direct, through_rich = ConsoleOutput(), ConsoleOutput()
+    through_rich.direct = False
+    written = []
+    for plugin in (direct, through_rich):
+        stream = io.StringIO()
+        plugin.render(result, RenderOptions(lang=lang), stream)  # type: ignore[arg-type]
+        written.append(stream.getvalue())
+    assert written[0] == written[1]

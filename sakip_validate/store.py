@@ -53,7 +53,30 @@ class Packed:
     outcome: FileOutcome
 
 
-class ReportStore(Sequence[FileReport]):
+class _Reports(Sequence[FileReport]):
+    """Reports read back by position: a subclass says how many and how to read one."""
+
+    def _read(self, index: int) -> FileReport:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> FileReport: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[FileReport]: ...
+
+    def __getitem__(self, index: int | slice) -> FileReport | list[FileReport]:
+        picked = range(len(self))[index]  # IndexError, negative indexes and slices as a list's
+        if isinstance(picked, range):
+            return [self._read(i) for i in picked]
+        return self._read(picked)
+
+    def __iter__(self) -> Iterator[FileReport]:
+        for index in range(len(self)):
+            yield self._read(index)
+
+
+class ReportStore(_Reports):
     """Reports appended in order, read back one at a time; their counts kept as they come."""
 
     def __init__(self, spool_bytes: int | None = None) -> None:
@@ -86,26 +109,6 @@ class ReportStore(Sequence[FileReport]):
     def __len__(self) -> int:
         return len(self._starts)
 
-    @overload
-    def __getitem__(self, index: int) -> FileReport: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[FileReport]: ...
-
-    def __getitem__(self, index: int | slice) -> FileReport | list[FileReport]:
-        if isinstance(index, slice):
-            return [self._read(i) for i in range(*index.indices(len(self)))]
-        count = len(self)
-        if index < 0:
-            index += count
-        if not 0 <= index < count:
-            raise IndexError("report index out of range")
-        return self._read(index)
-
-    def __iter__(self) -> Iterator[FileReport]:
-        for index in range(len(self)):
-            yield self._read(index)
-
     def _read(self, index: int) -> FileReport:
         start = self._starts[index]
         end = self._starts[index + 1] if index + 1 < len(self._starts) else self._end
@@ -127,8 +130,12 @@ class ReportStore(Sequence[FileReport]):
         self.close()
 
 
-class _Inputs(Sequence[FileReport]):
-    """The input reports of a store (role ``report``), read back as they are iterated."""
+class _Inputs(_Reports):
+    """The input reports of a store (role ``report``), read back as they are iterated.
+
+    The policy adds the configuration files after every input: the inputs are
+    the store's first reports.
+    """
 
     def __init__(self, store: ReportStore) -> None:
         self._store = store
@@ -136,19 +143,5 @@ class _Inputs(Sequence[FileReport]):
     def __len__(self) -> int:
         return self._store.tally.reports
 
-    def __iter__(self) -> Iterator[FileReport]:
-        return (report for report in self._store if report.role == "report")
-
-    @overload
-    def __getitem__(self, index: int) -> FileReport: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[FileReport]: ...
-
-    def __getitem__(self, index: int | slice) -> FileReport | list[FileReport]:
-        # Configuration files come last (the policy adds them after the inputs).
-        if isinstance(index, slice):
-            return [self._store[i] for i in range(*index.indices(len(self)))]
-        if not -len(self) <= index < len(self):
-            raise IndexError("report index out of range")
-        return self._store[index % len(self)]
+    def _read(self, index: int) -> FileReport:
+        return self._store[index]

@@ -3,9 +3,12 @@ whole document written at once would be, byte for byte."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,24 +28,6 @@ def test_the_streamed_document_is_byte_for_byte_one_json_dump(result: RunResult,
     assert streamed.getvalue() == whole
 
 
-def test_findings_beyond_the_memory_spool_go_through_disk() -> None:
-    import sakip_validate.plugins.json_output as output
-
-    example_result = frozen.load("example")
-
-    whole = io.StringIO()
-    write_result(example_result, "id", whole)
-    small = output.SPOOL_CHARS
-    try:
-        output.SPOOL_CHARS = 10  # every finding after the first goes to the temporary file
-        spooled = io.StringIO()
-        write_result(example_result, "id", spooled)
-    finally:
-        output.SPOOL_CHARS = small
-    assert spooled.getvalue() == whole.getvalue()
-    assert json.loads(whole.getvalue())["findings"]
-
-
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(results(), st.sampled_from(["id", "en"]))
 def test_the_streamed_sarif_log_is_byte_for_byte_one_json_dump(
@@ -58,21 +43,25 @@ def test_the_streamed_sarif_log_is_byte_for_byte_one_json_dump(
     assert streamed.getvalue() == whole
 
 
-def test_sarif_results_beyond_the_memory_spool_go_through_disk() -> None:
-    import sakip_validate.plugins.sarif as output
-
+@pytest.mark.parametrize(
+    ("name", "items"),
+    [
+        ("json_output", lambda log: log["findings"]),
+        ("sarif", lambda log: log["runs"][0]["results"]),
+    ],
+)
+def test_items_beyond_the_memory_spool_go_through_disk(name: str, items: Any) -> None:
+    output = importlib.import_module(f"sakip_validate.plugins.{name}")
+    write = output.write_result if name == "json_output" else output.write_sarif
     example_result = frozen.load("example")
     whole = io.StringIO()
-    output.write_sarif(example_result, "en", whole)
-    small = output.SPOOL_CHARS
-    try:
-        output.SPOOL_CHARS = 10
+    write(example_result, "en", whole)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(output, "SPOOL_CHARS", 10)  # every item after the first goes to disk
         spooled = io.StringIO()
-        output.write_sarif(example_result, "en", spooled)
-    finally:
-        output.SPOOL_CHARS = small
+        write(example_result, "en", spooled)
     assert spooled.getvalue() == whole.getvalue()
-    assert json.loads(whole.getvalue())["runs"][0]["results"]
+    assert items(json.loads(whole.getvalue()))
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

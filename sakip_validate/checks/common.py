@@ -93,8 +93,22 @@ def row_adds_up(view: ReportView, row: Row) -> bool:
     Such a row is evidence for each of the three figures it prints: they were
     written together, and they agree. Tabel 3.4 measures against the Renstra
     end target (``target_akhir``). A target of 0, an N/A or an empty cell, or an
-    indicator of unknown polarity gives no evidence.
+    indicator of unknown polarity gives no evidence. Worked out once per row of
+    the view: several rules weigh the same rows.
     """
+    entry = view.memo.get((_ADDS_UP, id(row)))
+    if entry is not None and entry[0] is row:
+        return bool(entry[1])
+    adds_up = _row_adds_up(view, row)
+    # The entry holds the row, so its id is not reused while the view lives.
+    view.memo[(_ADDS_UP, id(row))] = (row, adds_up)
+    return adds_up
+
+
+_ADDS_UP = "row_adds_up"
+
+
+def _row_adds_up(view: ReportView, row: Row) -> bool:
     target_field = "target_akhir" if row.table == "target_akhir_renstra" else "target"
     target = row.cell(target_field).number
     realisasi = row.cell("realisasi").number
@@ -165,7 +179,7 @@ def table_places(
     """The cells printing ``field`` for ``key`` in ``tables`` (the first row per table)."""
     places = []
     for table in tables:
-        row = next((r for r in view.rows(table) if r.key == key), None)
+        row = view.first_row(table, key)
         if row is None:
             continue
         cell = row.cell(field)

@@ -131,6 +131,11 @@ class ReportView:
     # What several checks derive alike from the same rows (budget trees), kept
     # for the view's life: keyed by the deriving function's own key.
     memo: dict[Any, Any] = field(default_factory=dict)
+    # Read by most rules, many times a report: worked out once per view (the data
+    # a view reads is not changed while rules run).
+    _indicators: dict[str, dict[str, Any]] | None = field(default=None, repr=False)
+    _labels: dict[str, Text] = field(default_factory=dict, repr=False)
+    _first: dict[str, dict[tuple[Any, ...], Row]] = field(default_factory=dict, repr=False)
 
     @property
     def data(self) -> dict[str, Any]:
@@ -171,10 +176,14 @@ class ReportView:
 
     @property
     def indicators(self) -> dict[str, dict[str, Any]]:
-        """Indicators by id."""
-        return {
-            item["id"]: item for item in self.items("indikator") if isinstance(item.get("id"), str)
-        }
+        """Indicators by id (built once; read it, do not change it)."""
+        if self._indicators is None:
+            self._indicators = {
+                item["id"]: item
+                for item in self.items("indikator")
+                if isinstance(item.get("id"), str)
+            }
+        return self._indicators
 
     def polarity(self, indikator: str | None) -> str:
         """The indicator's ``polaritas`` (positif when the indicator is unknown or has none).
@@ -196,16 +205,36 @@ class ReportView:
 
     def table_label(self, name: str) -> Text:
         """How the reader names the table: ``Tabel 3.2`` when numbered, else what it holds."""
-        return table_name(self.data, name)
+        label = self._labels.get(name)
+        if label is None:
+            label = self._labels[name] = table_name(self.data, name)
+        return label
 
     def has_table(self, name: str) -> bool:
         return bool(self.raw_table(name))
 
     def rows(self, name: str) -> list[Row]:
         """The rows of view table ``name`` (see TABLE_FIELDS), computed once."""
-        if name not in self._rows:
-            self._rows[name] = list(self._build(name))
-        return self._rows[name]
+        rows = self._rows.get(name)
+        if rows is None:
+            rows = self._rows[name] = list(self._build(name))
+        return rows
+
+    def first_row(self, name: str, key: tuple[Any, ...]) -> Row | None:
+        """The first row of view table ``name`` whose :attr:`Row.key` is ``key``, or None."""
+        index = self._first.get(name)
+        if index is None:
+            index = {}
+            for row in self.rows(name):
+                try:
+                    index.setdefault(row.key, row)
+                except TypeError:  # a key of a malformed file (a list): never equals a good key
+                    continue
+            self._first[name] = index
+        try:
+            return index.get(key)
+        except TypeError:
+            return next((row for row in self.rows(name) if row.key == key), None)
 
     # -- building -------------------------------------------------------------
 

@@ -126,6 +126,8 @@ def _check(value: Number, name: str = "value") -> Decimal:
 
 
 _NUMBER_TYPES = (int, Decimal)
+# Integers below this take the short way through _format (far below MAX_PRECISION digits).
+_BIG_INT = 10**40
 
 
 def _digits_needed(value: Decimal, decimals: int) -> int:
@@ -318,6 +320,11 @@ def mean(values: list[Number]) -> Decimal:
 
 
 def _format(value: Number, decimals: int | None, thousands: str, point: str) -> str:
+    if type(value) is int and not decimals and -_BIG_INT < value < _BIG_INT:
+        # Whole rupiah, the most common figure in a message: digits and separators only
+        # (what the general path gives an int at 0 places, without the Decimal work).
+        text = format(value, ",d")
+        return text if thousands == "," else text.replace(",", thousands)
     x = _check(value)
     places = decimals_of(x) if decimals is None else decimals
     rounded = round_half_up(x, places)

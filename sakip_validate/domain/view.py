@@ -20,6 +20,15 @@ from .tables import table_key, table_name
 from .values import as_number, is_na
 
 _INDICATOR_COLUMNS = ("no", "sasaran_tertulis", "nama_tertulis")
+
+
+def _join(pointer: str, key: Any) -> str:
+    """:func:`join_pointer`, short for the plain keys nearly every cell has (no ~ or /)."""
+    if type(key) is str and "~" not in key and "/" not in key:
+        return f"{pointer}/{key}"
+    return join_pointer(pointer, key)
+
+
 # Keys of a row that are not printed cells: where the row is printed (its page).
 _NOT_CELLS = frozenset({"halaman"})
 
@@ -119,7 +128,7 @@ class Row:
     def cell(self, name: str) -> Cell:
         """The cell ``name``; an empty cell points where the value would be written."""
         found = self.cells.get(name)
-        return found if found is not None else Cell(None, join_pointer(self.pointer, name))
+        return found if found is not None else Cell(None, _join(self.pointer, name))
 
 
 @dataclass(slots=True)
@@ -267,7 +276,7 @@ class ReportView:
                 continue
             pointer = f"{base}/{index}"
             cells = {
-                key: Cell(value, join_pointer(pointer, key))
+                key: Cell(value, _join(pointer, key))
                 for key, value in item.items()
                 if key != "indikator" and key not in _NOT_CELLS
             }
@@ -284,7 +293,7 @@ class ReportView:
             pointer = f"{base}/{index}"
             indikator = item.get("indikator")
             shared = {
-                key: Cell(item[key], join_pointer(pointer, key))
+                key: Cell(item[key], _join(pointer, key))
                 for key in _INDICATOR_COLUMNS
                 if key in item
             }
@@ -294,11 +303,11 @@ class ReportView:
             for year_text, value in per_year.items():
                 if not (isinstance(year_text, str) and year_text.isdigit()):
                     continue
-                year_pointer = join_pointer(join_pointer(pointer, single or "tahun"), year_text)
+                year_pointer = _join(_join(pointer, single or "tahun"), year_text)
                 if single is not None:
                     cells = {single: Cell(value, year_pointer)}
                 elif isinstance(value, dict):
-                    cells = {k: Cell(v, join_pointer(year_pointer, k)) for k, v in value.items()}
+                    cells = {k: Cell(v, _join(year_pointer, k)) for k, v in value.items()}
                 else:
                     continue
                 rows.append(
@@ -320,7 +329,7 @@ class ReportView:
                 continue
             pointer = f"{base}/{index}"
             cells = {
-                key: Cell(value, join_pointer(pointer, key))
+                key: Cell(value, _join(pointer, key))
                 for key, value in item.items()
                 if key != "kode" and key not in _NOT_CELLS
             }

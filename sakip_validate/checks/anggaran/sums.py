@@ -9,6 +9,7 @@ only at the total.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -358,6 +359,16 @@ class HierarchicalSum(CheckKind):
         return problems
 
     def run(self, view: ReportView) -> Iterator[Hit]:
+        # The ordering, percentage and budget_equal rules run the sum check of their
+        # tables too (``sums``, to read its corrections): it is worked out once per
+        # report for each set of parameters, and every caller reads the same hits.
+        key = ("hierarchical_sum", json.dumps(self.params, sort_keys=True, default=str))
+        hits: list[Hit] | None = view.memo.get(key)
+        if hits is None:
+            hits = view.memo[key] = list(self._run(view))
+        return iter(hits)
+
+    def _run(self, view: ReportView) -> Iterator[Hit]:
         for table in _names(self.params["table"]):
             if table not in TABLE_FIELDS:
                 continue

@@ -326,15 +326,29 @@ def _format(value: Number, decimals: int | None, thousands: str, point: str) -> 
         text = format(value, ",d")
         return text if thousands == "," else text.replace(",", thousands)
     x = _check(value)
-    places = decimals_of(x) if decimals is None else decimals
-    rounded = round_half_up(x, places)
+    if decimals is None:
+        # At its own places a figure needs no rounding: quantizing would give it back
+        # unchanged. Only for figures well inside the contexts' bounds: beyond them
+        # round_half_up refuses (InvalidOperation), as it always has.
+        shape = x.as_tuple()
+        exponent = shape.exponent
+        assert isinstance(exponent, int)  # finite
+        places = -exponent if exponent < 0 else 0
+        ordinary = -100 <= exponent <= 0 and len(shape.digits) <= 100
+        rounded = x if ordinary else round_half_up(x, places)
+    else:
+        places = decimals
+        rounded = round_half_up(x, places)
     if rounded == 0:
         rounded = abs(rounded)  # no "-0,00": a zero has no sign on paper
     # Already quantized, so the format spec only adds separators, never rounds.
-    text = format(rounded, f",.{places}f")
+    text = format(rounded, _SPECS[places] if places < len(_SPECS) else f",.{places}f")
     if thousands == "," and point == ".":
         return text  # already the English form
     return text.translate(_separators(thousands, point))
+
+
+_SPECS = tuple(f",.{places}f" for places in range(32))
 
 
 @functools.lru_cache(maxsize=8)

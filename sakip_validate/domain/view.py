@@ -96,7 +96,10 @@ class Cell:
     @property
     def number(self) -> Decimal | None:
         """The cell as a Decimal, or None (empty, N/A, text)."""
-        return as_number(self.value)
+        value = self.value
+        if type(value) is Decimal:  # as_number's first case, without the call
+            return value if value.is_finite() else None
+        return as_number(value)
 
 
 @dataclass(frozen=True, slots=True)

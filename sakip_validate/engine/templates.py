@@ -49,6 +49,10 @@ def display(value: Any, lang: Lang) -> str:
     """A template value as a person reads it in ``lang``."""
     if type(value) is str:  # names and labels, the most common values, show as they are
         return value
+    if type(value) is Text or type(value) is Localized:  # table names, reasons
+        return value.en if lang == "en" else value.id
+    if type(value) is int:  # a year, a count (a bool is not of this exact type)
+        return str(value)
     fmt = format_en if lang == "en" else format_id
     if value is None:
         return "(empty)" if lang == "en" else "(kosong)"

@@ -148,6 +148,7 @@ class ReportView:
     _indicators: dict[str, dict[str, Any]] | None = field(default=None, repr=False)
     _labels: dict[str, Text] = field(default_factory=dict, repr=False)
     _first: dict[str, dict[tuple[Any, ...], Row]] = field(default_factory=dict, repr=False)
+    _by_indicator: dict[str, dict[str, list[Row]]] = field(default_factory=dict, repr=False)
 
     @property
     def data(self) -> dict[str, Any]:
@@ -231,6 +232,17 @@ class ReportView:
         if rows is None:
             rows = self._rows[name] = list(self._build(name))
         return rows
+
+    def indicator_rows(self, name: str, indikator: str) -> list[Row]:
+        """The rows of view table ``name`` about ``indikator``, in document order."""
+        index = self._by_indicator.get(name)
+        if index is None:
+            index = {}
+            for row in self.rows(name):
+                if isinstance(row.indikator, str):  # other values never equal an id
+                    index.setdefault(row.indikator, []).append(row)
+            self._by_indicator[name] = index
+        return index.get(indikator, [])
 
     def first_row(self, name: str, key: tuple[Any, ...]) -> Row | None:
         """The first row of view table ``name`` whose :attr:`Row.key` is ``key``, or None."""

@@ -87,7 +87,8 @@ class _TreeField:
         self.name = name
         self.ratio = ratio
         self.sums: dict[int, _Sum] = {}
-        for owner in self.owners():
+        self._owners = self._find_owners()
+        for owner in self._owners:
             printed = self.value(owner)
             computed = tree.members_sum(owner, name)
             if printed is not None and computed is not None:
@@ -95,6 +96,9 @@ class _TreeField:
 
     def owners(self) -> list[Node]:
         """The rows (and the JUMLAH row) with sub-rows that add up to them."""
+        return self._owners
+
+    def _find_owners(self) -> list[Node]:
         owners = [n for n in self.tree.nodes if self.tree.members(n)]
         if self.tree.total is not None and self.tree.members(self.tree.total):
             owners.append(self.tree.total)

@@ -163,9 +163,7 @@ class ShareOfWhole(CheckKind):
         for table, fields in self.params["tables"].items():
             label = view.table_label(table)
             end_year = view.raw_table(table).get("tahun_target_akhir")
-            for row in view.rows(table):
-                if row.indikator != indikator:
-                    continue
+            for row in view.indicator_rows(table, indikator):
                 for field in fields:
                     cell = row.cell(field)
                     value = cell.number

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal
 
 from ..domain.numbers import Agreement, Polarity, capaian, compare_printed
@@ -96,30 +97,50 @@ def row_adds_up(view: ReportView, row: Row) -> bool:
     indicator of unknown polarity gives no evidence. Worked out once per row of
     the view: several rules weigh the same rows.
     """
-    entry = view.memo.get((_ADDS_UP, id(row)))
-    if entry is not None and entry[0] is row:
-        return bool(entry[1])
-    adds_up = _row_adds_up(view, row)
-    # The entry holds the row, so its id is not reused while the view lives.
-    view.memo[(_ADDS_UP, id(row))] = (row, adds_up)
-    return adds_up
-
-
-_ADDS_UP = "row_adds_up"
-
-
-def _row_adds_up(view: ReportView, row: Row) -> bool:
     target_field = "target_akhir" if row.table == "target_akhir_renstra" else "target"
+    judged = judged_capaian(view, row, target_field, "realisasi", "capaian")
+    return judged is not None and judged[1] is not Agreement.MISMATCH
+
+
+def judged_capaian(
+    view: ReportView, row: Row, target_field: str, realisasi_field: str, capaian_field: str
+) -> tuple[Decimal, Agreement] | None:
+    """The capaian the row's own target and realisasi give, and how its printed capaian
+    relates to it; None when there is nothing to judge (an empty or N/A cell, a target
+    of 0, a polarity the report words otherwise).
+
+    Worked out once per row and columns in a view: the capaian rules and the evidence
+    of several others (:func:`row_adds_up`) weigh the same rows.
+    """
+    key = (_JUDGED, id(row), target_field, realisasi_field, capaian_field)
+    entry = view.memo.get(key)
+    if entry is not None and entry[0] is row:
+        found: tuple[Decimal, Agreement] | None = entry[1]
+        return found
+    found = _judged_capaian(view, row, target_field, realisasi_field, capaian_field)
+    # The entry holds the row, so its id is not reused while the view lives.
+    view.memo[key] = (row, found)
+    return found
+
+
+_JUDGED = "judged_capaian"
+
+
+def _judged_capaian(
+    view: ReportView, row: Row, target_field: str, realisasi_field: str, capaian_field: str
+) -> tuple[Decimal, Agreement] | None:
     target = row.cell(target_field).number
-    realisasi = row.cell("realisasi").number
-    printed = row.cell("capaian").number
+    realisasi = row.cell(realisasi_field).number
+    printed = row.cell(capaian_field).number
+    if target is None or realisasi is None or printed is None or target == 0:
+        return None
     polarity = polarity_of(view, row.indikator)
-    if target is None or realisasi is None or printed is None or polarity is None or target == 0:
-        return False
+    if polarity is None:
+        return None
     computed = capaian(target, realisasi, polarity)
     if computed is None:
-        return False
-    return compare_printed(printed, computed) is not Agreement.MISMATCH
+        return None
+    return computed, compare_printed(printed, computed)
 
 
 # -- one figure in several places ---------------------------------------------------

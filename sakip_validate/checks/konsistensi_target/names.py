@@ -194,6 +194,8 @@ class NameConsistent(CheckKind):
         printed = [n for n in names if n.table is not None]
         if not printed:
             return
+        if all(n.text == names[0].text for n in names):
+            return  # one spelling everywhere (the common case): nothing to weigh
         # Each name normalised once (decide compares every place with every group).
         normal = {id(n): normal_name(n.text) for n in names}
         verdict = decide(names, lambda n: normal[id(n)], lambda a, b: a == b, ruling=_ruling)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal
 
 from ..domain.numbers import Agreement, Polarity, capaian, compare_printed
@@ -93,19 +94,53 @@ def row_adds_up(view: ReportView, row: Row) -> bool:
     Such a row is evidence for each of the three figures it prints: they were
     written together, and they agree. Tabel 3.4 measures against the Renstra
     end target (``target_akhir``). A target of 0, an N/A or an empty cell, or an
-    indicator of unknown polarity gives no evidence.
+    indicator of unknown polarity gives no evidence. Worked out once per row of
+    the view: several rules weigh the same rows.
     """
     target_field = "target_akhir" if row.table == "target_akhir_renstra" else "target"
+    judged = judged_capaian(view, row, target_field, "realisasi", "capaian")
+    return judged is not None and judged[1] is not Agreement.MISMATCH
+
+
+def judged_capaian(
+    view: ReportView, row: Row, target_field: str, realisasi_field: str, capaian_field: str
+) -> tuple[Decimal, Agreement] | None:
+    """The capaian the row's own target and realisasi give, and how its printed capaian
+    relates to it; None when there is nothing to judge (an empty or N/A cell, a target
+    of 0, a polarity the report words otherwise).
+
+    Worked out once per row and columns in a view: the capaian rules and the evidence
+    of several others (:func:`row_adds_up`) weigh the same rows.
+    """
+    key = (_JUDGED, id(row), target_field, realisasi_field, capaian_field)
+    entry = view.memo.get(key)
+    if entry is not None and entry[0] is row:
+        found: tuple[Decimal, Agreement] | None = entry[1]
+        return found
+    found = _judged_capaian(view, row, target_field, realisasi_field, capaian_field)
+    # The entry holds the row, so its id is not reused while the view lives.
+    view.memo[key] = (row, found)
+    return found
+
+
+_JUDGED = "judged_capaian"
+
+
+def _judged_capaian(
+    view: ReportView, row: Row, target_field: str, realisasi_field: str, capaian_field: str
+) -> tuple[Decimal, Agreement] | None:
     target = row.cell(target_field).number
-    realisasi = row.cell("realisasi").number
-    printed = row.cell("capaian").number
+    realisasi = row.cell(realisasi_field).number
+    printed = row.cell(capaian_field).number
+    if target is None or realisasi is None or printed is None or target == 0:
+        return None
     polarity = polarity_of(view, row.indikator)
-    if target is None or realisasi is None or printed is None or polarity is None or target == 0:
-        return False
+    if polarity is None:
+        return None
     computed = capaian(target, realisasi, polarity)
     if computed is None:
-        return False
-    return compare_printed(printed, computed) is not Agreement.MISMATCH
+        return None
+    return computed, compare_printed(printed, computed)
 
 
 # -- one figure in several places ---------------------------------------------------
@@ -165,7 +200,7 @@ def table_places(
     """The cells printing ``field`` for ``key`` in ``tables`` (the first row per table)."""
     places = []
     for table in tables:
-        row = next((r for r in view.rows(table) if r.key == key), None)
+        row = view.first_row(table, key)
         if row is None:
             continue
         cell = row.cell(field)

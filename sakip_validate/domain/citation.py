@@ -133,6 +133,11 @@ def _page(*holders: dict[str, Any]) -> str | None:
     return None
 
 
+def _plain(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The data as a dict (it is one, from the loader; read only here, never copied)."""
+    return data if type(data) is dict else dict(data)
+
+
 def _token(tokens: list[str], index: int) -> str | None:
     return tokens[index] if index < len(tokens) else None
 
@@ -157,17 +162,17 @@ def place_of(source: Any, pointer: str) -> Place | None:
         return Place(section=SECTIONS.text("whole"))
     head, rest = tokens[0], tokens[1:]
     if head == "tabel":
-        return _table_place(dict(data), rest)
+        return _table_place(_plain(data), rest)
     if head == "narasi":
-        return _passage_place(dict(data), rest)
+        return _passage_place(_plain(data), rest)
     if head == "penandatangan":
-        return _signature_place(dict(data), rest)
+        return _signature_place(_plain(data), rest)
     if head == "kelengkapan":
         # the Bab III analyses and the national-standard statement belong in Bab III
         in_bab_3 = _token(rest, 0) in ("analisis_bab_3", "pernyataan_tanpa_standar_nasional")
         return Place(section=SECTIONS.text("bab_3" if in_bab_3 else "layout"))
     if head in ("indikator", "sasaran"):
-        return _listed_place(dict(data), head, rest)
+        return _listed_place(_plain(data), head, rest)
     if head == "laporan":
         field = _token(rest, 0)
         column = column_heading("laporan", field) if field else None

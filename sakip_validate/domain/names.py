@@ -37,15 +37,42 @@ class NameMatch(enum.Enum):
 
 
 def _levenshtein(a: str, b: str) -> int:
+    """The edit distance of ``a`` and ``b`` (letters added, dropped or changed).
+
+    Computed a column of the textbook table at a time as bit vectors (Myers 1999, in
+    Hyyrö's form for the whole-string distance): the same number, about ten times
+    faster in Python than filling the table cell by cell. Bit ``i`` of a vector
+    stands for the ``i``-th letter of the shorter string; ``pv``/``mv`` mark where a
+    column's value goes up/down by one from the row above.
+    """
     if len(a) < len(b):
         a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
+    m = len(b)
+    if m == 0:
+        return len(a)
+    positions: dict[str, int] = {}  # letter -> the bits of the places it stands in b
+    bit = 1
+    for letter in b:
+        positions[letter] = positions.get(letter, 0) | bit
+        bit <<= 1
+    full = bit - 1  # m ones: Python's ints are unbounded, so every complement is cut to m bits
+    last = 1 << (m - 1)
+    pv, mv, score = full, 0, m
+    for letter in a:
+        eq = positions.get(letter, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & full)
+        mh = pv & xh
+        if ph & last:
+            score += 1
+        elif mh & last:
+            score -= 1
+        ph = ((ph << 1) | 1) & full
+        mh = (mh << 1) & full
+        pv = mh | (~(xv | ph) & full)
+        mv = ph & xv
+    return score
 
 
 # A report compares the same few hundred words again and again (every table names

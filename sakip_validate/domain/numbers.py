@@ -109,14 +109,25 @@ _DIVISION = Context(
 
 def _check(value: Number, name: str = "value") -> Decimal:
     """Return ``value`` as a finite Decimal; refuse floats, bools and NaN/Infinity."""
+    # The common cases first, by exact type (called for nearly every figure of a report).
+    if type(value) is Decimal:
+        if value.is_finite():
+            return value
+    elif type(value) is int:
+        return Decimal(value)
     # bool is an int subclass; a True reaching arithmetic is always a bug upstream.
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+    if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
         raise TypeError(f"{name} must be int or Decimal, not {type(value).__name__}")
     if isinstance(value, int):
         return Decimal(value)
     if not value.is_finite():
         raise ValueError(f"{name} must be finite, got {value}")
     return value
+
+
+_NUMBER_TYPES = (int, Decimal)
+# Integers below this take the short way through _format (far below MAX_PRECISION digits).
+_BIG_INT = 10**40
 
 
 def _digits_needed(value: Decimal, decimals: int) -> int:
@@ -145,13 +156,22 @@ def _exact_sub(a: Decimal, b: Decimal) -> Decimal:
 
 def decimals_of(value: Number) -> int:
     """Number of printed decimal places: ``99.93`` → 2, ``100`` → 0, ``1E+2`` → 0."""
-    return max(0, -_exponent(_check(value)))
+    if type(value) is int:
+        return 0
+    exponent = _exponent(_check(value))
+    return -exponent if exponent < 0 else 0
 
 
 def _quantum(decimals: int) -> Decimal:
     if decimals < 0:
         raise ValueError(f"decimals must be >= 0, got {decimals}")
+    if decimals < len(_QUANTA):
+        return _QUANTA[decimals]
     return Decimal((0, (1,), -decimals))
+
+
+# 1, 0.1, 0.01, ...: the quanta of the places figures are printed with, made once.
+_QUANTA = tuple(Decimal((0, (1,), -places)) for places in range(32))
 
 
 def round_half_up(value: Number, decimals: int) -> Decimal:
@@ -239,9 +259,13 @@ def compare_printed(printed: Number, exact: Number) -> Agreement:
     """Classify ``printed`` against ``exact`` at the precision ``printed`` shows."""
     p = _check(printed, "printed")
     d = decimals_of(p)
-    if round_half_up(exact, d) == p:
+    # round_half_up(exact, d), then truncate(exact, d), sharing their checks and context.
+    x = _check(exact)
+    ctx = _context(_digits_needed(x, d))
+    quantum = _quantum(d)
+    if x.quantize(quantum, rounding=ROUND_HALF_UP, context=ctx) == p:
         return Agreement.EXACT
-    if truncate(exact, d) == p:
+    if x.quantize(quantum, rounding=ROUND_DOWN, context=ctx) == p:
         return Agreement.TRUNCATED
     return Agreement.MISMATCH
 
@@ -296,14 +320,40 @@ def mean(values: list[Number]) -> Decimal:
 
 
 def _format(value: Number, decimals: int | None, thousands: str, point: str) -> str:
+    if type(value) is int and not decimals and -_BIG_INT < value < _BIG_INT:
+        # Whole rupiah, the most common figure in a message: digits and separators only
+        # (what the general path gives an int at 0 places, without the Decimal work).
+        text = format(value, ",d")
+        return text if thousands == "," else text.replace(",", thousands)
     x = _check(value)
-    places = decimals_of(x) if decimals is None else decimals
-    rounded = round_half_up(x, places)
+    if decimals is None:
+        # At its own places a figure needs no rounding: quantizing would give it back
+        # unchanged. Only for figures well inside the contexts' bounds: beyond them
+        # round_half_up refuses (InvalidOperation), as it always has.
+        shape = x.as_tuple()
+        exponent = shape.exponent
+        assert isinstance(exponent, int)  # finite
+        places = -exponent if exponent < 0 else 0
+        ordinary = -100 <= exponent <= 0 and len(shape.digits) <= 100
+        rounded = x if ordinary else round_half_up(x, places)
+    else:
+        places = decimals
+        rounded = round_half_up(x, places)
     if rounded == 0:
         rounded = abs(rounded)  # no "-0,00": a zero has no sign on paper
     # Already quantized, so the format spec only adds separators, never rounds.
-    text = format(rounded, f",.{places}f")
-    return text.translate({ord(","): thousands, ord("."): point})
+    text = format(rounded, _SPECS[places] if places < len(_SPECS) else f",.{places}f")
+    if thousands == "," and point == ".":
+        return text  # already the English form
+    return text.translate(_separators(thousands, point))
+
+
+_SPECS = tuple(f",.{places}f" for places in range(32))
+
+
+@functools.lru_cache(maxsize=8)
+def _separators(thousands: str, point: str) -> dict[int, str]:
+    return {ord(","): thousands, ord("."): point}
 
 
 def format_id(value: Number, decimals: int | None = None) -> str:

@@ -55,6 +55,11 @@ def is_na_text(value: Any) -> bool:
 
 def as_number(value: Any) -> Decimal | None:
     """``value`` as a Decimal, or None when it is empty, N/A, text, a bool or not finite."""
+    # The common cases first, by exact type: every figure of a report is read here.
+    if type(value) is Decimal:
+        return value if value.is_finite() else None
+    if type(value) is int:
+        return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         return None
     if isinstance(value, Decimal):
@@ -64,6 +69,8 @@ def as_number(value: Any) -> Decimal | None:
 
 def as_rupiah(value: Any) -> int | None:
     """``value`` as whole rupiah, or None when it is not a whole number."""
+    if type(value) is int:
+        return value
     if isinstance(value, bool):
         return None
     if isinstance(value, int):

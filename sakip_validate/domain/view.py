@@ -20,6 +20,15 @@ from .tables import table_key, table_name
 from .values import as_number, is_na
 
 _INDICATOR_COLUMNS = ("no", "sasaran_tertulis", "nama_tertulis")
+
+
+def _join(pointer: str, key: Any) -> str:
+    """:func:`join_pointer`, short for the plain keys nearly every cell has (no ~ or /)."""
+    if type(key) is str and "~" not in key and "/" not in key:
+        return f"{pointer}/{key}"
+    return join_pointer(pointer, key)
+
+
 # Keys of a row that are not printed cells: where the row is printed (its page).
 _NOT_CELLS = frozenset({"halaman"})
 
@@ -87,7 +96,10 @@ class Cell:
     @property
     def number(self) -> Decimal | None:
         """The cell as a Decimal, or None (empty, N/A, text)."""
-        return as_number(self.value)
+        value = self.value
+        if type(value) is Decimal:  # as_number's first case, without the call
+            return value if value.is_finite() else None
+        return as_number(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +131,7 @@ class Row:
     def cell(self, name: str) -> Cell:
         """The cell ``name``; an empty cell points where the value would be written."""
         found = self.cells.get(name)
-        return found if found is not None else Cell(None, join_pointer(self.pointer, name))
+        return found if found is not None else Cell(None, _join(self.pointer, name))
 
 
 @dataclass(slots=True)
@@ -131,6 +143,12 @@ class ReportView:
     # What several checks derive alike from the same rows (budget trees), kept
     # for the view's life: keyed by the deriving function's own key.
     memo: dict[Any, Any] = field(default_factory=dict)
+    # Read by most rules, many times a report: worked out once per view (the data
+    # a view reads is not changed while rules run).
+    _indicators: dict[str, dict[str, Any]] | None = field(default=None, repr=False)
+    _labels: dict[str, Text] = field(default_factory=dict, repr=False)
+    _first: dict[str, dict[tuple[Any, ...], Row]] = field(default_factory=dict, repr=False)
+    _by_indicator: dict[str, dict[str, list[Row]]] = field(default_factory=dict, repr=False)
 
     @property
     def data(self) -> dict[str, Any]:
@@ -171,10 +189,14 @@ class ReportView:
 
     @property
     def indicators(self) -> dict[str, dict[str, Any]]:
-        """Indicators by id."""
-        return {
-            item["id"]: item for item in self.items("indikator") if isinstance(item.get("id"), str)
-        }
+        """Indicators by id (built once; read it, do not change it)."""
+        if self._indicators is None:
+            self._indicators = {
+                item["id"]: item
+                for item in self.items("indikator")
+                if isinstance(item.get("id"), str)
+            }
+        return self._indicators
 
     def polarity(self, indikator: str | None) -> str:
         """The indicator's ``polaritas`` (positif when the indicator is unknown or has none).
@@ -196,16 +218,47 @@ class ReportView:
 
     def table_label(self, name: str) -> Text:
         """How the reader names the table: ``Tabel 3.2`` when numbered, else what it holds."""
-        return table_name(self.data, name)
+        label = self._labels.get(name)
+        if label is None:
+            label = self._labels[name] = table_name(self.data, name)
+        return label
 
     def has_table(self, name: str) -> bool:
         return bool(self.raw_table(name))
 
     def rows(self, name: str) -> list[Row]:
         """The rows of view table ``name`` (see TABLE_FIELDS), computed once."""
-        if name not in self._rows:
-            self._rows[name] = list(self._build(name))
-        return self._rows[name]
+        rows = self._rows.get(name)
+        if rows is None:
+            rows = self._rows[name] = list(self._build(name))
+        return rows
+
+    def indicator_rows(self, name: str, indikator: str) -> list[Row]:
+        """The rows of view table ``name`` about ``indikator``, in document order."""
+        index = self._by_indicator.get(name)
+        if index is None:
+            index = {}
+            for row in self.rows(name):
+                if isinstance(row.indikator, str):  # other values never equal an id
+                    index.setdefault(row.indikator, []).append(row)
+            self._by_indicator[name] = index
+        return index.get(indikator, [])
+
+    def first_row(self, name: str, key: tuple[Any, ...]) -> Row | None:
+        """The first row of view table ``name`` whose :attr:`Row.key` is ``key``, or None."""
+        index = self._first.get(name)
+        if index is None:
+            index = {}
+            for row in self.rows(name):
+                try:
+                    index.setdefault(row.key, row)
+                except TypeError:  # a key of a malformed file (a list): never equals a good key
+                    continue
+            self._first[name] = index
+        try:
+            return index.get(key)
+        except TypeError:
+            return next((row for row in self.rows(name) if row.key == key), None)
 
     # -- building -------------------------------------------------------------
 
@@ -238,7 +291,7 @@ class ReportView:
                 continue
             pointer = f"{base}/{index}"
             cells = {
-                key: Cell(value, join_pointer(pointer, key))
+                key: Cell(value, _join(pointer, key))
                 for key, value in item.items()
                 if key != "indikator" and key not in _NOT_CELLS
             }
@@ -255,7 +308,7 @@ class ReportView:
             pointer = f"{base}/{index}"
             indikator = item.get("indikator")
             shared = {
-                key: Cell(item[key], join_pointer(pointer, key))
+                key: Cell(item[key], _join(pointer, key))
                 for key in _INDICATOR_COLUMNS
                 if key in item
             }
@@ -265,11 +318,11 @@ class ReportView:
             for year_text, value in per_year.items():
                 if not (isinstance(year_text, str) and year_text.isdigit()):
                     continue
-                year_pointer = join_pointer(join_pointer(pointer, single or "tahun"), year_text)
+                year_pointer = _join(_join(pointer, single or "tahun"), year_text)
                 if single is not None:
                     cells = {single: Cell(value, year_pointer)}
                 elif isinstance(value, dict):
-                    cells = {k: Cell(v, join_pointer(year_pointer, k)) for k, v in value.items()}
+                    cells = {k: Cell(v, _join(year_pointer, k)) for k, v in value.items()}
                 else:
                     continue
                 rows.append(
@@ -291,7 +344,7 @@ class ReportView:
                 continue
             pointer = f"{base}/{index}"
             cells = {
-                key: Cell(value, join_pointer(pointer, key))
+                key: Cell(value, _join(pointer, key))
                 for key, value in item.items()
                 if key != "kode" and key not in _NOT_CELLS
             }

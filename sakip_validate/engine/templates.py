@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import string
 from dataclasses import dataclass
 from decimal import Decimal
@@ -46,10 +47,16 @@ class Localized:
 
 def display(value: Any, lang: Lang) -> str:
     """A template value as a person reads it in ``lang``."""
+    if type(value) is str:  # names and labels, the most common values, show as they are
+        return value
+    if type(value) is Text or type(value) is Localized:  # table names, reasons
+        return value.en if lang == "en" else value.id
+    if type(value) is int:  # a year, a count (a bool is not of this exact type)
+        return str(value)
     fmt = format_en if lang == "en" else format_id
     if value is None:
         return "(empty)" if lang == "en" else "(kosong)"
-    if isinstance(value, Localized | Text):
+    if isinstance(value, _BILINGUAL):
         return value.en if lang == "en" else value.id
     if isinstance(value, Rupiah):
         shown = "Rp" + fmt(value.amount)
@@ -62,9 +69,13 @@ def display(value: Any, lang: Lang) -> str:
         return fmt(value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list | tuple):
+    if isinstance(value, _SEQUENCES):
         return ", ".join(display(item, lang) for item in value)
     return str(value)
+
+
+_BILINGUAL = (Localized, Text)
+_SEQUENCES = (list, tuple)
 
 
 def placeholders(template: str) -> list[str]:
@@ -81,5 +92,12 @@ def placeholders(template: str) -> list[str]:
 
 def render(template: str, values: dict[str, Any], lang: Lang) -> str:
     """Fill a template (already checked by :func:`placeholders`)."""
-    shown = {name: display(values.get(name), lang) for name in placeholders(template)}
+    shown = {name: display(values.get(name), lang) for name in _names(template)}
     return template.format_map(shown)
+
+
+# Templates are the rule packs' messages: a few hundred per process, parsed once each.
+@functools.lru_cache(maxsize=4096)
+def _names(template: str) -> tuple[str, ...]:
+    """The placeholder names of a template, each once, in order of first use."""
+    return tuple(dict.fromkeys(placeholders(template)))

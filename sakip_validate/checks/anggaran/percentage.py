@@ -71,6 +71,10 @@ class Percentage(CheckKind):
                 continue
             if self._explained(shown, part, whole):
                 continue
+            exact = percent(part.value, whole.value)
+            agreement = compare_printed(shown, exact) if exact is not None else None
+            if agreement is Agreement.EXACT:
+                continue  # most rows: no message to prepare
             values: dict[str, Any] = {
                 **row.values(),
                 "field": p["printed"],
@@ -78,12 +82,8 @@ class Percentage(CheckKind):
                 "whole": whole.shown(p.get("rupiah", False)),
                 "printed": Percent(shown),
             }
-            exact = percent(part.value, whole.value)
             if exact is None:
                 yield Hit("zero_whole", cell.pointer, p["table"], values, cell.value, "N/A")
-                continue
-            agreement = compare_printed(shown, exact)
-            if agreement is Agreement.EXACT:
                 continue
             places = decimals_of(shown)
             expected = round_half_up(exact, places)

@@ -9,6 +9,7 @@ only at the total.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -86,7 +87,8 @@ class _TreeField:
         self.name = name
         self.ratio = ratio
         self.sums: dict[int, _Sum] = {}
-        for owner in self.owners():
+        self._owners = self._find_owners()
+        for owner in self._owners:
             printed = self.value(owner)
             computed = tree.members_sum(owner, name)
             if printed is not None and computed is not None:
@@ -94,6 +96,9 @@ class _TreeField:
 
     def owners(self) -> list[Node]:
         """The rows (and the JUMLAH row) with sub-rows that add up to them."""
+        return self._owners
+
+    def _find_owners(self) -> list[Node]:
         owners = [n for n in self.tree.nodes if self.tree.members(n)]
         if self.tree.total is not None and self.tree.members(self.tree.total):
             owners.append(self.tree.total)
@@ -358,6 +363,16 @@ class HierarchicalSum(CheckKind):
         return problems
 
     def run(self, view: ReportView) -> Iterator[Hit]:
+        # The ordering, percentage and budget_equal rules run the sum check of their
+        # tables too (``sums``, to read its corrections): it is worked out once per
+        # report for each set of parameters, and every caller reads the same hits.
+        key = ("hierarchical_sum", json.dumps(self.params, sort_keys=True, default=str))
+        hits: list[Hit] | None = view.memo.get(key)
+        if hits is None:
+            hits = view.memo[key] = list(self._run(view))
+        return iter(hits)
+
+    def _run(self, view: ReportView) -> Iterator[Hit]:
         for table in _names(self.params["table"]):
             if table not in TABLE_FIELDS:
                 continue

@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from ...domain.numbers import (
     Agreement,
     Polarity,
-    capaian,
     compare_printed,
     decimals_of,
     inverted_capaian,
@@ -19,7 +18,7 @@ from ...domain.numbers import (
 from ...domain.view import ReportView, Row
 from ...engine.kinds import CheckKind, Hit
 from ...engine.templates import Percent
-from ..common import FIELD_NAME, TABLE_NAME, polarity_of, table_problems
+from ..common import FIELD_NAME, TABLE_NAME, judged_capaian, polarity_of, table_problems
 
 __all__ = ["FORMULAS", "Capaian", "shown_exact"]
 
@@ -101,21 +100,21 @@ class Capaian(CheckKind):
 
     def _judge(self, view: ReportView, table: str, row: Row) -> Hit | None:
         target_field, realisasi_field, capaian_field = self.fields
+        # None for an empty or N/A cell, a target of 0, or a malformed polarity (the
+        # schema reports it); worked out once per row for every rule weighing it.
+        judged = judged_capaian(view, row, target_field, realisasi_field, capaian_field)
+        if judged is None:
+            return None
+        exact, agreement = judged
+        if agreement is Agreement.EXACT:
+            return None
         target = row.cell(target_field).number
         realisasi = row.cell(realisasi_field).number
         cell = row.cell(capaian_field)
         printed = cell.number
-        if target is None or realisasi is None or printed is None or target == 0:
-            return None
         polarity = polarity_of(view, row.indikator)
-        if polarity is None:
-            return None  # a malformed polarity: the schema reports it
-        exact = capaian(target, realisasi, polarity)
-        if exact is None:  # pragma: no cover - target 0 is skipped above
-            return None
-        agreement = compare_printed(printed, exact)
-        if agreement is Agreement.EXACT:
-            return None
+        assert target is not None and realisasi is not None and printed is not None
+        assert polarity is not None
         decimals = decimals_of(printed)
         values: dict[str, Any] = {
             **row.values(),

@@ -163,9 +163,7 @@ class ShareOfWhole(CheckKind):
         for table, fields in self.params["tables"].items():
             label = view.table_label(table)
             end_year = view.raw_table(table).get("tahun_target_akhir")
-            for row in view.rows(table):
-                if row.indikator != indikator:
-                    continue
+            for row in view.indicator_rows(table, indikator):
                 for field in fields:
                     cell = row.cell(field)
                     value = cell.number
@@ -334,11 +332,12 @@ def _stated(view: ReportView, indikator: str, name: str) -> Iterator[_Printed]:
 
 def _precision(members: list[tuple[_Printed, Whole]]) -> Iterator[Hit]:
     """Pairs of one fact at two precisions that agree as printed but share no k/N."""
+    decimals = [decimals_of(share.value) for share, _ in members]  # each once, not per pair
     for i, (first, whole) in enumerate(members):
-        for second, other_whole in members[i + 1 :]:
+        for j, (second, other_whole) in enumerate(members[i + 1 :], i + 1):
             if other_whole.jumlah != whole.jumlah:
                 continue
-            places = decimals_of(first.value), decimals_of(second.value)
+            places = decimals[i], decimals[j]
             if places[0] == places[1]:
                 continue
             coarse, fine = (first, second) if places[0] < places[1] else (second, first)
@@ -351,8 +350,8 @@ def _precision(members: list[tuple[_Printed, Whole]]) -> Iterator[Hit]:
                 continue
             exact = percent(fine_run[0], whole.jumlah)
             assert exact is not None
-            decimals = decimals_of(coarse.value)
-            expected = round_half_up(exact, decimals)
+            shown = min(places)  # the coarse figure's
+            expected = round_half_up(exact, shown)
             yield Hit(
                 "precision",
                 coarse.pointer,
@@ -363,7 +362,7 @@ def _precision(members: list[tuple[_Printed, Whole]]) -> Iterator[Hit]:
                     "where_lain": fine.where,
                     "printed": Percent(coarse.value),
                     "other_printed": Percent(fine.value),
-                    "expected": Percent(expected, decimals),
+                    "expected": Percent(expected, shown),
                     "jumlah": run_text(coarse_run),
                     "jumlah_lain": run_text(fine_run),
                     "keseluruhan": whole.jumlah,

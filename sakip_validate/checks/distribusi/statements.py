@@ -87,7 +87,21 @@ def category_key(kategori: str, satuan: str = "") -> str:
 
 
 def statements(view: ReportView) -> list[StatedDistribution]:
-    """The ``narasi.distribusi`` statements that can be read, in document order."""
+    """The ``narasi.distribusi`` statements that can be read, in document order.
+
+    Read once per report (three kinds ask, some once per jenis): the list is shared,
+    so callers do not change it.
+    """
+    found: list[StatedDistribution] | None = view.memo.get(_MEMO)
+    if found is None:
+        found = view.memo[_MEMO] = _statements(view)
+    return found
+
+
+_MEMO = "distribusi.statements"
+
+
+def _statements(view: ReportView) -> list[StatedDistribution]:
     items = view.section("narasi").get("distribusi")
     declared = wholes(view)
     found = []

@@ -143,26 +143,22 @@ class CrossTableEqual(CheckKind):
         zero_keys: set[Key] = set()
         for table in self.params["tables"]:
             field = self._field(table)
+            label = view.table_label(table)
+            weigh = field in _TEXT_FIGURES
             for row in view.rows(table):
-                if (table, row.key) in seen:
+                key = row.key
+                if (table, key) in seen:
                     continue  # a repeated row is the integrity check's, not a second place
-                seen.add((table, row.key))
+                seen.add((table, key))
                 cell = row.cell(field)
-                if not cell.present:
+                if cell.value is None:
                     continue
                 if skip_zero and lookup.target_is_zero(row, target_tables):
-                    zero_keys.add(row.key)
+                    zero_keys.add(key)
                     continue
-                place = Place(
-                    view.table_label(table),
-                    cell.value,
-                    cell.pointer,
-                    "table",
-                    table,
-                    row,
-                    row_adds_up(view, row) if field in _TEXT_FIGURES else False,
-                )
-                found.setdefault(row.key, []).append(place)
+                adds_up = row_adds_up(view, row) if weigh else False
+                place = Place(label, cell.value, cell.pointer, "table", table, row, adds_up)
+                found.setdefault(key, []).append(place)
         field = self.params["field"]
         if self.params.get("narasi") and isinstance(field, str) and field in _TEXT_FIGURES:
             for index, item in text_statements(view):

@@ -55,15 +55,15 @@ def _ruling(groups: Sequence[tuple[_Name, ...]]) -> int | None:
     """Between names no majority backs, the one closest to all the others (letter by
     letter) is the common spelling: each other place made one slip from it ("PENUNJUANG",
     "Pemerintah"), not two. None when two are equally close."""
-    totals = []
+    # The distance is symmetric: each pair of groups is measured once.
+    distance: dict[tuple[int, int], int] = {}
     for i, group in enumerate(groups):
-        totals.append(
-            sum(
-                spelling_distance(group[0].text, other[0].text) * len(other)
-                for j, other in enumerate(groups)
-                if j != i
-            )
-        )
+        for j in range(i + 1, len(groups)):
+            distance[i, j] = distance[j, i] = spelling_distance(group[0].text, groups[j][0].text)
+    totals = [
+        sum(distance[i, j] * len(other) for j, other in enumerate(groups) if j != i)
+        for i in range(len(groups))
+    ]
     best = min(totals)
     return totals.index(best) if totals.count(best) == 1 else None
 
@@ -194,7 +194,11 @@ class NameConsistent(CheckKind):
         printed = [n for n in names if n.table is not None]
         if not printed:
             return
-        verdict = decide(names, lambda n: normal_name(n.text), lambda a, b: a == b, ruling=_ruling)
+        if all(n.text == names[0].text for n in names):
+            return  # one spelling everywhere (the common case): nothing to weigh
+        # Each name normalised once (decide compares every place with every group).
+        normal = {id(n): normal_name(n.text) for n in names}
+        verdict = decide(names, lambda n: normal[id(n)], lambda a, b: a == b, ruling=_ruling)
         if verdict.agree:
             return
         if verdict.decided:

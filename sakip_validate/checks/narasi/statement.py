@@ -150,7 +150,13 @@ class Statement(CheckKind):
             if besaran == "jumlah_indikator":
                 hit = _indicator_count_hit(view, index, item)
             else:
-                hit = self._judge(view, statements, index, item, besaran)
+                # Several rules (mismatch, truncated, differs) ask about the same
+                # statements: each is judged once per report, whichever asks first.
+                key = (_JUDGED, index)
+                if key in view.memo:
+                    hit = view.memo[key]
+                else:
+                    hit = view.memo[key] = self._judge(view, statements, index, item, besaran)
             if hit is not None:
                 yield hit
 
@@ -294,6 +300,7 @@ def _indicator_count_hit(view: ReportView, index: int, item: dict[str, Any]) -> 
 
 
 Places = tuple[list[FigurePlace], str, Any]
+_JUDGED = "statement._judge"
 
 
 def _places(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
@@ -27,7 +27,9 @@ __all__ = [
     "Position",
     "PositionIndex",
     "index_json",
+    "index_json_for",
     "index_toml",
+    "index_toml_for",
     "offset_to_position",
 ]
 
@@ -167,6 +169,16 @@ def _invalid(kind: str, text: str, offset: int) -> _NotValid:
     return _NotValid(f"not valid {kind} at line {where.line}, column {where.column}")
 
 
+def _wanted(pointers: Iterable[str]) -> set[str]:
+    """The pointers and every ancestor of each: all that a lookup of them may read."""
+    wanted = {""}
+    for pointer in pointers:
+        while pointer not in wanted:
+            wanted.add(pointer)
+            pointer = pointer[: max(pointer.rfind("/"), 0)]
+    return wanted
+
+
 def _guarded(kind: str, scan: Callable[[str], PositionIndex], text: str) -> PositionIndex:
     # The scanners trust the grammar; on text that breaks it they may run off
     # the end or miss a delimiter, which callers should see as one ValueError.
@@ -299,6 +311,141 @@ def _index_json(text: str) -> PositionIndex:
     if _end_of(_JSON_WS, text, i) != len(text):
         raise _invalid("JSON", text, i)
     return PositionIndex(text, values, keys, duplicates, non_finite)
+
+
+def index_json_for(text: str, pointers: Collection[str]) -> PositionIndex:
+    """An index that answers for ``pointers`` exactly as :func:`index_json` would.
+
+    Only ``pointers`` and their ancestors are recorded (``value``, ``key`` and
+    ``nearest`` of any other pointer may be wrong): containers on no wanted path
+    are skipped bracket by bracket without a look at their members, which
+    spares most of the work on a report with a few dozen findings.  The skipped
+    text is not checked against the grammar, so ``text`` must be what
+    ``json.loads`` accepted; a ValueError tells the caller to fall back to
+    :func:`index_json`.
+    """
+    wanted = _wanted(pointers)
+    return _guarded("JSON", lambda source: _index_json_for(source, wanted), text)
+
+
+# Between two brackets: anything but brackets and strings, and whole strings.
+_JSON_SKIP = re.compile(r'[^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*', re.DOTALL)
+# A member's name without escapes, its colon and the white space up to the value.
+_JSON_PLAIN_NAME = re.compile(r'"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
+
+
+def _index_json_for(text: str, wanted: set[str]) -> PositionIndex:
+    values: dict[str, int] = {"": 0}
+    keys: dict[str, int] = {}
+    string_tail = _JSON_STRING_TAIL.match
+    number = _JSON_NUMBER.match
+    between = _JSON_SKIP.match
+    plain_name = _JSON_PLAIN_NAME.match
+    stack: list[list[Any]] = []
+
+    def member(i: int, parent: str) -> tuple[int, str]:
+        if match := plain_name(text, i):
+            pointer = parent + "/" + _escape(match.group(1))
+            end = match.end()
+        else:
+            if text[i] != '"':
+                raise _invalid("JSON", text, i)
+            name, end = scanstring(text, i + 1, False)
+            pointer = parent + "/" + _escape(name)
+            end = _end_of(_JSON_WS, text, end)
+            if text[end] != ":":
+                raise _invalid("JSON", text, end)
+            end = _end_of(_JSON_WS, text, end + 1)
+        if pointer in wanted:
+            keys[pointer] = i
+        return end, pointer
+
+    def scalar_end(i: int) -> int:
+        c = text[i]
+        if c == '"':
+            match = string_tail(text, i + 1)
+        elif c in _JSON_WORDS:
+            word = _JSON_WORDS[c]
+            if not text.startswith(word, i):
+                raise _invalid("JSON", text, i)
+            return i + len(word)
+        elif c == "-" and text.startswith("-Infinity", i):
+            return i + 9
+        else:
+            match = number(text, i)
+        if match is None:
+            raise _invalid("JSON", text, i)
+        return match.end()
+
+    def skip(i: int) -> int:
+        """Where the value at ``i``, recorded nowhere, ends."""
+        if text[i] != "{" and text[i] != "[":
+            return scalar_end(i)
+        depth = 0
+        while True:
+            c = text[i]
+            if c == "{" or c == "[":
+                depth += 1
+            elif c == "}" or c == "]":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            else:
+                raise _invalid("JSON", text, i)
+            i = between(text, i + 1).end()  # type: ignore[union-attr]
+
+    i = _end_of(_JSON_WS, text)
+    pointer = ""
+    while True:
+        # The value at ``i`` is wanted: record it and go into it.
+        if pointer:
+            values[pointer] = i
+        c = text[i]
+        if c == "{" or c == "[":
+            j = _end_of(_JSON_WS, text, i + 1)
+            if text[j] == ("}" if c == "{" else "]"):
+                i = j + 1
+            else:
+                if c == "[":
+                    stack.append([pointer, 0])
+                    i, child = j, pointer + "/0"
+                else:
+                    stack.append([pointer, -1])
+                    i, child = member(j, pointer)
+                if child in wanted:
+                    pointer = child
+                    continue
+                i = skip(i)
+        else:
+            i = scalar_end(i)
+
+        # Close finished containers until one continues with a wanted item.
+        while stack:
+            i = _end_of(_JSON_WS, text, i)
+            frame = stack[-1]
+            c = text[i]
+            if c == ",":
+                i = _end_of(_JSON_WS, text, i + 1)
+                if frame[1] < 0:
+                    i, child = member(i, frame[0])
+                else:
+                    frame[1] += 1
+                    child = f"{frame[0]}/{frame[1]}"
+                if child in wanted:
+                    pointer = child
+                    break
+                i = skip(i)
+                continue
+            if c != ("}" if frame[1] < 0 else "]"):
+                raise _invalid("JSON", text, i)
+            i += 1
+            stack.pop()
+        else:
+            break
+
+    if _end_of(_JSON_WS, text, i) != len(text):
+        raise _invalid("JSON", text, i)
+    return PositionIndex(text, values, keys)
 
 
 # --------------------------------------------------------------------------- TOML
@@ -558,6 +705,281 @@ class _TomlScanner:
             if (close - first) % 2 == 0:
                 return _closing_run(text, close, '"')
             start = close + 1
+
+
+def index_toml_for(text: str, pointers: Collection[str]) -> PositionIndex:
+    """An index that answers for ``pointers`` exactly as :func:`index_toml` would.
+
+    Only ``pointers`` and their ancestors are sure to be recorded (``value``,
+    ``key`` and ``nearest`` of any other pointer may be wrong).  Runs of plain
+    lines (``bare_key = value`` with a one-line value, comments, blank lines)
+    are passed over by one regular expression, and read line by line only in a
+    table that holds a wanted key; headers and every other statement go
+    through the full scanner.  Plain lines are not checked against the
+    grammar, so ``text`` must be what the TOML parser accepted; a ValueError
+    tells the caller to fall back to :func:`index_toml`.
+    """
+    wanted = _wanted(pointers)
+    return _guarded("TOML", lambda source: _TomlLookup(source, wanted).run(), text)
+
+
+_TOML_PLAIN_KEY = r"[A-Za-z0-9_-]+"
+# A value that ends on its line: not an array, an inline table or a multi-line string.
+_TOML_ONE_LINE_VALUE = r"""(?:[^\[{"'\s]|"(?!"")|'(?!''))[^\r\n]*"""
+# Lines that can hold nothing but (at most) one key and its one-line value.
+_TOML_PLAIN_RUN = re.compile(
+    rf"(?:[ \t]*(?:{_TOML_PLAIN_KEY}[ \t]*=[ \t]*{_TOML_ONE_LINE_VALUE}|#[^\r\n]*)?\r?\n)*+"
+)
+# A key that a plain line can hold.
+_TOML_PLAIN_NAME = re.compile(_TOML_PLAIN_KEY)
+# Inside an array or inline table: anything but brackets, quotes and comments, and comments.
+_TOML_SKIP = re.compile(
+    r"""(?:[^"'\[\]{}#]++|#[^\n]*+|"(?!"")[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"|'(?!'')[^'\n]*+')*+"""
+)
+# A line that opens with a bracket: a header (outside a multi-line value).
+_TOML_HEADER_LINE = re.compile(r"\n[ \t]*\[")
+# An array or an inline table after its key (or text that looks like one).
+_TOML_OPENS_VALUE = re.compile(r"=[ \t]*[\[{]")
+# ``[a.b]`` or ``[[a.b]]`` with bare keys and no white space inside.
+_TOML_PLAIN_HEADER = re.compile(
+    rf"\[\[({_TOML_PLAIN_KEY}(?:\.{_TOML_PLAIN_KEY})*)\]\]|\[({_TOML_PLAIN_KEY}(?:\.{_TOML_PLAIN_KEY})*)\]"
+)
+
+
+class _TomlLookup(_TomlScanner):
+    """The TOML scanner, reading closely only the lines where something wanted may stand.
+
+    Only a header, an array, an inline table or a multi-line string can make a
+    line anything but one statement of its own, and searches for what starts
+    them find every such line at once.  Each is read with the full scanner's
+    steps, in order; the lines between them are read only in a table that holds
+    a wanted key, by a search for that key when they are all plain
+    (``bare_key = value``, comments, blank lines).  Headers and values record
+    only wanted pointers, and a value nobody wants is skipped unread.  That
+    changes nothing for a wanted pointer: only a header, or a key with more
+    after it, creates a table, and a value's children are wanted only if the
+    value is.
+    """
+
+    __slots__ = ("children", "wanted")
+
+    def __init__(self, text: str, wanted: set[str]) -> None:
+        super().__init__(text)
+        self.wanted = wanted
+        # The wanted keys of each table, as a search on plain lines can meet them.
+        self.children: dict[str, list[str]] = {}
+        for pointer in wanted:
+            if pointer:
+                cut = pointer.rfind("/")
+                names = self.children.setdefault(pointer[:cut], [])
+                if _TOML_PLAIN_NAME.fullmatch(pointer, cut + 1):
+                    names.append(pointer[cut + 1 :])
+
+    def run(self) -> PositionIndex:
+        text = self.text
+        end = len(text)
+        table = ""
+        i = 0
+        for stop in self.starts():
+            if stop < i:
+                continue  # read already, inside a multi-line value
+            if table in self.children:
+                self.lines(i, stop, table)
+            i = _end_of(_TOML_GAP, text, stop)
+            if i >= end:
+                break
+            if text[i] == "[":
+                i, table = self.header(i)
+            else:
+                i = self.statement(i, table)
+            # What follows on its line is white space and a comment.
+            i = text.find("\n", i) + 1 or end
+        return PositionIndex(text, self.values, self.keys)
+
+    def starts(self) -> list[int]:
+        """The start of every line that may not be one statement of its own, and the end.
+
+        Some are false alarms (the text inside a string or a comment): reading
+        such a line with the full scanner's steps is merely slower.
+        """
+        text = self.text
+        starts = [0, len(text)]
+        starts.extend(match.start() + 1 for match in _TOML_HEADER_LINE.finditer(text))
+        opening = [match.start() for match in _TOML_OPENS_VALUE.finditer(text)]
+        for quotes in ('"""', "'''"):
+            if quotes in text:
+                opening.extend(match.start() for match in re.finditer(quotes, text))
+        starts.extend(text.rfind("\n", 0, offset) + 1 for offset in opening)
+        starts.sort()
+        return starts
+
+    def lines(self, i: int, stop: int, table: str) -> None:
+        """Record the wanted keys of ``table`` on the statements from ``i`` to ``stop``.
+
+        Each of those lines is one statement (or none), and ``i`` starts a line.
+        """
+        text = self.text
+        if i >= stop:
+            return
+        if _TOML_PLAIN_RUN.match(text, i, stop).end() == stop:  # type: ignore[union-attr]
+            for name in self.children[table]:
+                match = _plain_line_of(name).search(text, i - 1, stop)
+                if match is not None:
+                    pointer = table + "/" + name
+                    self.keys[pointer] = match.start(1)
+                    self.values[pointer] = match.end()
+            return
+        while True:
+            i = _end_of(_TOML_GAP, text, i)
+            if i >= stop:
+                return
+            i = self.statement(i, table)
+
+    def statement(self, i: int, table: str) -> int:
+        """Read the key/value at ``i`` in ``table``; return where its value ends."""
+        text = self.text
+        if simple := _TOML_SIMPLE_KEY.match(text, i):
+            pointer = self.dotted([(simple.group(1), i)], table, i)
+            j = simple.end()
+        else:
+            segments, j = self.key(i)
+            pointer = self.dotted(segments, table, i)
+            j = self.equals(j)
+        return self.value(j, pointer) if pointer in self.wanted else self.skip(j)
+
+    def value(self, i: int, pointer: str) -> int:
+        """The full scanner's value(), for a wanted value: unwanted items are skipped."""
+        text = self.text
+        values = self.values
+        wanted = self.wanted
+        stack: list[list[Any]] = []
+        while True:
+            values[pointer] = i
+            c = text[i]
+            if c == "[" or c == "{":
+                j = _end_of(_TOML_GAP, text, i + 1)
+                if text[j] == ("]" if c == "[" else "}"):
+                    i = j + 1
+                else:
+                    if c == "[":
+                        stack.append([pointer, 0])
+                        child = pointer + "/0"
+                        i = j
+                    else:
+                        stack.append([pointer, -1])
+                        child, i = self.member(j, pointer)
+                    if child in wanted:
+                        pointer = child
+                        continue
+                    i = self.skip(i)
+            else:
+                i = self.scalar_end(i)
+
+            while stack:
+                i = _end_of(_TOML_GAP, text, i)
+                frame = stack[-1]
+                c = text[i]
+                if c == ",":
+                    i = _end_of(_TOML_GAP, text, i + 1)
+                    c = text[i]
+                    if c != "]" and c != "}":
+                        if frame[1] < 0:
+                            child, i = self.member(i, frame[0])
+                        else:
+                            frame[1] += 1
+                            child = f"{frame[0]}/{frame[1]}"
+                        if child in wanted:
+                            pointer = child
+                            break
+                        i = self.skip(i)
+                        continue
+                if c != ("}" if frame[1] < 0 else "]"):
+                    raise _invalid("TOML", text, i)
+                i += 1
+                stack.pop()
+            else:
+                return i
+
+    def member(self, i: int, table: str) -> tuple[str, int]:
+        """Read the key of an inline table's member at ``i``; return its pointer and value."""
+        if simple := _TOML_SIMPLE_KEY.match(self.text, i):
+            pointer = table + "/" + _escape(simple.group(1))
+            self.keys[pointer] = i
+            return pointer, simple.end()
+        segments, j = self.key(i)
+        return self.dotted(segments, table, i), self.equals(j)
+
+    def skip(self, i: int) -> int:
+        """Where the value at ``i``, recorded nowhere, ends."""
+        text = self.text
+        depth = 0
+        while True:
+            c = text[i]
+            if c == "[" or c == "{":
+                depth += 1
+                i += 1
+            elif depth and (c == "]" or c == "}"):
+                depth -= 1
+                i += 1
+            else:
+                i = self.scalar_end(i)
+            if depth == 0:
+                return i
+            i = _TOML_SKIP.match(text, i).end()  # type: ignore[union-attr]
+
+    def header(self, i: int) -> tuple[int, str]:
+        match = _TOML_PLAIN_HEADER.match(self.text, i)
+        if match is None:
+            return super().header(i)
+        # The full scanner's header(), recording wanted pointers only. Under an
+        # unwanted pointer nothing is wanted, so its arrays need no counting.
+        values = self.values
+        keys = self.keys
+        counts = self.aot_counts
+        wanted = self.wanted
+        is_array = match.group(1) is not None
+        names = (match.group(1) or match.group(2)).split(".")
+        offset = i + (2 if is_array else 1)
+        pointer = ""
+        for name in names[:-1]:
+            pointer += "/" + name
+            if pointer not in wanted:
+                return match.end(), pointer
+            count = counts.get(pointer)
+            if count is not None:
+                pointer += f"/{count - 1}"
+            elif pointer not in values:
+                values[pointer] = i
+                keys[pointer] = offset
+            offset += len(name) + 1
+        pointer += "/" + names[-1]
+        if pointer not in wanted:
+            return match.end(), pointer
+        if is_array:
+            count = counts.get(pointer, 0)
+            if count == 0:
+                values[pointer] = i
+                keys[pointer] = offset
+            counts[pointer] = count + 1
+            pointer += f"/{count}"
+        else:
+            keys[pointer] = offset
+        if pointer in wanted:
+            values[pointer] = i
+        return match.end(), pointer
+
+
+_PLAIN_LINES: dict[str, re.Pattern[str]] = {}
+
+
+def _plain_line_of(name: str) -> re.Pattern[str]:
+    """A search for the line ``name = ...`` (after the newline before it)."""
+    pattern = _PLAIN_LINES.get(name)
+    if pattern is None:
+        if len(_PLAIN_LINES) > 1000:
+            _PLAIN_LINES.clear()
+        pattern = _PLAIN_LINES[name] = re.compile(rf"\n[ \t]*({name})[ \t]*=[ \t]*")
+    return pattern
 
 
 def _closing_run(text: str, close: int, quote: str) -> int:

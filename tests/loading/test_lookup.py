@@ -106,7 +106,7 @@ TRICKY_TOML = [
     'a = """\n[b]\nc = 1\n"""\nc = 2\n[b]\nc = 3\n',
     "a = '''\n[[b]]\n'''\n[[b]]\nx = 1\n[[b]]\nx = 2\n",
     'a = [\n  [1, 2],\n  [3],\n]\nb = 1 # = [\n[t]\nk = "x = [1"\nm = 2\n',
-    'a = [\n  { k = "]", m = 1 },  # ] }\n  { k = \'[\', m = 2 },\n]\nz = 1\n',
+    "a = [\n  { k = \"]\", m = 1 },  # ] }\n  { k = '[', m = 2 },\n]\nz = 1\n",
     'x = """a""""\ny = 1\n',  # two closing quotes belong to the content
     # Dotted, quoted and spaced keys and headers; implicit tables.
     '[ t . "u v" ]\nk = 1\n[t.w]\n"k" = 2\nx.y.z = 3\n[t]\nq = 4\n',

@@ -82,9 +82,13 @@ class LoadedDocument:
             or type(self).locate is not LoadedDocument.locate
         ):
             return [self.locate(pointer, at_key=at_key) for pointer, at_key in requests]
-        lookup = index_toml_for if self.format == "toml" else index_json_for
+        pointers = [pointer for pointer, _ in requests]
         try:
-            index = lookup(self.text, [pointer for pointer, _ in requests])
+            if self.format == "toml":
+                index = index_toml_for(self.text, pointers)
+            else:
+                # The JSON reader refuses an object that repeats a key.
+                index = index_json_for(self.text, pointers, unique_keys=True)
         except ValueError:
             index = self.positions  # what the full index makes of it, failure included
         return [self._located(index, pointer, at_key) for pointer, at_key in requests]

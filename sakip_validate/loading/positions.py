@@ -313,19 +313,22 @@ def _index_json(text: str) -> PositionIndex:
     return PositionIndex(text, values, keys, duplicates, non_finite)
 
 
-def index_json_for(text: str, pointers: Collection[str]) -> PositionIndex:
+def index_json_for(
+    text: str, pointers: Collection[str], *, unique_keys: bool = False
+) -> PositionIndex:
     """An index that answers for ``pointers`` exactly as :func:`index_json` would.
 
     Only ``pointers`` and their ancestors are recorded (``value``, ``key`` and
-    ``nearest`` of any other pointer may be wrong): containers on no wanted path
-    are skipped bracket by bracket without a look at their members, which
-    spares most of the work on a report with a few dozen findings.  The skipped
-    text is not checked against the grammar, so ``text`` must be what
-    ``json.loads`` accepted; a ValueError tells the caller to fall back to
-    :func:`index_json`.
+    ``nearest`` of any other pointer may be wrong): a value on no wanted path
+    is skipped bracket by bracket without a look at its members, and so is the
+    rest of an array once its wanted items are read.  With ``unique_keys`` (no
+    object repeats a key, as the loader ensures) the rest of an object is
+    skipped likewise.  The skipped text is not checked against the grammar, so
+    ``text`` must be what ``json.loads`` accepted; a ValueError tells the
+    caller to fall back to :func:`index_json`.
     """
     wanted = _wanted(pointers)
-    return _guarded("JSON", lambda source: _index_json_for(source, wanted), text)
+    return _guarded("JSON", lambda source: _index_json_for(source, wanted, unique_keys), text)
 
 
 # Between two brackets: anything but brackets and strings, and whole strings.
@@ -334,13 +337,21 @@ _JSON_SKIP = re.compile(r'[^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*', 
 _JSON_PLAIN_NAME = re.compile(r'"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
 
 
-def _index_json_for(text: str, wanted: set[str]) -> PositionIndex:
+def _index_json_for(text: str, wanted: set[str], unique_keys: bool) -> PositionIndex:
     values: dict[str, int] = {"": 0}
     keys: dict[str, int] = {}
     string_tail = _JSON_STRING_TAIL.match
     number = _JSON_NUMBER.match
     between = _JSON_SKIP.match
     plain_name = _JSON_PLAIN_NAME.match
+    # How many wanted children each wanted container has.
+    children: dict[str, int] = {}
+    for pointer in wanted:
+        if pointer:
+            parent = pointer[: pointer.rfind("/")]
+            children[parent] = children.get(parent, 0) + 1
+    # A frame is [pointer, index of the current item or -1 in an object,
+    # wanted children not met yet].
     stack: list[list[Any]] = []
 
     def member(i: int, parent: str) -> tuple[int, str]:
@@ -377,12 +388,10 @@ def _index_json_for(text: str, wanted: set[str]) -> PositionIndex:
             raise _invalid("JSON", text, i)
         return match.end()
 
-    def skip(i: int) -> int:
-        """Where the value at ``i``, recorded nowhere, ends."""
-        if text[i] != "{" and text[i] != "[":
-            return scalar_end(i)
-        depth = 0
+    def close(i: int, depth: int) -> int:
+        """Where the container ends that ``i`` is ``depth`` levels inside of."""
         while True:
+            i = between(text, i).end()  # type: ignore[union-attr]
             c = text[i]
             if c == "{" or c == "[":
                 depth += 1
@@ -392,7 +401,13 @@ def _index_json_for(text: str, wanted: set[str]) -> PositionIndex:
                     return i + 1
             else:
                 raise _invalid("JSON", text, i)
-            i = between(text, i + 1).end()  # type: ignore[union-attr]
+            i += 1
+
+    def skip(i: int) -> int:
+        """Where the value at ``i``, recorded nowhere, ends."""
+        if text[i] == "{" or text[i] == "[":
+            return close(i + 1, 1)
+        return scalar_end(i)
 
     i = _end_of(_JSON_WS, text)
     pointer = ""
@@ -406,13 +421,15 @@ def _index_json_for(text: str, wanted: set[str]) -> PositionIndex:
             if text[j] == ("}" if c == "{" else "]"):
                 i = j + 1
             else:
+                frame: list[Any] = [pointer, 0, children.get(pointer, 0)]
                 if c == "[":
-                    stack.append([pointer, 0])
                     i, child = j, pointer + "/0"
                 else:
-                    stack.append([pointer, -1])
+                    frame[1] = -1
                     i, child = member(j, pointer)
+                stack.append(frame)
                 if child in wanted:
+                    frame[2] -= 1
                     pointer = child
                     continue
                 i = skip(i)
@@ -421,8 +438,12 @@ def _index_json_for(text: str, wanted: set[str]) -> PositionIndex:
 
         # Close finished containers until one continues with a wanted item.
         while stack:
-            i = _end_of(_JSON_WS, text, i)
             frame = stack[-1]
+            if frame[2] == 0 and (unique_keys or frame[1] >= 0):
+                i = close(i, 1)  # nothing more is wanted in it
+                stack.pop()
+                continue
+            i = _end_of(_JSON_WS, text, i)
             c = text[i]
             if c == ",":
                 i = _end_of(_JSON_WS, text, i + 1)
@@ -432,6 +453,7 @@ def _index_json_for(text: str, wanted: set[str]) -> PositionIndex:
                     frame[1] += 1
                     child = f"{frame[0]}/{frame[1]}"
                 if child in wanted:
+                    frame[2] -= 1
                     pointer = child
                     break
                 i = skip(i)
@@ -761,17 +783,21 @@ class _TomlLookup(_TomlScanner):
     value is.
     """
 
-    __slots__ = ("children", "wanted")
+    __slots__ = ("children", "kids", "wanted")
 
     def __init__(self, text: str, wanted: set[str]) -> None:
         super().__init__(text)
         self.wanted = wanted
         # The wanted keys of each table, as a search on plain lines can meet them.
         self.children: dict[str, list[str]] = {}
+        # How many wanted children each wanted pointer has.
+        self.kids: dict[str, int] = {}
         for pointer in wanted:
             if pointer:
                 cut = pointer.rfind("/")
-                names = self.children.setdefault(pointer[:cut], [])
+                parent = pointer[:cut]
+                self.kids[parent] = self.kids.get(parent, 0) + 1
+                names = self.children.setdefault(parent, [])
                 if _TOML_PLAIN_NAME.fullmatch(pointer, cut + 1):
                     names.append(pointer[cut + 1 :])
 
@@ -848,10 +874,18 @@ class _TomlLookup(_TomlScanner):
         return self.value(j, pointer) if pointer in self.wanted else self.skip(j)
 
     def value(self, i: int, pointer: str) -> int:
-        """The full scanner's value(), for a wanted value: unwanted items are skipped."""
+        """The full scanner's value(), for a wanted value: the rest is skipped.
+
+        An item or member nobody wants is skipped, and so is the rest of an
+        array or inline table once its wanted items are read (TOML repeats no
+        key).  A member with a dotted key counts for none, so the rest of that
+        inline table is read.
+        """
         text = self.text
         values = self.values
         wanted = self.wanted
+        # A frame is [pointer, index of the current item or -1 in an inline
+        # table, wanted children not met yet].
         stack: list[list[Any]] = []
         while True:
             values[pointer] = i
@@ -861,14 +895,15 @@ class _TomlLookup(_TomlScanner):
                 if text[j] == ("]" if c == "[" else "}"):
                     i = j + 1
                 else:
+                    frame: list[Any] = [pointer, 0, self.kids.get(pointer, 0)]
+                    stack.append(frame)
                     if c == "[":
-                        stack.append([pointer, 0])
-                        child = pointer + "/0"
-                        i = j
+                        child, i, direct = pointer + "/0", j, True
                     else:
-                        stack.append([pointer, -1])
-                        child, i = self.member(j, pointer)
+                        frame[1] = -1
+                        child, i, direct = self.member(j, pointer)
                     if child in wanted:
+                        frame[2] -= direct
                         pointer = child
                         continue
                     i = self.skip(i)
@@ -876,19 +911,24 @@ class _TomlLookup(_TomlScanner):
                 i = self.scalar_end(i)
 
             while stack:
-                i = _end_of(_TOML_GAP, text, i)
                 frame = stack[-1]
+                if frame[2] == 0:
+                    i = self.close(i, 1)
+                    stack.pop()
+                    continue
+                i = _end_of(_TOML_GAP, text, i)
                 c = text[i]
                 if c == ",":
                     i = _end_of(_TOML_GAP, text, i + 1)
                     c = text[i]
                     if c != "]" and c != "}":
                         if frame[1] < 0:
-                            child, i = self.member(i, frame[0])
+                            child, i, direct = self.member(i, frame[0])
                         else:
                             frame[1] += 1
-                            child = f"{frame[0]}/{frame[1]}"
+                            child, direct = f"{frame[0]}/{frame[1]}", True
                         if child in wanted:
+                            frame[2] -= direct
                             pointer = child
                             break
                         i = self.skip(i)
@@ -900,32 +940,41 @@ class _TomlLookup(_TomlScanner):
             else:
                 return i
 
-    def member(self, i: int, table: str) -> tuple[str, int]:
-        """Read the key of an inline table's member at ``i``; return its pointer and value."""
+    def member(self, i: int, table: str) -> tuple[str, int, bool]:
+        """Read the key of an inline table's member at ``i``.
+
+        Return its pointer, where its value starts, and whether the key is a
+        single one (not dotted).
+        """
         if simple := _TOML_SIMPLE_KEY.match(self.text, i):
             pointer = table + "/" + _escape(simple.group(1))
             self.keys[pointer] = i
-            return pointer, simple.end()
+            return pointer, simple.end(), True
         segments, j = self.key(i)
-        return self.dotted(segments, table, i), self.equals(j)
+        return self.dotted(segments, table, i), self.equals(j), len(segments) == 1
 
     def skip(self, i: int) -> int:
         """Where the value at ``i``, recorded nowhere, ends."""
+        if self.text[i] == "[" or self.text[i] == "{":
+            return self.close(i + 1, 1)
+        return self.scalar_end(i)
+
+    def close(self, i: int, depth: int) -> int:
+        """Where the array or inline table ends that ``i`` is ``depth`` levels inside of."""
         text = self.text
-        depth = 0
         while True:
+            i = _TOML_SKIP.match(text, i).end()  # type: ignore[union-attr]
             c = text[i]
             if c == "[" or c == "{":
                 depth += 1
                 i += 1
-            elif depth and (c == "]" or c == "}"):
+            elif c == "]" or c == "}":
                 depth -= 1
                 i += 1
+                if depth == 0:
+                    return i
             else:
-                i = self.scalar_end(i)
-            if depth == 0:
-                return i
-            i = _TOML_SKIP.match(text, i).end()  # type: ignore[union-attr]
+                i = self.scalar_end(i)  # a string the pattern leaves to the scanner
 
     def header(self, i: int) -> tuple[int, str]:
         match = _TOML_PLAIN_HEADER.match(self.text, i)

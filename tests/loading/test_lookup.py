@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from sakip_validate.loading import LoadFailed, load_bytes, load_path
 from sakip_validate.loading.positions import (
+    LineIndex,
     PositionIndex,
     index_json,
     index_json_for,
@@ -36,6 +37,7 @@ from tests.loading.test_positions import (
     Doc,
     dump_json,
     json_gap,
+    reference_positions,
     toml_body_and_subtables,
     toml_filler,
     walk,
@@ -218,3 +220,11 @@ def test_locate_all_of_a_document_without_data_takes_the_full_index() -> None:
     located = document.locate_all([("/a/1", False)])
     assert (located[0].line, located[0].column) == (1, 1)  # the scanner gave up: the start
     assert document._index is not None
+
+
+@given(st.lists(st.sampled_from(["a", "é", "😀", "\t", "\n", "\r\n", "\r", "\u2028"]), max_size=40))
+def test_line_table_agrees_with_counting_one_character_at_a_time(pieces: list[str]) -> None:
+    # The table of line starts has a fast way for text whose lines all end at \n.
+    text = "".join(pieces)
+    index = LineIndex(text)
+    assert [index.position(offset) for offset in range(len(text) + 1)] == reference_positions(text)

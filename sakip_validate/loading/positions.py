@@ -15,13 +15,15 @@ an astral character is one column.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from json.decoder import scanstring  # type: ignore[attr-defined]
-from typing import Any
+from json.scanner import make_scanner
+from typing import Any, cast
 
 __all__ = [
     "LineIndex",
@@ -344,6 +346,39 @@ _JSON_SKIP = re.compile(r'[^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*', 
 _JSON_PLAIN_NAME = re.compile(r'"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
 
 
+# Reads one JSON value and returns it with its end; numbers stay text (quicker,
+# and a number of any length is fine).
+_JSON_VALUE_END: Callable[[str, int], tuple[Any, int]] = make_scanner(
+    cast(Any, json.JSONDecoder(parse_int=str, parse_float=str))
+)
+_PASSING: dict[frozenset[str], re.Pattern[str]] = {}
+_JSON_SCALAR = r'"[^"\\]*(?:\\.[^"\\]*)*"|-?Infinity|NaN|true|false|null|[-0-9][-+.0-9eE]*'
+
+
+def _passing(names: set[str]) -> re.Pattern[str]:
+    """Members, each after its comma, with a one-line value and a name not in ``names``.
+
+    Only names written without escapes are passed over, so a wanted name is
+    never among them however the text spells it.
+    """
+    key = frozenset(names)
+    pattern = _PASSING.get(key)
+    if pattern is None:
+        if len(_PASSING) > 1000:
+            _PASSING.clear()
+        ws = "[ \t\n\r]*"
+        unwanted = f'(?!"(?:{"|".join(map(re.escape, sorted(names)))})"{ws}:)' if names else ""
+        pattern = re.compile(
+            f'(?:{ws},{ws}{unwanted}"[^"\\\\]*"{ws}:{ws}(?:{_JSON_SCALAR}))*+', re.DOTALL
+        )
+        _PASSING[key] = pattern
+    return pattern
+
+
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~") if "~" in token else token
+
+
 def _index_json_for(text: str, wanted: set[str], unique_keys: bool) -> PositionIndex:
     values: dict[str, int] = {"": 0}
     keys: dict[str, int] = {}
@@ -351,12 +386,15 @@ def _index_json_for(text: str, wanted: set[str], unique_keys: bool) -> PositionI
     number = _JSON_NUMBER.match
     between = _JSON_SKIP.match
     plain_name = _JSON_PLAIN_NAME.match
-    # How many wanted children each wanted container has.
+    # How many wanted children each wanted container has, and their names.
     children: dict[str, int] = {}
+    names: dict[str, set[str]] = {}
     for pointer in wanted:
         if pointer:
-            parent = pointer[: pointer.rfind("/")]
+            cut = pointer.rfind("/")
+            parent = pointer[:cut]
             children[parent] = children.get(parent, 0) + 1
+            names.setdefault(parent, set()).add(_unescape(pointer[cut + 1 :]))
     # A frame is [pointer, index of the current item or -1 in an object,
     # wanted children not met yet].
     stack: list[list[Any]] = []
@@ -413,7 +451,11 @@ def _index_json_for(text: str, wanted: set[str], unique_keys: bool) -> PositionI
     def skip(i: int) -> int:
         """Where the value at ``i``, recorded nowhere, ends."""
         if text[i] == "{" or text[i] == "[":
-            return close(i + 1, 1)
+            # The json module's own scanner, in C, is the quickest way past it.
+            try:
+                return _JSON_VALUE_END(text, i)[1]
+            except (StopIteration, RecursionError):
+                raise _invalid("JSON", text, i) from None
         return scalar_end(i)
 
     i = _end_of(_JSON_WS, text)
@@ -450,6 +492,8 @@ def _index_json_for(text: str, wanted: set[str], unique_keys: bool) -> PositionI
                 i = close(i, 1)  # nothing more is wanted in it
                 stack.pop()
                 continue
+            if frame[1] < 0:
+                i = _passing(names.get(frame[0], set())).match(text, i).end()  # type: ignore[union-attr]
             i = _end_of(_JSON_WS, text, i)
             c = text[i]
             if c == ",":

@@ -228,3 +228,15 @@ def test_line_table_agrees_with_counting_one_character_at_a_time(pieces: list[st
     text = "".join(pieces)
     index = LineIndex(text)
     assert [index.position(offset) for offset in range(len(text) + 1)] == reference_positions(text)
+
+
+def test_a_lookup_that_gives_up_falls_back_to_the_full_index() -> None:
+    from sakip_validate.loading.document import LoadedDocument
+
+    # Too deep for the json module's scanner, which the lookup uses to pass a value by.
+    text = '{"a": 1, "b": ' + "[" * 50_000 + "]" * 50_000 + ', "c": 2}'
+    with pytest.raises(ValueError):
+        index_json_for(text, ["/c"])
+    document = LoadedDocument("x.json", "json", text, {"a": 1, "c": 2})
+    located = document.locate_all([("/c", False)])
+    assert (located[0].line, located[0].column) == (1, 100_022)

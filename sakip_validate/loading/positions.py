@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import make_scanner
+from operator import itemgetter
 from typing import Any, cast
 
 __all__ = [
@@ -809,14 +810,17 @@ _TOML_PLAIN_NAME = re.compile(_TOML_PLAIN_KEY)
 _TOML_SKIP = re.compile(
     r"""(?:[^"'\[\]{}#]++|#[^\n]*+|"(?!"")[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"|'(?!'')[^'\n]*+')*+"""
 )
-# A line that opens with a bracket: a header (outside a multi-line value).
-_TOML_HEADER_LINE = re.compile(r"\n[ \t]*\[")
-# An array or an inline table after its key (or text that looks like one).
-_TOML_OPENS_VALUE = re.compile(r"=[ \t]*[\[{]")
-# ``[a.b]`` or ``[[a.b]]`` with bare keys and no white space inside.
-_TOML_PLAIN_HEADER = re.compile(
-    rf"\[\[({_TOML_PLAIN_KEY}(?:\.{_TOML_PLAIN_KEY})*)\]\]|\[({_TOML_PLAIN_KEY}(?:\.{_TOML_PLAIN_KEY})*)\]"
+# ``[[a.b]]`` (group 1) or ``[a.b]`` (group 2) with bare keys and no white space inside.
+_TOML_PLAIN_PATH = rf"{_TOML_PLAIN_KEY}(?:\.{_TOML_PLAIN_KEY})*"
+_TOML_PLAIN_HEADER = re.compile(rf"\[\[({_TOML_PLAIN_PATH})\]\]|\[({_TOML_PLAIN_PATH})\]")
+# A line that opens with a bracket (a header, outside a multi-line value):
+# group 1 is the bracket, groups 2 and 3 as above when the header is plain.
+_TOML_HEADER_LINE = re.compile(
+    rf"\n[ \t]*(\[(?:\[({_TOML_PLAIN_PATH})\]\]|({_TOML_PLAIN_PATH})\])?)"
 )
+# An array, an inline table or a multi-line string after its key (or text that
+# looks like one). Elsewhere a multi-line string is inside an array or table.
+_TOML_OPENS_VALUE = re.compile(r"""=[ \t]*(?:[\[{]|\"\"\"|''')""")
 
 
 class _TomlLookup(_TomlScanner):
@@ -857,37 +861,42 @@ class _TomlLookup(_TomlScanner):
         end = len(text)
         table = ""
         i = 0
-        for stop in self.starts():
+        for stop, header in self.starts():
             if stop < i:
                 continue  # read already, inside a multi-line value
             if table in self.children:
                 self.lines(i, stop, table)
-            i = _end_of(_TOML_GAP, text, stop)
-            if i >= end:
-                break
-            if text[i] == "[":
-                i, table = self.header(i)
+            path = None if header is None else header.group(2) or header.group(3)
+            if header is not None and path is not None:
+                is_array = header.group(2) is not None
+                i, table = self.plain_header(header.start(1), is_array, path, header.end())
             else:
-                i = self.statement(i, table)
+                i = _end_of(_TOML_GAP, text, stop)
+                if i >= end:
+                    break
+                if text[i] == "[":
+                    i, table = self.header(i)
+                else:
+                    i = self.statement(i, table)
             # What follows on its line is white space and a comment.
             i = text.find("\n", i) + 1 or end
         return PositionIndex(text, self.values, self.keys)
 
-    def starts(self) -> list[int]:
+    def starts(self) -> list[tuple[int, re.Match[str] | None]]:
         """The start of every line that may not be one statement of its own, and the end.
 
-        Some are false alarms (the text inside a string or a comment): reading
-        such a line with the full scanner's steps is merely slower.
+        A header line comes with its match. Some lines are false alarms (the
+        text inside a string or a comment): reading such a line with the full
+        scanner's steps is merely slower.
         """
         text = self.text
-        starts = [0, len(text)]
-        starts.extend(match.start() + 1 for match in _TOML_HEADER_LINE.finditer(text))
-        opening = [match.start() for match in _TOML_OPENS_VALUE.finditer(text)]
-        for quotes in ('"""', "'''"):
-            if quotes in text:
-                opening.extend(match.start() for match in re.finditer(quotes, text))
-        starts.extend(text.rfind("\n", 0, offset) + 1 for offset in opening)
-        starts.sort()
+        starts: list[tuple[int, re.Match[str] | None]] = [(0, None), (len(text), None)]
+        starts.extend((match.start() + 1, match) for match in _TOML_HEADER_LINE.finditer(text))
+        starts.extend(
+            (text.rfind("\n", 0, match.start()) + 1, None)
+            for match in _TOML_OPENS_VALUE.finditer(text)
+        )
+        starts.sort(key=itemgetter(0))
         return starts
 
     def lines(self, i: int, stop: int, table: str) -> None:
@@ -1031,20 +1040,26 @@ class _TomlLookup(_TomlScanner):
         match = _TOML_PLAIN_HEADER.match(self.text, i)
         if match is None:
             return super().header(i)
-        # The full scanner's header(), recording wanted pointers only. Under an
-        # unwanted pointer nothing is wanted, so its arrays need no counting.
+        is_array = match.group(1) is not None
+        return self.plain_header(i, is_array, match.group(1) or match.group(2), match.end())
+
+    def plain_header(self, i: int, is_array: bool, path: str, end: int) -> tuple[int, str]:
+        """The full scanner's header() for ``[path]`` or ``[[path]]`` at ``i``, ending at ``end``.
+
+        It records wanted pointers only. Under an unwanted pointer nothing is
+        wanted, so its arrays need no counting.
+        """
         values = self.values
         keys = self.keys
         counts = self.aot_counts
         wanted = self.wanted
-        is_array = match.group(1) is not None
-        names = (match.group(1) or match.group(2)).split(".")
+        names = path.split(".")
         offset = i + (2 if is_array else 1)
         pointer = ""
         for name in names[:-1]:
             pointer += "/" + name
             if pointer not in wanted:
-                return match.end(), pointer
+                return end, pointer
             count = counts.get(pointer)
             if count is not None:
                 pointer += f"/{count - 1}"
@@ -1054,7 +1069,7 @@ class _TomlLookup(_TomlScanner):
             offset += len(name) + 1
         pointer += "/" + names[-1]
         if pointer not in wanted:
-            return match.end(), pointer
+            return end, pointer
         if is_array:
             count = counts.get(pointer, 0)
             if count == 0:
@@ -1066,7 +1081,7 @@ class _TomlLookup(_TomlScanner):
             keys[pointer] = offset
         if pointer in wanted:
             values[pointer] = i
-        return match.end(), pointer
+        return end, pointer
 
 
 _PLAIN_LINES: dict[str, re.Pattern[str]] = {}

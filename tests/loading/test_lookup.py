@@ -142,6 +142,31 @@ def test_toml_lookup_of_tricky_text(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # TOML 1.1 (tomli reads it): inline tables over several lines, a line in
+        # one that opens with a bracket, and a trailing comma.
+        'a = {\n  b = 1,\n  c = [\n"[x]"],\n}\n[x]\nq = 1\n',
+        "t = {\n  c = [\n[1]],  # [[x]]\n  d = { e = 1 },\n}\n[[x]]\nq = 1\n[[x]]\nq = 2\n",
+    ],
+)
+def test_toml_lookup_of_multi_line_inline_tables(text: str) -> None:
+    tomli = pytest.importorskip("tomli")
+    data = tomli.loads(text)
+    rnd = random.Random(text)
+    check_lookups(text, asked(data, rnd), True, rnd)
+
+
+def test_toml_lines_inside_a_multi_line_value_are_never_read_as_statements() -> None:
+    # Read as a statement of table s, "  c = [" would move /s/c into the inline table.
+    text = "[s]\nc = 5\nt = {\n  c = [\n1],\n}\n"
+    pytest.importorskip("tomli").loads(text)
+    full = index_toml(text)
+    for pointers in (["/s/c"], ["/s/c", "/s/t/c"], ["/s/t/c/0"]):
+        assert_same(full, index_toml_for(text, pointers), pointers)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         '{"a": {"b": [1, {"c": "}]\\"{["}], "d": 2}, "a": {"e": 3}}',
         '[[], {}, [[["x"]]], {"k\\u0041": NaN, "z": -Infinity}]',
         '\r\n {"a" : 1 ,\r"b":[ true , false , null ]}\n',

@@ -330,10 +330,9 @@ def index_json_for(
 
     Only ``pointers`` and their ancestors are recorded (``value``, ``key`` and
     ``nearest`` of any other pointer may be wrong): a value on no wanted path
-    is skipped bracket by bracket without a look at its members, and so is the
-    rest of an array once its wanted items are read.  With ``unique_keys`` (no
-    object repeats a key, as the loader ensures) the rest of an object is
-    skipped likewise.  The skipped text is not checked against the grammar, so
+    is passed by the json module's scanner, and so is the rest of an array
+    once its wanted items are read.  With ``unique_keys`` (no object repeats a
+    key, as the loader ensures) the rest of an object is passed likewise.  The skipped text is not checked against the grammar, so
     ``text`` must be what ``json.loads`` accepted; a ValueError tells the
     caller to fall back to :func:`index_json`.
     """
@@ -341,8 +340,6 @@ def index_json_for(
     return _guarded("JSON", lambda source: _index_json_for(source, wanted, unique_keys), text)
 
 
-# Between two brackets: anything but brackets and strings, and whole strings.
-_JSON_SKIP = re.compile(r'[^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*', re.DOTALL)
 # A member's name without escapes, its colon and the white space up to the value.
 _JSON_PLAIN_NAME = re.compile(r'"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
 
@@ -376,6 +373,10 @@ def _passing(names: set[str]) -> re.Pattern[str]:
     return pattern
 
 
+# Items of an array, each after its comma, with a one-line value.
+_JSON_PASSING_ITEMS = re.compile(f"(?:[ \t\n\r]*,[ \t\n\r]*(?:{_JSON_SCALAR}))*+", re.DOTALL)
+
+
 def _unescape(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~") if "~" in token else token
 
@@ -385,7 +386,6 @@ def _index_json_for(text: str, wanted: set[str], unique_keys: bool) -> PositionI
     keys: dict[str, int] = {}
     string_tail = _JSON_STRING_TAIL.match
     number = _JSON_NUMBER.match
-    between = _JSON_SKIP.match
     plain_name = _JSON_PLAIN_NAME.match
     # How many wanted children each wanted container has, and their names.
     children: dict[str, int] = {}
@@ -434,20 +434,19 @@ def _index_json_for(text: str, wanted: set[str], unique_keys: bool) -> PositionI
             raise _invalid("JSON", text, i)
         return match.end()
 
-    def close(i: int, depth: int) -> int:
-        """Where the container ends that ``i`` is ``depth`` levels inside of."""
+    def close(i: int, is_object: bool) -> int:
+        """Where the container ends, ``i`` being just after one of its items."""
+        passing = _passing(set()) if is_object else _JSON_PASSING_ITEMS
         while True:
-            i = between(text, i).end()  # type: ignore[union-attr]
-            c = text[i]
-            if c == "{" or c == "[":
-                depth += 1
-            elif c == "}" or c == "]":
-                depth -= 1
-                if depth == 0:
-                    return i + 1
-            else:
-                raise _invalid("JSON", text, i)
-            i += 1
+            i = _end_of(_JSON_WS, text, passing.match(text, i).end())  # type: ignore[union-attr]
+            if text[i] != ",":
+                if text[i] != ("}" if is_object else "]"):
+                    raise _invalid("JSON", text, i)
+                return i + 1
+            i = _end_of(_JSON_WS, text, i + 1)
+            if is_object:
+                i = member(i, "\0")[0]  # a parent no pointer has: nothing recorded
+            i = skip(i)
 
     def skip(i: int) -> int:
         """Where the value at ``i``, recorded nowhere, ends."""
@@ -490,7 +489,7 @@ def _index_json_for(text: str, wanted: set[str], unique_keys: bool) -> PositionI
         while stack:
             frame = stack[-1]
             if frame[2] == 0 and (unique_keys or frame[1] >= 0):
-                i = close(i, 1)  # nothing more is wanted in it
+                i = close(i, frame[1] < 0)  # nothing more is wanted in it
                 stack.pop()
                 continue
             if frame[1] < 0:

@@ -332,7 +332,8 @@ def index_json_for(
     ``nearest`` of any other pointer may be wrong): a value on no wanted path
     is passed by the json module's scanner, and so is the rest of an array
     once its wanted items are read.  With ``unique_keys`` (no object repeats a
-    key, as the loader ensures) the rest of an object is passed likewise.  The skipped text is not checked against the grammar, so
+    key, as the loader ensures) the rest of an object is passed likewise.
+    The skipped text is not checked against the full scanner's grammar, so
     ``text`` must be what ``json.loads`` accepted; a ValueError tells the
     caller to fall back to :func:`index_json`.
     """

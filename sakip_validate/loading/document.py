@@ -91,7 +91,12 @@ class LoadedDocument:
                 index = index_json_for(self.text, pointers, unique_keys=True)
         except ValueError:
             index = self.positions  # what the full index makes of it, failure included
-        return [self._located(index, pointer, at_key) for pointer, at_key in requests]
+        offsets = [index.place(pointer, at_key) for pointer, at_key in requests]
+        positions = index.positions(offsets)
+        return [
+            TextLocation(self.label, pointer, positions[offset].line, positions[offset].column)
+            for (pointer, _), offset in zip(requests, offsets, strict=True)
+        ]
 
     def _located(self, index: PositionIndex, pointer: str, at_key: bool) -> TextLocation:
         position = index.key(pointer) if at_key else None

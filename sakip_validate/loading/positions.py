@@ -161,13 +161,43 @@ class PositionIndex:
 
     def nearest(self, pointer: str) -> Position:
         """Return the value position of ``pointer`` or of its closest known ancestor."""
+        return self._position(self.nearest_offset(pointer))
+
+    def nearest_offset(self, pointer: str) -> int:
+        """The offset of :meth:`nearest` (0, the start, when nothing is known)."""
         while True:
             offset = self._value_offsets.get(pointer)
             if offset is not None:
-                return self._position(offset)
+                return offset
             if not pointer:
-                return Position(1, 1)
+                return 0
             pointer = pointer[: max(pointer.rfind("/"), 0)]
+
+    def place(self, pointer: str, at_key: bool) -> int:
+        """The offset of the key of ``pointer`` (with ``at_key``, if it has one), else of
+        its value, else of its nearest known ancestor."""
+        offset = self._key_offsets.get(pointer) if at_key else None
+        return self.nearest_offset(pointer) if offset is None else offset
+
+    def positions(self, offsets: Iterable[int]) -> dict[int, Position]:
+        """The position of each of ``offsets``.
+
+        A few offsets into text whose lines all end at \\n are counted out in
+        one sweep, without the table of every line's start.
+        """
+        text = self._text
+        if self._line_starts is not None or (
+            "\r" in text and text.count("\r") != text.count("\r\n")
+        ):
+            return {offset: self._position(offset) for offset in offsets}
+        found = {}
+        line = 1
+        last = 0
+        for offset in sorted(set(offsets)):
+            line += text.count("\n", last, offset)
+            found[offset] = Position(line, offset - text.rfind("\n", 0, offset))
+            last = offset
+        return found
 
 
 class _NotValid(ValueError):

@@ -195,7 +195,12 @@ def check_file(path: Path) -> bool:
         return False
     rnd = random.Random(path.name)
     toml = document.format == "toml"
-    check_lookups(document.text, asked(document.data, rnd), toml, rnd, unique=not toml)
+    pointers = asked(document.data, rnd)
+    check_lookups(document.text, pointers, toml, rnd, unique=not toml)
+    # And through the document, as the rules' findings are located.
+    requests = [(pointer, rnd.random() < 0.5) for pointer in pointers]
+    indexed = load_path(path)
+    assert document.locate_all(requests) == [indexed.locate(p, at_key=k) for p, k in requests]
     return True
 
 
@@ -253,6 +258,21 @@ def test_line_table_agrees_with_counting_one_character_at_a_time(pieces: list[st
     text = "".join(pieces)
     index = LineIndex(text)
     assert [index.position(offset) for offset in range(len(text) + 1)] == reference_positions(text)
+
+
+@given(
+    st.lists(st.sampled_from(["a", "é", "😀", "\t", "\n", "\r\n", "\r", "\u2028"]), max_size=40),
+    st.randoms(use_true_random=False),
+)
+def test_a_sweep_over_a_few_offsets_agrees_with_counting(
+    pieces: list[str], rnd: random.Random
+) -> None:
+    # PositionIndex.positions counts lines between sorted offsets when no line ends at a lone \r.
+    text = "".join(pieces)
+    offsets = [rnd.randrange(len(text) + 1) for _ in range(5)]
+    expected = reference_positions(text)
+    found = PositionIndex(text, {}, {}).positions(offsets)
+    assert found == {offset: expected[offset] for offset in offsets}
 
 
 def test_a_lookup_that_gives_up_falls_back_to_the_full_index() -> None:

@@ -63,7 +63,10 @@ class LoadedDocument:
         if not pointer:
             # The root stands at the start of the text, indexed or not.
             return TextLocation(self.label, pointer, 1, 1)
-        return self._located(self.positions, pointer, at_key)
+        position = self.positions.key(pointer) if at_key else None
+        if position is None:
+            position = self.positions.value(pointer) or self.positions.nearest(pointer)
+        return TextLocation(self.label, pointer, position.line, position.column)
 
     def locate_all(self, requests: Sequence[tuple[str, bool]]) -> list[TextLocation]:
         """The location of each ``(pointer, at_key)``, as :meth:`locate` gives it.
@@ -97,12 +100,6 @@ class LoadedDocument:
             TextLocation(self.label, pointer, positions[offset].line, positions[offset].column)
             for (pointer, _), offset in zip(requests, offsets, strict=True)
         ]
-
-    def _located(self, index: PositionIndex, pointer: str, at_key: bool) -> TextLocation:
-        position = index.key(pointer) if at_key else None
-        if position is None:
-            position = index.value(pointer) or index.nearest(pointer)
-        return TextLocation(self.label, pointer, position.line, position.column)
 
     def cell(self, pointer: str) -> str | None:
         """The workbook cell of ``pointer``, else of its nearest parent that has one."""

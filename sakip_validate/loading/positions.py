@@ -6,6 +6,10 @@ already accepted, so they trust the grammar and track nothing but structure:
 one pass over the text records the character offset of every value (and of
 every member's key) under its pointer.  Offsets become lines and columns only
 when a caller asks, which keeps building an index for a large file cheap.
+When only a few pointers are wanted (the values a report's findings point
+at), :func:`index_toml_for` and :func:`index_json_for` record those and their
+ancestors and pass over the rest, giving exactly the full index's answers
+for them at a third of the cost.
 
 Line breaks are ``\\n``, ``\\r\\n`` and a lone ``\\r`` (as editors and the
 Language Server Protocol count them); other Unicode separators such as U+2028

@@ -385,6 +385,9 @@ _JSON_VALUE_END: Callable[[str, int], tuple[Any, int]] = make_scanner(
     cast(Any, json.JSONDecoder(parse_int=str, parse_float=str))
 )
 _PASSING: dict[frozenset[str], re.Pattern[str]] = {}
+_NOTHING = re.compile("")
+# Up to this many wanted keys in one object or table are looked for one by one.
+_FEW = 8
 _JSON_SCALAR = r'"[^"\\]*(?:\\.[^"\\]*)*"|-?Infinity|NaN|true|false|null|[-0-9][-+.0-9eE]*'
 
 
@@ -392,8 +395,11 @@ def _passing(names: set[str]) -> re.Pattern[str]:
     """Members, each after its comma, with a one-line value and a name not in ``names``.
 
     Only names written without escapes are passed over, so a wanted name is
-    never among them however the text spells it.
+    never among them however the text spells it. For many names (each member
+    would be held against all of them) it passes nothing.
     """
+    if len(names) > _FEW:
+        return _NOTHING
     key = frozenset(names)
     pattern = _PASSING.get(key)
     if pattern is None:
@@ -840,6 +846,8 @@ _TOML_PLAIN_RUN = re.compile(
 )
 # A key that a plain line can hold.
 _TOML_PLAIN_NAME = re.compile(_TOML_PLAIN_KEY)
+# One line of such a run: its key, and (empty group) where its value starts.
+_TOML_PLAIN_LINE = re.compile(rf"[ \t]*(?:({_TOML_PLAIN_KEY})[ \t]*=[ \t]*())?[^\r\n]*\r?\n")
 # Inside an array or inline table: anything but brackets, quotes and comments, and comments.
 _TOML_SKIP = re.compile(
     r"""(?:[^"'\[\]{}#]++|#[^\n]*+|"(?!"")[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"|'(?!'')[^'\n]*+')*+"""
@@ -942,7 +950,16 @@ class _TomlLookup(_TomlScanner):
         if i >= stop:
             return
         if _TOML_PLAIN_RUN.match(text, i, stop).end() == stop:  # type: ignore[union-attr]
-            for name in self.children[table]:
+            names = self.children[table]
+            if len(names) > _FEW:
+                # One pass over the lines rather than one search per key.
+                for line in _TOML_PLAIN_LINE.finditer(text, i, stop):
+                    name = line.group(1)
+                    if name is not None and (pointer := table + "/" + name) in self.wanted:
+                        self.keys[pointer] = line.start(1)
+                        self.values[pointer] = line.start(2)
+                return
+            for name in names:
                 match = _plain_line_of(name).search(text, i - 1, stop)
                 if match is not None:
                     pointer = table + "/" + name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import suppress
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -34,7 +35,8 @@ def run_rules(
 ) -> list[Finding]:
     """Every finding the rules make on one report, in document order.
 
-    ``document.locate`` is called only for the values a finding is about. A rule
+    Only the values a finding is about are located, all in one call of
+    ``document.locate_all`` when the document has one (else ``locate`` each). A rule
     whose check raises gives one INTERNAL finding naming it (its traceback goes
     to ``failures``); the other rules still run. A rule that does not apply to
     the report (its pack's ``applies_to``, or its kind's
@@ -46,7 +48,8 @@ def run_rules(
     # Several rules often read different outcomes of the same check (mismatch,
     # truncated, inverted): compute each configured check once per report.
     computed: dict[tuple[str, str], list[Hit] | None] = {}
-    findings = []
+    # Hits become findings once all are in: their places are then found in one pass.
+    findings: list[Finding | tuple[Rule, Hit]] = []
     for rule in rules:
         try:
             reason = rule.applies_to.reason(scope) if rule.applies_to is not None else None
@@ -75,19 +78,43 @@ def run_rules(
                 if failures is not None:
                     failures.append(failure)
         hits = computed[key]
-        for hit in hits or ():
-            if hit.outcome != rule.outcome:
-                continue
-            try:
-                findings.append(_finding(rule, hit, view, document))
-            except Exception as error:
-                stage = Text(f"menyusun temuan {rule.id}", f"building a finding of {rule.id}")
-                finding, failure = internal_finding(document.locate(""), stage, error)
-                findings.append(finding)
-                if failures is not None:
-                    failures.append(failure)
-    findings.sort(key=Finding.sort_key)
-    return findings
+        findings.extend((rule, hit) for hit in hits or () if hit.outcome == rule.outcome)
+    located = _Located(document, [entry[1] for entry in findings if isinstance(entry, tuple)])
+    built: list[Finding] = []
+    for entry in findings:
+        if not isinstance(entry, tuple):
+            built.append(entry)
+            continue
+        rule, hit = entry
+        try:
+            built.append(_finding(rule, hit, view, located))
+        except Exception as error:
+            stage = Text(f"menyusun temuan {rule.id}", f"building a finding of {rule.id}")
+            finding, failure = internal_finding(document.locate(""), stage, error)
+            built.append(finding)
+            if failures is not None:
+                failures.append(failure)
+    built.sort(key=Finding.sort_key)
+    return built
+
+
+class _Located:
+    """A source whose hits' locations were found together (``locate_all``, when it has one)."""
+
+    def __init__(self, document: Source, hits: list[Hit]) -> None:
+        self.data = document.data
+        self._document = document
+        self._found: dict[tuple[str, bool], TextLocation] = {}
+        locate_all = getattr(document, "locate_all", None)
+        if locate_all is not None and hits:
+            requests = list(dict.fromkeys((hit.pointer, hit.at_key) for hit in hits))
+            # If that fails, each finding asks for its own place, and a failure is its own.
+            with suppress(Exception):
+                self._found = dict(zip(requests, locate_all(requests), strict=True))
+
+    def locate(self, pointer: str, *, at_key: bool = False) -> TextLocation:
+        found = self._found.get((pointer, at_key))
+        return found if found is not None else self._document.locate(pointer, at_key=at_key)
 
 
 # A rule's configured check, as a key, worked out once per process (not once per

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..findings import Finding, TextLocation
 from .pointers import split_pointer
-from .positions import PositionIndex, index_json, index_toml
+from .positions import PositionIndex, index_json, index_json_for, index_toml, index_toml_for
 
 Format = Literal["toml", "json", "xlsx"]
 
@@ -18,6 +19,7 @@ class LoadedDocument:
 
     Positions are indexed only when a finding first asks for one: most files in
     a CI run have no finding, and the index costs a second pass over the text.
+    :meth:`locate_all` finds many at once without indexing every value.
     """
 
     label: str
@@ -58,10 +60,46 @@ class LoadedDocument:
             if missing is not None:
                 empty = self.cells.get(f"{pointer}/{missing.replace('~', '~0').replace('/', '~1')}")
             return TextLocation(self.label, pointer, cell=empty or self.cell(pointer))
+        if not pointer:
+            # The root stands at the start of the text, indexed or not.
+            return TextLocation(self.label, pointer, 1, 1)
         position = self.positions.key(pointer) if at_key else None
         if position is None:
             position = self.positions.value(pointer) or self.positions.nearest(pointer)
         return TextLocation(self.label, pointer, position.line, position.column)
+
+    def locate_all(self, requests: Sequence[tuple[str, bool]]) -> list[TextLocation]:
+        """The location of each ``(pointer, at_key)``, as :meth:`locate` gives it.
+
+        Unless the document is indexed already, one pass over the text records
+        these pointers and their ancestors and nothing else (a report's findings
+        point at a few dozen of its thousand values). The lookup trusts the text
+        to be what the parser accepted, so a document without data (one that
+        failed to load) takes the full index.
+        """
+        if (
+            self._index is not None
+            or self.cells is not None
+            or self.data is None
+            or not requests
+            or type(self).locate is not LoadedDocument.locate
+        ):
+            return [self.locate(pointer, at_key=at_key) for pointer, at_key in requests]
+        pointers = [pointer for pointer, _ in requests]
+        try:
+            if self.format == "toml":
+                index = index_toml_for(self.text, pointers)
+            else:
+                # The JSON reader refuses an object that repeats a key.
+                index = index_json_for(self.text, pointers, unique_keys=True)
+        except ValueError:
+            index = self.positions  # what the full index makes of it, failure included
+        offsets = [index.place(pointer, at_key) for pointer, at_key in requests]
+        positions = index.positions(offsets)
+        return [
+            TextLocation(self.label, pointer, positions[offset].line, positions[offset].column)
+            for (pointer, _), offset in zip(requests, offsets, strict=True)
+        ]
 
     def cell(self, pointer: str) -> str | None:
         """The workbook cell of ``pointer``, else of its nearest parent that has one."""

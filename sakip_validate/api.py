@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,7 +36,7 @@ from .loading import (
     quoted_lines,
     read_stream,
 )
-from .policy import Policy
+from .policy import Policy, Settling
 from .policy.waivers import Waiver, waivers_in_report
 from .reading import read_bytes, read_path
 from .result import FileReport, Manifest, RunResult, SkippedRule
@@ -479,32 +480,10 @@ def run(
     settling = result.policy.settling()
     try:
         if across_years:
-            from .years import add_found, year_findings
-
-            # The comparison needs every report's summary before any report is settled.
-            held: list[FileReport] | ReportStore = ReportStore() if packed else []
-            summaries: list[ReportFacts | None] = []
-            for report in _plain(arriving()):
-                summaries.append(report.facts)
-                held.append(report)
-            if held:
-                evidence = _previous_facts(options, seen, result)
-                for report, found in zip(held, year_findings(summaries, evidence), strict=True):
-                    add_found(report, found)
-                    settling.file(report)
-                    reports.append(report)
-            if isinstance(held, ReportStore):
-                held.close()
+            evidence = partial(_previous_facts, options, seen, result)
+            _settle_across_years(_plain(arriving()), reports, settling, packed, evidence)
         else:
-            for item in arriving():
-                if isinstance(item, Packed):
-                    assert store is not None  # workers settle only for a packed run
-                    settling.merge(item.outcome)
-                    store.append_packed(item)
-                else:
-                    set_aside_year_waivers(result.policy, [item])
-                    settling.file(item)
-                    reports.append(item)
+            _settle(arriving(), reports, settling)
     except BaseException:
         if store is not None:
             store.close()
@@ -514,6 +493,55 @@ def run(
     settling.finish(result)
     result.decide()
     return result
+
+
+def _settle(
+    arriving: Iterable[FileReport | Packed],
+    reports: list[FileReport] | ReportStore,
+    settling: Settling,
+) -> None:
+    """Settle each report by the policy as it arrives (a worker may have done it) and keep it."""
+    for item in arriving:
+        if isinstance(item, Packed):
+            assert isinstance(reports, ReportStore)  # workers settle only for a packed run
+            settling.merge(item.outcome)
+            reports.append_packed(item)
+        else:
+            set_aside_year_waivers(settling.policy, [item])
+            settling.file(item)
+            reports.append(item)
+
+
+def _settle_across_years(
+    arriving: Iterable[FileReport],
+    reports: list[FileReport] | ReportStore,
+    settling: Settling,
+    packed: bool,
+    evidence: Callable[[], list[ReportFacts]],
+) -> None:
+    """Compare the reports across years, then settle each and keep it.
+
+    The comparison needs every report's summary before any report is settled:
+    the reports wait meanwhile (packed, in a large run).
+    """
+    from .years import add_found, year_findings
+
+    held: list[FileReport] | ReportStore = ReportStore() if packed else []
+    try:
+        summaries: list[ReportFacts | None] = []
+        for report in arriving:
+            summaries.append(report.facts)
+            held.append(report)
+        if not held:
+            return
+        found_all = year_findings(summaries, evidence())
+        for report, found in zip(held, found_all, strict=True):
+            add_found(report, found)
+            settling.file(report)
+            reports.append(report)
+    finally:
+        if isinstance(held, ReportStore):
+            held.close()
 
 
 def _plain(items: Iterable[FileReport | Packed]) -> Iterator[FileReport]:

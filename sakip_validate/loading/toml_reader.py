@@ -12,7 +12,7 @@ import tomli
 
 from ..codes import LOAD_LIMIT, LOAD_NON_FINITE, LOAD_NUMBER_RANGE, LOAD_SYNTAX
 from ..findings import Text
-from .limits import DEFAULT_LIMITS, Limits, NumberTooLarge, exact_decimal
+from .limits import DEFAULT_LIMITS, Limits, NumberTooLarge, Survey, exact_decimal, survey
 from .pointers import join_pointer
 from .positions import Position, offset_to_position
 from .problems import (
@@ -114,6 +114,15 @@ def deep_key_line(text: str, limit: int) -> tuple[int, int] | None:
 
 def parse_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse TOML text into dicts, lists, str, int, Decimal, bool; dates as ISO strings."""
+    return read_toml(text, limits)[0]
+
+
+def read_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, Survey]:
+    """:func:`parse_toml`'s data, and the :func:`~.limits.survey` of it as parsed.
+
+    The survey that tells whether the data needs normalising also tells its size,
+    depth and numbers, so that loading walks a usual report once.
+    """
     deep = deep_key_line(text, limits.key_segments)
     if deep is not None:
         line, segments = deep
@@ -156,9 +165,12 @@ def parse_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
             Text("TOML bersarang terlalu dalam untuk dibaca.", "The TOML is nested too deeply."),
             position=Position(1, 1),
         ) from None
-    if not _needs_normalising(data):
-        return data  # no date, no nan or inf: the usual report, left as parsed
-    return _normalise(data, "")
+    known = survey(data, limits)
+    plain = known.plain if known.complete else not _needs_normalising(data)
+    if plain:
+        return data, known  # no date, no nan or inf: the usual report, left as parsed
+    # Dates become text and nan or inf a finding: size, depth and numbers stay as surveyed.
+    return _normalise(data, ""), known
 
 
 def _needs_normalising(data: Any) -> bool:

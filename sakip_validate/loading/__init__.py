@@ -28,11 +28,12 @@ from .limits import (
     Violation,
     first_structure_violation,
     numbers_out_of_range,
+    survey,
 )
 from .positions import LineIndex, Position
 from .problems import LIMIT_HINT, LoadProblem
 from .slips import FileFormat, Slip, scan, slip_hint, slip_message
-from .toml_reader import parse_toml
+from .toml_reader import read_toml
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -95,8 +96,12 @@ def load_bytes(
     text = ""
     try:
         text = decode_utf8(raw)
-        data = parse_toml(text, limits) if fmt == "toml" else parse_json(text)
-        violation = first_structure_violation(data, limits)
+        if fmt == "toml":
+            data, known = read_toml(text, limits)
+        else:
+            data = parse_json(text)
+            known = survey(data, limits)
+        violation = first_structure_violation(data, limits, known)
         if violation is not None:
             raise _limit_problem(violation, limits)
     except LoadProblem as problem:
@@ -123,7 +128,9 @@ def load_bytes(
         raise LoadFailed(
             findings[0], findings=tuple(findings), lines=quoted_lines(text, findings)
         ) from None
-    return LoadedDocument(label, fmt, text, data, sha256=hashlib.sha256(raw).hexdigest())
+    document = LoadedDocument(label, fmt, text, data, sha256=hashlib.sha256(raw).hexdigest())
+    document.surveyed = (data, known)
+    return document
 
 
 _MAX_SLIP_FINDINGS = 100
@@ -223,7 +230,7 @@ def number_findings(document: LoadedDocument, limits: Limits = DEFAULT_LIMITS) -
     with one stops here, as a file that cannot be parsed does.
     """
     findings: list[Finding] = []
-    for pointer, value in numbers_out_of_range(document.data, limits):
+    for pointer, value in numbers_out_of_range(document.data, limits, document.survey()):
         if len(findings) == _MAX_NUMBER_FINDINGS:
             break
         shown = _number_shown(value)

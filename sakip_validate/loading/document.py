@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..findings import Finding, TextLocation
+from .limits import Survey
 from .pointers import split_pointer
 from .positions import PositionIndex, index_json, index_json_for, index_toml, index_toml_for
 
@@ -34,6 +35,14 @@ class LoadedDocument:
     # could not read with certainty (findings at their cells).
     cells: dict[str, str] | None = None
     notes: tuple[Finding, ...] = ()
+    # (data, its survey) as the loader walked it: the numbers need no second walk.
+    surveyed: tuple[Any, Survey] | None = field(default=None, repr=False, compare=False)
+
+    def survey(self) -> Survey | None:
+        """The loader's survey of :attr:`data`, unless ``data`` has been replaced since."""
+        if self.surveyed is None or self.surveyed[0] is not self.data:
+            return None
+        return self.surveyed[1]
 
     @property
     def positions(self) -> PositionIndex:

@@ -13,6 +13,8 @@ Every limit can be changed (``--limit NAME=VALUE`` on the command line,
 from __future__ import annotations
 
 import dataclasses
+import functools
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -23,9 +25,11 @@ from .pointers import join_pointer
 __all__ = [
     "DEFAULT_LIMITS",
     "Limits",
+    "Survey",
     "Violation",
     "first_structure_violation",
     "numbers_out_of_range",
+    "survey",
 ]
 
 
@@ -77,13 +81,106 @@ class Violation:
     size: int
 
 
-def first_structure_violation(data: Any, limits: Limits) -> Violation | None:
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What one walk over parsed data tells, before any pointer is computed.
+
+    ``items`` and ``deepest`` are the values and the deepest level; past depth
+    ``limits.depth`` the walk stops (a violation in any case) and ``complete`` is
+    False: ``numbers_in_range`` and ``plain`` then tell nothing. ``plain``: only
+    dicts, lists, text, whole numbers, booleans and finite Decimals, each of its
+    exact type (a TOML report with no date, nan or inf).
+    """
+
+    limits: Limits
+    items: int
+    deepest: int
+    complete: bool
+    numbers_in_range: bool
+    plain: bool
+
+    @property
+    def structure_ok(self) -> bool:
+        return self.items <= self.limits.items and self.deepest <= self.limits.depth
+
+
+def survey(data: Any, limits: Limits, *, whole: bool = False) -> Survey:
+    """Size, depth, numbers beyond the limits and plainness of ``data``, in one walk.
+
+    ``whole``: go on past depth ``limits.depth`` (for the numbers of data already
+    known to be too deep). Level by level, so that depth itself cannot exhaust the
+    Python stack, and without a pointer or a tuple per value: a report's thousand
+    values cost one type test each, text (most of them) the cheapest.
+    """
+    bound = _int_bound(limits.digits)
+    low, high = -limits.exponent, limits.exponent
+    digits = limits.digits
+    items = depth = 0
+    numbers_in_range = plain = True
+    stop = sys.maxsize if whole else limits.depth
+    level: list[Any] = [data]
+    while level:
+        if depth > stop:
+            return Survey(limits, items + len(level), depth, False, False, False)
+        items += len(level)
+        below: list[Any] = []
+        for value in level:
+            kind = type(value)
+            if kind is str:
+                continue
+            if kind is dict:
+                below += value.values()
+            elif kind is list:
+                below += value
+            elif kind is int:
+                if not -bound < value < bound and not number_in_range(value, limits):
+                    numbers_in_range = False
+            elif kind is Decimal:
+                if not value.is_finite():
+                    plain = False  # its own finding (TOML) or refused already (JSON)
+                elif not (
+                    low <= value.adjusted() <= high
+                    # Its text holds every digit (and more), and costs a fifth of as_tuple.
+                    and (len(str(value)) <= digits or len(value.as_tuple().digits) <= digits)
+                ):
+                    numbers_in_range = False
+            elif kind is not bool:
+                plain = False  # a date, a time, None, or a subclass: judged as before
+                if isinstance(value, dict):
+                    below += value.values()
+                elif isinstance(value, list):
+                    below += value
+                elif (
+                    isinstance(value, Decimal | int)
+                    and not isinstance(value, bool)
+                    and not number_in_range(value, limits)
+                ):
+                    numbers_in_range = False
+        level = below
+        depth += 1
+    return Survey(limits, items, max(depth - 1, 0), True, numbers_in_range, plain)
+
+
+@functools.cache
+def _int_bound(digits: int) -> int:
+    """Every int below this in size is within ``digits`` (:func:`number_in_range`);
+    up to 1,000 digits, exactly those are."""
+    if digits > 1000:
+        return 10**1000  # a huge --limit digits: the rest is judged one by one
+    return min(1 << (digits * 10 // 3), int(10**digits))
+
+
+def first_structure_violation(
+    data: Any, limits: Limits, known: Survey | None = None
+) -> Violation | None:
     """The first place where ``data`` nests deeper or holds more values than allowed.
 
+    ``known``: the :func:`survey` of ``data`` under ``limits``, if taken already.
     Iterative, so that depth itself cannot exhaust the Python stack.
     """
-    items, depth = _size_and_depth(data, limits.depth)
-    if items <= limits.items and depth <= limits.depth:
+    if known is None or known.limits != limits:
+        known = survey(data, limits)
+    if known.structure_ok:
         return None  # the usual case, told without a pointer for every value
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     items = 0
@@ -102,52 +199,6 @@ def first_structure_violation(data: Any, limits: Limits) -> Violation | None:
             continue
         stack.extend((item, where, depth + 1) for item, where in reversed(children))
     return None
-
-
-def _size_and_depth(data: Any, stop: int) -> tuple[int, int]:
-    """(values, deepest level) of ``data``; the count stops growing past depth ``stop``."""
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    items = deepest = 0
-    while stack:
-        value, depth = stack.pop()
-        items += 1
-        if depth > deepest:
-            deepest = depth
-            if depth > stop:
-                break  # a violation in any case: the caller's walk finds the first
-        kind = type(value)
-        if kind is dict:
-            stack.extend([(item, depth + 1) for item in value.values()])
-        elif kind is list:
-            stack.extend([(item, depth + 1) for item in value])
-        elif isinstance(value, dict | list):  # subclasses: the same, only slower
-            children = value.values() if isinstance(value, dict) else value
-            stack.extend([(item, depth + 1) for item in children])
-    return items, deepest
-
-
-def _any_number_out_of_range(data: Any, limits: Limits) -> bool:
-    stack: list[Any] = [data]
-    while stack:
-        value = stack.pop()
-        kind = type(value)
-        if kind is dict:
-            stack.extend(value.values())
-        elif kind is list:
-            stack.extend(value)
-        elif kind is str:
-            continue
-        elif isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-        elif (
-            isinstance(value, Decimal | int)
-            and not isinstance(value, bool)
-            and not number_in_range(value, limits)
-        ):
-            return True
-    return False
 
 
 class NumberTooLarge(ValueError):
@@ -179,9 +230,16 @@ def number_in_range(value: Decimal | int, limits: Limits) -> bool:
     return digits <= limits.digits and -limits.exponent <= value.adjusted() <= limits.exponent
 
 
-def numbers_out_of_range(data: Any, limits: Limits) -> Iterator[tuple[str, Decimal | int]]:
-    """(pointer, number) of every number beyond the limits, in document order."""
-    if not _any_number_out_of_range(data, limits):
+def numbers_out_of_range(
+    data: Any, limits: Limits, known: Survey | None = None
+) -> Iterator[tuple[str, Decimal | int]]:
+    """(pointer, number) of every number beyond the limits, in document order.
+
+    ``known``: the :func:`survey` of ``data`` under ``limits``, if taken already.
+    """
+    if known is None or known.limits != limits or not known.complete:
+        known = survey(data, limits, whole=True)
+    if known.numbers_in_range:
         return  # the usual case, told without a pointer for every value
     stack: list[tuple[Any, str]] = [(data, "")]
     while stack:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from decimal import Decimal
 from typing import Any
@@ -12,7 +13,7 @@ import tomli
 
 from ..codes import LOAD_LIMIT, LOAD_NON_FINITE, LOAD_NUMBER_RANGE, LOAD_SYNTAX
 from ..findings import Text
-from .limits import DEFAULT_LIMITS, Limits, NumberTooLarge, exact_decimal
+from .limits import DEFAULT_LIMITS, Limits, NumberTooLarge, Survey, exact_decimal, survey
 from .pointers import join_pointer
 from .positions import Position, offset_to_position
 from .problems import (
@@ -88,7 +89,8 @@ def deep_key_line(text: str, limit: int) -> tuple[int, int] | None:
     Checked before parsing: a dotted key of a hundred thousand segments costs a
     parser gigabytes. Quoted parts of a key may hold dots that do not count.
     """
-    if text.count(".") < limit:
+    dots = text.count(".")
+    if dots < limit or (dots <= _FEW_DOTS and not _dots_on_one_line(text, limit)):
         return None
     for number, line in enumerate(text.splitlines(), start=1):
         if line.count(".") < limit:
@@ -112,8 +114,35 @@ def deep_key_line(text: str, limit: int) -> tuple[int, int] | None:
     return None
 
 
+# A report's decimals put hundreds of dots in a file; past this many the filter
+# below would cost more memory than the line walk it saves.
+_FEW_DOTS = 100_000
+
+
+def _dots_on_one_line(text: str, limit: int) -> bool:
+    """Whether ``limit`` dots stand on one line (between two line feeds).
+
+    A filter for :func:`deep_key_line`, walking the text between dots rather than
+    its lines: a report has about twice as many lines as dots. No line feed in
+    ``limit - 1`` pieces in a row is ``limit`` dots on one line. Every line
+    ``str.splitlines`` gives lies within one such line, so False is certain.
+    """
+    between = text.split(".")[1:-1]
+    breaks = bytes(map(str.__contains__, between, itertools.repeat("\n")))
+    return b"\x00" * (limit - 1) in breaks
+
+
 def parse_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse TOML text into dicts, lists, str, int, Decimal, bool; dates as ISO strings."""
+    return read_toml(text, limits)[0]
+
+
+def read_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, Survey]:
+    """:func:`parse_toml`'s data, and the :func:`~.limits.survey` of it as parsed.
+
+    The survey that tells whether the data needs normalising also tells its size,
+    depth and numbers, so that loading walks a usual report once.
+    """
     deep = deep_key_line(text, limits.key_segments)
     if deep is not None:
         line, segments = deep
@@ -156,9 +185,12 @@ def parse_toml(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
             Text("TOML bersarang terlalu dalam untuk dibaca.", "The TOML is nested too deeply."),
             position=Position(1, 1),
         ) from None
-    if not _needs_normalising(data):
-        return data  # no date, no nan or inf: the usual report, left as parsed
-    return _normalise(data, "")
+    known = survey(data, limits)
+    plain = known.plain if known.complete else not _needs_normalising(data)
+    if plain:
+        return data, known  # no date, no nan or inf: the usual report, left as parsed
+    # Dates become text and nan or inf a finding: size, depth and numbers stay as surveyed.
+    return _normalise(data, ""), known
 
 
 def _needs_normalising(data: Any) -> bool:

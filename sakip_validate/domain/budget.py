@@ -93,6 +93,8 @@ class Tree:
     _sums: dict[tuple[int, str], Amount | None] = field(default_factory=dict, repr=False)
     _jenis: dict[int, str] = field(default_factory=dict, repr=False)
     _members: dict[int, list[Node]] = field(default_factory=dict, repr=False)
+    # The printed rupiah figures, read by every check of the table many times.
+    _printed: dict[tuple[int, str], int | None] = field(default_factory=dict, repr=False)
 
     # -- revenue or spending ----------------------------------------------------
 
@@ -106,7 +108,8 @@ class Tree:
             if id(up) in self._jenis:
                 found = self._jenis[id(up)]
                 break
-            declared = up.row.cell("jenis_anggaran").value
+            cell = up.row.cells.get("jenis_anggaran")  # absent: no declared jenis
+            declared = cell.value if cell is not None else None
             if declared in JENIS_ANGGARAN:
                 found = str(declared)
                 self._jenis[id(up)] = found
@@ -135,13 +138,22 @@ class Tree:
         """The row prints no rupiah figure at all (a program or kegiatan heading)."""
         return not any(node.row.cell(name).present for name in AMOUNT_FIELDS)
 
-    @staticmethod
-    def printed(node: Node, name: str, corrected: Mapping[str, int] | None = None) -> int | None:
+    def printed(
+        self, node: Node, name: str, corrected: Mapping[str, int] | None = None
+    ) -> int | None:
         """The rupiah figure the row prints in column ``name`` (or its correction)."""
-        cell = node.row.cell(name)
-        if corrected and cell.pointer in corrected:
-            return corrected[cell.pointer]
-        return as_rupiah(cell.value)
+        if corrected:
+            cell = node.row.cell(name)
+            if cell.pointer in corrected:
+                return corrected[cell.pointer]
+            return as_rupiah(cell.value)
+        key = (id(node), name)
+        try:
+            return self._printed[key]
+        except KeyError:
+            found = node.row.cells.get(name)
+            value = self._printed[key] = as_rupiah(found.value) if found is not None else None
+            return value
 
     def amount(
         self, node: Node, name: str, corrected: Mapping[str, int] | None = None
@@ -262,7 +274,8 @@ def build_tree(
         by_kode.setdefault(node.row.kode or "", node)
     for node in nodes:
         kode = node.row.kode or ""
-        induk = node.row.cell("induk").value
+        found = node.row.cells.get("induk")
+        induk = found.value if found is not None else None
         chain = [induk, *_ancestors(induk)] if isinstance(induk, str) and induk else []
         for candidate in [*chain, *_ancestors(kode)]:
             parent = by_kode.get(candidate)

@@ -181,6 +181,12 @@ def same_figure(a: FigurePlace, b: FigurePlace) -> bool:
     that rounds (or truncates) to it. N/A agrees only with N/A; words (a
     kategori) are compared ignoring case and spacing.
     """
+    first, second = a.value, b.value
+    # Most places agree: two equal finite numbers are the same figure however they are
+    # compared below (by value, or at the precision one of them prints).
+    if type(first) is Decimal and type(second) is Decimal and first == second:
+        if first.is_finite():
+            return True
     if is_na_text(a.value) or is_na_text(b.value):
         return is_na_text(a.value) and is_na_text(b.value)
     if isinstance(a.value, str) and isinstance(b.value, str):

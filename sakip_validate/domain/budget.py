@@ -12,6 +12,7 @@ one to conclude from the rows it shows.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -250,9 +251,11 @@ class Tree:
 
 
 def _ancestors(kode: str) -> Iterator[str]:
-    parts = kode.split(".")
-    for end in range(len(parts) - 1, 0, -1):
-        yield ".".join(parts[:end])
+    """``kode`` without its last segments, nearest first ("1.2.1" -> "1.2", "1")."""
+    end = kode.rfind(".")
+    while end >= 0:
+        yield kode[:end]
+        end = kode.rfind(".", 0, end)
 
 
 def build_tree(
@@ -276,8 +279,9 @@ def build_tree(
         kode = node.row.kode or ""
         found = node.row.cells.get("induk")
         induk = found.value if found is not None else None
-        chain = [induk, *_ancestors(induk)] if isinstance(induk, str) and induk else []
-        for candidate in [*chain, *_ancestors(kode)]:
+        chain = (induk, *_ancestors(induk)) if isinstance(induk, str) and induk else ()
+        # The kode's own ancestors are only worked out when no ``induk`` is found.
+        for candidate in itertools.chain(chain, _ancestors(kode)):
             parent = by_kode.get(candidate)
             if parent is not None and parent is not node:
                 node.parent = parent

@@ -149,6 +149,7 @@ class ReportView:
     _labels: dict[str, Text] = field(default_factory=dict, repr=False)
     _first: dict[str, dict[tuple[Any, ...], Row]] = field(default_factory=dict, repr=False)
     _by_indicator: dict[str, dict[str, list[Row]]] = field(default_factory=dict, repr=False)
+    _scope: Scope | None = field(default=None, repr=False)
 
     @property
     def data(self) -> dict[str, Any]:
@@ -173,7 +174,9 @@ class ReportView:
     @property
     def scope(self) -> Scope:
         """What the file says it is: jenis, tingkat, and whole or partial (``cakupan``)."""
-        return scope_of(self.data)
+        if self._scope is None:
+            self._scope = scope_of(self.data)
+        return self._scope
 
     def lacks_column(self, name: str, field: str) -> bool:
         """Whether a partial report prints view table ``name`` without the column ``field``.

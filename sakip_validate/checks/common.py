@@ -184,9 +184,8 @@ def same_figure(a: FigurePlace, b: FigurePlace) -> bool:
     first, second = a.value, b.value
     # Most places agree: two equal finite numbers are the same figure however they are
     # compared below (by value, or at the precision one of them prints).
-    if type(first) is Decimal and type(second) is Decimal and first == second:
-        if first.is_finite():
-            return True
+    if type(first) is Decimal and type(second) is Decimal and first == second and first.is_finite():
+        return True
     if is_na_text(a.value) or is_na_text(b.value):
         return is_na_text(a.value) and is_na_text(b.value)
     if isinstance(a.value, str) and isinstance(b.value, str):

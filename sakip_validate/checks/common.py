@@ -66,13 +66,22 @@ def polarity_of(view: ReportView, indikator: str | None) -> Polarity | None:
 
 
 def text_statements(view: ReportView) -> list[tuple[int, dict[str, Any]]]:
-    """(index, statement) for each figure the text states (``narasi.pernyataan``)."""
-    items = view.section("narasi").get("pernyataan")
-    return [
-        (index, item)
-        for index, item in enumerate(items if isinstance(items, list) else [])
-        if isinstance(item, dict)
-    ]
+    """(index, statement) for each figure the text states (``narasi.pernyataan``).
+
+    Read once per view (several rules weigh the statements): do not change the list.
+    """
+    found: list[tuple[int, dict[str, Any]]] | None = view.memo.get(_STATEMENTS)
+    if found is None:
+        items = view.section("narasi").get("pernyataan")
+        found = view.memo[_STATEMENTS] = [
+            (index, item)
+            for index, item in enumerate(items if isinstance(items, list) else [])
+            if isinstance(item, dict)
+        ]
+    return found
+
+
+_STATEMENTS = "text_statements"
 
 
 def statement_year(item: dict[str, Any], view: ReportView) -> int | None:

@@ -134,6 +134,10 @@ class Row:
         return found if found is not None else Cell(None, _join(self.pointer, name))
 
 
+# A view's lazily read value not read yet (None is a value it may hold).
+_UNSET: Any = object()
+
+
 @dataclass(slots=True)
 class ReportView:
     """Uniform rows over one report's data; built once per document, read by every rule."""
@@ -150,10 +154,15 @@ class ReportView:
     _first: dict[str, dict[tuple[Any, ...], Row]] = field(default_factory=dict, repr=False)
     _by_indicator: dict[str, dict[str, list[Row]]] = field(default_factory=dict, repr=False)
     _scope: Scope | None = field(default=None, repr=False)
+    _data: dict[str, Any] | None = field(default=None, repr=False)
+    _year: Any = field(default=_UNSET, repr=False)
 
     @property
     def data(self) -> dict[str, Any]:
-        return self.raw if isinstance(self.raw, dict) else {}
+        data = self._data
+        if data is None:
+            data = self._data = self.raw if isinstance(self.raw, dict) else {}
+        return data
 
     def section(self, name: str) -> dict[str, Any]:
         """A top-level object of the report ({} when absent or not an object)."""
@@ -168,8 +177,11 @@ class ReportView:
     @property
     def year(self) -> int | None:
         """The budget year reported (laporan.tahun_anggaran)."""
-        year = self.section("laporan").get("tahun_anggaran")
-        return year if isinstance(year, int) and not isinstance(year, bool) else None
+        if self._year is _UNSET:
+            year = self.section("laporan").get("tahun_anggaran")
+            self._year = year if isinstance(year, int) and not isinstance(year, bool) else None
+        found: int | None = self._year
+        return found
 
     @property
     def scope(self) -> Scope:

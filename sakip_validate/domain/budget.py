@@ -102,12 +102,16 @@ class Tree:
     def jenis_of(self, node: Node) -> str:
         """Belanja or pendapatan: the row's own ``jenis_anggaran``, else its nearest
         ancestor's, else the table's. The JUMLAH row has the table's."""
+        known = self._jenis.get(id(node))
+        if known is not None:
+            return known
         path: list[Node] = []
         up: Node | None = node
         found = self.jenis
         while up is not None and up is not self.total:
-            if id(up) in self._jenis:
-                found = self._jenis[id(up)]
+            known = self._jenis.get(id(up))
+            if known is not None:
+                found = known
                 break
             cell = up.row.cells.get("jenis_anggaran")  # absent: no declared jenis
             declared = cell.value if cell is not None else None
@@ -127,10 +131,11 @@ class Tree:
         Revenue and spending are never added together: a pendapatan subtree in a
         belanja table is not part of the JUMLAH row, nor of a belanja parent.
         """
-        if id(node) not in self._members:
+        found = self._members.get(id(node))
+        if found is None:
             own = self.jenis_of(node)
-            self._members[id(node)] = [c for c in node.children if self.jenis_of(c) == own]
-        return self._members[id(node)]
+            found = self._members[id(node)] = [c for c in node.children if self.jenis_of(c) == own]
+        return found
 
     # -- figures ------------------------------------------------------------------
 

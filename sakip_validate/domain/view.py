@@ -32,6 +32,25 @@ def _join(pointer: str, key: Any) -> str:
 # Keys of a row that are not printed cells: where the row is printed (its page).
 _NOT_CELLS = frozenset({"halaman"})
 
+# Keys of a row that are its row key, not a cell, besides those.
+_NOT_INDICATOR_CELLS = _NOT_CELLS | {"indikator"}
+_NOT_BUDGET_CELLS = _NOT_CELLS | {"kode"}
+
+
+def _cells(item: dict[str, Any], pointer: str, skip: frozenset[str]) -> dict[str, Cell]:
+    """The cells of a row's item, but for the keys in ``skip`` (:func:`_join` inlined:
+    a view builds a cell for every value of every row)."""
+    cells = {}
+    for key, value in item.items():
+        if key in skip:
+            continue
+        if type(key) is str and "~" not in key and "/" not in key:
+            cells[key] = Cell(value, f"{pointer}/{key}")
+        else:
+            cells[key] = Cell(value, join_pointer(pointer, key))
+    return cells
+
+
 # Fields each view table offers to rule packs (besides the row keys).
 TABLE_FIELDS: dict[str, frozenset[str]] = {
     "iku": frozenset({"target", *_INDICATOR_COLUMNS}),
@@ -305,11 +324,7 @@ class ReportView:
             if not isinstance(item, dict):
                 continue
             pointer = f"{base}/{index}"
-            cells = {
-                key: Cell(value, _join(pointer, key))
-                for key, value in item.items()
-                if key != "indikator" and key not in _NOT_CELLS
-            }
+            cells = _cells(item, pointer, _NOT_INDICATOR_CELLS)
             indikator = item.get("indikator")
             rows.append(Row(name, pointer, self.indicator_name(indikator), cells, indikator, year))
         return rows
@@ -358,11 +373,7 @@ class ReportView:
             if not isinstance(item, dict) or not isinstance(item.get("kode"), str):
                 continue
             pointer = f"{base}/{index}"
-            cells = {
-                key: Cell(value, _join(pointer, key))
-                for key, value in item.items()
-                if key != "kode" and key not in _NOT_CELLS
-            }
+            cells = _cells(item, pointer, _NOT_BUDGET_CELLS)
             label = f"{item['kode']} {item.get('nama', '')}".strip()
             rows.append(Row(name, pointer, label, cells, kode=item["kode"]))
         return rows

@@ -156,7 +156,9 @@ def place_of(source: Any, pointer: str) -> Place | None:
     data = raw if isinstance(raw, Mapping) else {}
     memo = getattr(source, "memo", None)
     try:
-        tokens = split_pointer(pointer)
+        # Nearly every pointer escapes nothing: then its tokens are its plain parts.
+        plain = type(pointer) is str and pointer and "~" not in pointer
+        tokens = pointer[1:].split("/") if plain else split_pointer(pointer)
     except Exception:  # a malformed pointer has no printed place
         return None
     if not tokens:

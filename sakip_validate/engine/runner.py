@@ -167,6 +167,10 @@ def neutral(value: Any) -> str | None:
     """A value for machine outputs: plain digits with a decimal point, no separators."""
     if value is None:
         return None
+    if type(value) is str:  # the common values first, by exact type
+        return value
+    if type(value) is Decimal or type(value) is int:
+        return str(value)
     if isinstance(value, Rupiah):
         return str(value.amount)
     if isinstance(value, Percent):

@@ -462,6 +462,17 @@ def _program_sum(view: ReportView, field: str) -> int | None:
     table's own jenis (spending, unless it declares revenue) add up to its JUMLAH
     row, and an excerpt's programs are not all of them.
     """
+    key = (_PROGRAM_SUM, field)  # several statements of a report ask for the same sums
+    if key not in view.memo:
+        view.memo[key] = _program_rows_sum(view, field)
+    found: int | None = view.memo[key]
+    return found
+
+
+_PROGRAM_SUM = "statement._program_sum"
+
+
+def _program_rows_sum(view: ReportView, field: str) -> int | None:
     tree = budget_tree(view, "realisasi_anggaran", with_total=False)
     if tree.kutipan:
         return None

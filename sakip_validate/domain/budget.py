@@ -277,6 +277,12 @@ def build_tree(
     A cycle written through ``induk`` is cut, so every row reaches a root.
     """
     nodes = [Node(row) for row in rows]
+    _link(nodes)
+    return _assemble(nodes, total, jenis, kutipan)
+
+
+def _link(nodes: list[Node]) -> None:
+    """Set each node's parent as :func:`build_tree` says (children are not filled yet)."""
     by_kode: dict[str, Node] = {}
     for node in nodes:
         by_kode.setdefault(node.row.kode or "", node)
@@ -292,6 +298,10 @@ def build_tree(
                 node.parent = parent
                 break
     _cut_cycles(nodes)
+
+
+def _assemble(nodes: list[Node], total: Row | None, jenis: str, kutipan: bool) -> Tree:
+    """The tree of linked ``nodes``: children in document order, roots, the JUMLAH row."""
     for node in nodes:
         if node.parent is not None:
             node.parent.children.append(node)
@@ -343,11 +353,23 @@ def _budget_tree(view: ReportView, table: str, with_total: bool) -> Tree:
     # Built once per view: about ten checks read the same tables' trees.
     raw = view.raw_table(table)
     declared = raw.get("jenis_anggaran")
-    return build_tree(
-        view.rows(table),
+    nodes = [Node(row) for row in view.rows(table)]
+    # The trees with and without the JUMLAH row link the same rows alike: the links
+    # (each row's parent, by index) are worked out for the first and copied.
+    key = ("budget_parents", table)
+    parents: list[int | None] | None = view.memo.get(key)
+    if parents is None:
+        _link(nodes)
+        index = {id(node): at for at, node in enumerate(nodes)}
+        view.memo[key] = [None if n.parent is None else index[id(n.parent)] for n in nodes]
+    else:
+        for node, parent in zip(nodes, parents, strict=True):
+            node.parent = None if parent is None else nodes[parent]
+    return _assemble(
+        nodes,
         total_row(view, table) if with_total else None,
-        jenis=declared if declared in JENIS_ANGGARAN else BELANJA,
-        kutipan=raw.get("kutipan") is True,
+        declared if declared in JENIS_ANGGARAN else BELANJA,
+        raw.get("kutipan") is True,
     )
 
 

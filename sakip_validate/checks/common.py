@@ -106,9 +106,21 @@ def row_adds_up(view: ReportView, row: Row) -> bool:
     indicator of unknown polarity gives no evidence. Worked out once per row of
     the view: several rules weigh the same rows.
     """
+    known: dict[int, tuple[Row, bool]] | None = view.memo.get(_ADDS_UP)
+    if known is None:
+        known = view.memo[_ADDS_UP] = {}
+    entry = known.get(id(row))
+    if entry is not None and entry[0] is row:
+        return entry[1]
     target_field = "target_akhir" if row.table == "target_akhir_renstra" else "target"
     judged = judged_capaian(view, row, target_field, "realisasi", "capaian")
-    return judged is not None and judged[1] is not Agreement.MISMATCH
+    adds_up = judged is not None and judged[1] is not Agreement.MISMATCH
+    # The entry holds the row, so its id is not reused while the view lives.
+    known[id(row)] = (row, adds_up)
+    return adds_up
+
+
+_ADDS_UP = "row_adds_up"
 
 
 def judged_capaian(

@@ -66,13 +66,22 @@ def polarity_of(view: ReportView, indikator: str | None) -> Polarity | None:
 
 
 def text_statements(view: ReportView) -> list[tuple[int, dict[str, Any]]]:
-    """(index, statement) for each figure the text states (``narasi.pernyataan``)."""
-    items = view.section("narasi").get("pernyataan")
-    return [
-        (index, item)
-        for index, item in enumerate(items if isinstance(items, list) else [])
-        if isinstance(item, dict)
-    ]
+    """(index, statement) for each figure the text states (``narasi.pernyataan``).
+
+    Read once per view (several rules weigh the statements): do not change the list.
+    """
+    found: list[tuple[int, dict[str, Any]]] | None = view.memo.get(_STATEMENTS)
+    if found is None:
+        items = view.section("narasi").get("pernyataan")
+        found = view.memo[_STATEMENTS] = [
+            (index, item)
+            for index, item in enumerate(items if isinstance(items, list) else [])
+            if isinstance(item, dict)
+        ]
+    return found
+
+
+_STATEMENTS = "text_statements"
 
 
 def statement_year(item: dict[str, Any], view: ReportView) -> int | None:
@@ -97,9 +106,21 @@ def row_adds_up(view: ReportView, row: Row) -> bool:
     indicator of unknown polarity gives no evidence. Worked out once per row of
     the view: several rules weigh the same rows.
     """
+    known: dict[int, tuple[Row, bool]] | None = view.memo.get(_ADDS_UP)
+    if known is None:
+        known = view.memo[_ADDS_UP] = {}
+    entry = known.get(id(row))
+    if entry is not None and entry[0] is row:
+        return entry[1]
     target_field = "target_akhir" if row.table == "target_akhir_renstra" else "target"
     judged = judged_capaian(view, row, target_field, "realisasi", "capaian")
-    return judged is not None and judged[1] is not Agreement.MISMATCH
+    adds_up = judged is not None and judged[1] is not Agreement.MISMATCH
+    # The entry holds the row, so its id is not reused while the view lives.
+    known[id(row)] = (row, adds_up)
+    return adds_up
+
+
+_ADDS_UP = "row_adds_up"
 
 
 def judged_capaian(
@@ -181,6 +202,11 @@ def same_figure(a: FigurePlace, b: FigurePlace) -> bool:
     that rounds (or truncates) to it. N/A agrees only with N/A; words (a
     kategori) are compared ignoring case and spacing.
     """
+    first, second = a.value, b.value
+    # Most places agree: two equal finite numbers are the same figure however they are
+    # compared below (by value, or at the precision one of them prints).
+    if type(first) is Decimal and type(second) is Decimal and first == second and first.is_finite():
+        return True
     if is_na_text(a.value) or is_na_text(b.value):
         return is_na_text(a.value) and is_na_text(b.value)
     if isinstance(a.value, str) and isinstance(b.value, str):

@@ -12,6 +12,7 @@ one to conclude from the rows it shows.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -93,20 +94,27 @@ class Tree:
     _sums: dict[tuple[int, str], Amount | None] = field(default_factory=dict, repr=False)
     _jenis: dict[int, str] = field(default_factory=dict, repr=False)
     _members: dict[int, list[Node]] = field(default_factory=dict, repr=False)
+    # The printed rupiah figures, read by every check of the table many times.
+    _printed: dict[tuple[int, str], int | None] = field(default_factory=dict, repr=False)
 
     # -- revenue or spending ----------------------------------------------------
 
     def jenis_of(self, node: Node) -> str:
         """Belanja or pendapatan: the row's own ``jenis_anggaran``, else its nearest
         ancestor's, else the table's. The JUMLAH row has the table's."""
+        known = self._jenis.get(id(node))
+        if known is not None:
+            return known
         path: list[Node] = []
         up: Node | None = node
         found = self.jenis
         while up is not None and up is not self.total:
-            if id(up) in self._jenis:
-                found = self._jenis[id(up)]
+            known = self._jenis.get(id(up))
+            if known is not None:
+                found = known
                 break
-            declared = up.row.cell("jenis_anggaran").value
+            cell = up.row.cells.get("jenis_anggaran")  # absent: no declared jenis
+            declared = cell.value if cell is not None else None
             if declared in JENIS_ANGGARAN:
                 found = str(declared)
                 self._jenis[id(up)] = found
@@ -123,10 +131,11 @@ class Tree:
         Revenue and spending are never added together: a pendapatan subtree in a
         belanja table is not part of the JUMLAH row, nor of a belanja parent.
         """
-        if id(node) not in self._members:
+        found = self._members.get(id(node))
+        if found is None:
             own = self.jenis_of(node)
-            self._members[id(node)] = [c for c in node.children if self.jenis_of(c) == own]
-        return self._members[id(node)]
+            found = self._members[id(node)] = [c for c in node.children if self.jenis_of(c) == own]
+        return found
 
     # -- figures ------------------------------------------------------------------
 
@@ -135,13 +144,22 @@ class Tree:
         """The row prints no rupiah figure at all (a program or kegiatan heading)."""
         return not any(node.row.cell(name).present for name in AMOUNT_FIELDS)
 
-    @staticmethod
-    def printed(node: Node, name: str, corrected: Mapping[str, int] | None = None) -> int | None:
+    def printed(
+        self, node: Node, name: str, corrected: Mapping[str, int] | None = None
+    ) -> int | None:
         """The rupiah figure the row prints in column ``name`` (or its correction)."""
-        cell = node.row.cell(name)
-        if corrected and cell.pointer in corrected:
-            return corrected[cell.pointer]
-        return as_rupiah(cell.value)
+        if corrected:
+            cell = node.row.cell(name)
+            if cell.pointer in corrected:
+                return corrected[cell.pointer]
+            return as_rupiah(cell.value)
+        key = (id(node), name)
+        try:
+            return self._printed[key]
+        except KeyError:
+            found = node.row.cells.get(name)
+            value = self._printed[key] = as_rupiah(found.value) if found is not None else None
+            return value
 
     def amount(
         self, node: Node, name: str, corrected: Mapping[str, int] | None = None
@@ -238,9 +256,11 @@ class Tree:
 
 
 def _ancestors(kode: str) -> Iterator[str]:
-    parts = kode.split(".")
-    for end in range(len(parts) - 1, 0, -1):
-        yield ".".join(parts[:end])
+    """``kode`` without its last segments, nearest first ("1.2.1" -> "1.2", "1")."""
+    end = kode.rfind(".")
+    while end >= 0:
+        yield kode[:end]
+        end = kode.rfind(".", 0, end)
 
 
 def build_tree(
@@ -257,19 +277,31 @@ def build_tree(
     A cycle written through ``induk`` is cut, so every row reaches a root.
     """
     nodes = [Node(row) for row in rows]
+    _link(nodes)
+    return _assemble(nodes, total, jenis, kutipan)
+
+
+def _link(nodes: list[Node]) -> None:
+    """Set each node's parent as :func:`build_tree` says (children are not filled yet)."""
     by_kode: dict[str, Node] = {}
     for node in nodes:
         by_kode.setdefault(node.row.kode or "", node)
     for node in nodes:
         kode = node.row.kode or ""
-        induk = node.row.cell("induk").value
-        chain = [induk, *_ancestors(induk)] if isinstance(induk, str) and induk else []
-        for candidate in [*chain, *_ancestors(kode)]:
+        found = node.row.cells.get("induk")
+        induk = found.value if found is not None else None
+        chain = (induk, *_ancestors(induk)) if isinstance(induk, str) and induk else ()
+        # The kode's own ancestors are only worked out when no ``induk`` is found.
+        for candidate in itertools.chain(chain, _ancestors(kode)):
             parent = by_kode.get(candidate)
             if parent is not None and parent is not node:
                 node.parent = parent
                 break
     _cut_cycles(nodes)
+
+
+def _assemble(nodes: list[Node], total: Row | None, jenis: str, kutipan: bool) -> Tree:
+    """The tree of linked ``nodes``: children in document order, roots, the JUMLAH row."""
     for node in nodes:
         if node.parent is not None:
             node.parent.children.append(node)
@@ -321,11 +353,23 @@ def _budget_tree(view: ReportView, table: str, with_total: bool) -> Tree:
     # Built once per view: about ten checks read the same tables' trees.
     raw = view.raw_table(table)
     declared = raw.get("jenis_anggaran")
-    return build_tree(
-        view.rows(table),
+    nodes = [Node(row) for row in view.rows(table)]
+    # The trees with and without the JUMLAH row link the same rows alike: the links
+    # (each row's parent, by index) are worked out for the first and copied.
+    key = ("budget_parents", table)
+    parents: list[int | None] | None = view.memo.get(key)
+    if parents is None:
+        _link(nodes)
+        index = {id(node): at for at, node in enumerate(nodes)}
+        view.memo[key] = [None if n.parent is None else index[id(n.parent)] for n in nodes]
+    else:
+        for node, parent in zip(nodes, parents, strict=True):
+            node.parent = None if parent is None else nodes[parent]
+    return _assemble(
+        nodes,
         total_row(view, table) if with_total else None,
-        jenis=declared if declared in JENIS_ANGGARAN else BELANJA,
-        kutipan=raw.get("kutipan") is True,
+        declared if declared in JENIS_ANGGARAN else BELANJA,
+        raw.get("kutipan") is True,
     )
 
 

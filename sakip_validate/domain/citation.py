@@ -154,15 +154,18 @@ def place_of(source: Any, pointer: str) -> Place | None:
     """
     raw = getattr(source, "data", source)
     data = raw if isinstance(raw, Mapping) else {}
+    memo = getattr(source, "memo", None)
     try:
-        tokens = split_pointer(pointer)
+        # Nearly every pointer escapes nothing: then its tokens are its plain parts.
+        plain = type(pointer) is str and pointer and "~" not in pointer
+        tokens = pointer[1:].split("/") if plain else split_pointer(pointer)
     except Exception:  # a malformed pointer has no printed place
         return None
     if not tokens:
         return Place(section=SECTIONS.text("whole"))
     head, rest = tokens[0], tokens[1:]
     if head == "tabel":
-        return _table_place(_plain(data), rest)
+        return _table_place(_plain(data), rest, memo if type(memo) is dict else None)
     if head == "narasi":
         return _passage_place(_plain(data), rest)
     if head == "penandatangan":
@@ -187,14 +190,25 @@ def place_of(source: Any, pointer: str) -> Place | None:
     return None
 
 
-def _table_place(data: dict[str, Any], tokens: list[str]) -> Place | None:
+# A view's memo keeps what every place in one table shares (see _table_place).
+_TABLE = "citation.table"
+
+
+def _table_place(
+    data: dict[str, Any], tokens: list[str], memo: dict[Any, Any] | None = None
+) -> Place | None:
     key = _token(tokens, 0)
     if key is None:
         return Place(section=SECTIONS.text("whole"))
     if key not in TABLE_NAMES:
         return None
-    table = _dict(_dict(data.get("tabel")).get(key))
-    label = table_name(data, key)
+    # A report's findings cluster in a few tables: each is looked up once per view.
+    shared = memo.get((_TABLE, key)) if memo is not None else None
+    if shared is None:
+        shared = (_dict(_dict(data.get("tabel")).get(key)), table_name(data, key))
+        if memo is not None:
+            memo[(_TABLE, key)] = shared
+    table, label = shared
     part = _token(tokens, 1)
     if part in _TOTAL_ROWS:
         field = _token(tokens, 2)

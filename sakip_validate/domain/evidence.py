@@ -73,19 +73,23 @@ def decide(
 ) -> Verdict[P]:
     """Group ``places`` by value and say which group the evidence supports.
 
-    ``same(a, b)`` compares two values (the first place of a group stands for
-    it). ``corroborated(place)`` says whether the place's own operands give its
-    value. ``ruling(groups)`` may name the right group by a rule (e.g. the legal
-    form of a title) when counting does not decide.
+    ``value(place)`` is read once per place; ``same(a, b)`` compares two values
+    (the first place of a group stands for it). ``corroborated(place)`` says
+    whether the place's own operands give its value. ``ruling(groups)`` may name
+    the right group by a rule (e.g. the legal form of a title) when counting does
+    not decide.
     """
     groups: list[list[P]] = []
+    firsts: list[Any] = []  # the value of each group's first place (``value`` is pure)
     for place in places:
-        for group in groups:
-            if same(value(group[0]), value(place)):
+        mine = value(place)
+        for first, group in zip(firsts, groups, strict=True):
+            if same(first, mine):
                 group.append(place)
                 break
         else:
             groups.append([place])
+            firsts.append(mine)
     frozen = tuple(tuple(group) for group in groups)
     if len(frozen) <= 1:
         return Verdict(frozen, 0 if frozen else None, "agree")

@@ -114,9 +114,13 @@ def name_distance(a: str, b: str) -> int:
     for i, word in enumerate(x, 1):
         current = [i]
         for j, other in enumerate(y, 1):
-            # a word replaced by another (not a slip of it) is one dropped and one added
-            change = 0 if _slip(word, other) else 2
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + change))
+            best = min(previous[j] + 1, current[j - 1] + 1)
+            diagonal = previous[j - 1]
+            # a word replaced by another (not a slip of it) is one dropped and one added;
+            # whether it is a slip is only asked when the diagonal can be the least
+            if diagonal < best:
+                best = diagonal if _slip(word, other) else min(best, diagonal + 2)
+            current.append(best)
         previous = current
     return previous[-1]
 

@@ -136,14 +136,24 @@ def _digits_needed(value: Decimal, decimals: int) -> int:
 
 
 def _exponent(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)  # only NaN/Infinity have a str exponent
-    return exponent
+    """The exponent of a finite Decimal, read from its str (``as_tuple`` builds a tuple of
+    every digit): "12.50" -> -2, "100" -> 0, "1.5E+3" -> 2, "1E-7" -> -7."""
+    text = str(value)
+    point = text.find(".")
+    mark = text.find("E")
+    if mark < 0:
+        if point < 0:
+            if not value.is_finite():
+                raise AssertionError("only NaN/Infinity have a str exponent")
+            return 0
+        return point + 1 - len(text)
+    return int(text[mark + 1 :]) - (mark - point - 1 if point >= 0 else 0)
 
 
 def _exact_mul(a: Decimal, b: Decimal) -> Decimal:
     """``a × b`` without rounding (the context traps Inexact should it ever be needed)."""
-    digits = len(a.as_tuple().digits) + len(b.as_tuple().digits)
+    # A figure's str holds every digit of its coefficient: its length is enough room.
+    digits = len(str(a)) + len(str(b))
     return _context(max(DIVISION_PRECISION, digits + 1), exact=True).multiply(a, b)
 
 

@@ -32,6 +32,25 @@ def _join(pointer: str, key: Any) -> str:
 # Keys of a row that are not printed cells: where the row is printed (its page).
 _NOT_CELLS = frozenset({"halaman"})
 
+# Keys of a row that are its row key, not a cell, besides those.
+_NOT_INDICATOR_CELLS = _NOT_CELLS | {"indikator"}
+_NOT_BUDGET_CELLS = _NOT_CELLS | {"kode"}
+
+
+def _cells(item: dict[str, Any], pointer: str, skip: frozenset[str]) -> dict[str, Cell]:
+    """The cells of a row's item, but for the keys in ``skip`` (:func:`_join` inlined:
+    a view builds a cell for every value of every row)."""
+    cells = {}
+    for key, value in item.items():
+        if key in skip:
+            continue
+        if type(key) is str and "~" not in key and "/" not in key:
+            cells[key] = Cell(value, f"{pointer}/{key}")
+        else:
+            cells[key] = Cell(value, join_pointer(pointer, key))
+    return cells
+
+
 # Fields each view table offers to rule packs (besides the row keys).
 TABLE_FIELDS: dict[str, frozenset[str]] = {
     "iku": frozenset({"target", *_INDICATOR_COLUMNS}),
@@ -134,6 +153,10 @@ class Row:
         return found if found is not None else Cell(None, _join(self.pointer, name))
 
 
+# A view's lazily read value not read yet (None is a value it may hold).
+_UNSET: Any = object()
+
+
 @dataclass(slots=True)
 class ReportView:
     """Uniform rows over one report's data; built once per document, read by every rule."""
@@ -149,10 +172,16 @@ class ReportView:
     _labels: dict[str, Text] = field(default_factory=dict, repr=False)
     _first: dict[str, dict[tuple[Any, ...], Row]] = field(default_factory=dict, repr=False)
     _by_indicator: dict[str, dict[str, list[Row]]] = field(default_factory=dict, repr=False)
+    _scope: Scope | None = field(default=None, repr=False)
+    _data: dict[str, Any] | None = field(default=None, repr=False)
+    _year: Any = field(default=_UNSET, repr=False)
 
     @property
     def data(self) -> dict[str, Any]:
-        return self.raw if isinstance(self.raw, dict) else {}
+        data = self._data
+        if data is None:
+            data = self._data = self.raw if isinstance(self.raw, dict) else {}
+        return data
 
     def section(self, name: str) -> dict[str, Any]:
         """A top-level object of the report ({} when absent or not an object)."""
@@ -167,13 +196,18 @@ class ReportView:
     @property
     def year(self) -> int | None:
         """The budget year reported (laporan.tahun_anggaran)."""
-        year = self.section("laporan").get("tahun_anggaran")
-        return year if isinstance(year, int) and not isinstance(year, bool) else None
+        if self._year is _UNSET:
+            year = self.section("laporan").get("tahun_anggaran")
+            self._year = year if isinstance(year, int) and not isinstance(year, bool) else None
+        found: int | None = self._year
+        return found
 
     @property
     def scope(self) -> Scope:
         """What the file says it is: jenis, tingkat, and whole or partial (``cakupan``)."""
-        return scope_of(self.data)
+        if self._scope is None:
+            self._scope = scope_of(self.data)
+        return self._scope
 
     def lacks_column(self, name: str, field: str) -> bool:
         """Whether a partial report prints view table ``name`` without the column ``field``.
@@ -290,11 +324,7 @@ class ReportView:
             if not isinstance(item, dict):
                 continue
             pointer = f"{base}/{index}"
-            cells = {
-                key: Cell(value, _join(pointer, key))
-                for key, value in item.items()
-                if key != "indikator" and key not in _NOT_CELLS
-            }
+            cells = _cells(item, pointer, _NOT_INDICATOR_CELLS)
             indikator = item.get("indikator")
             rows.append(Row(name, pointer, self.indicator_name(indikator), cells, indikator, year))
         return rows
@@ -343,11 +373,7 @@ class ReportView:
             if not isinstance(item, dict) or not isinstance(item.get("kode"), str):
                 continue
             pointer = f"{base}/{index}"
-            cells = {
-                key: Cell(value, _join(pointer, key))
-                for key, value in item.items()
-                if key != "kode" and key not in _NOT_CELLS
-            }
+            cells = _cells(item, pointer, _NOT_BUDGET_CELLS)
             label = f"{item['kode']} {item.get('nama', '')}".strip()
             rows.append(Row(name, pointer, label, cells, kode=item["kode"]))
         return rows

@@ -15,7 +15,7 @@ from ..findings import Finding, Text, TextLocation
 from ..result import SkippedRule
 from .kinds import Hit
 from .model import Rule
-from .templates import Percent, Rupiah, render
+from .templates import Percent, Rupiah, render_text
 
 
 class Source(Protocol):
@@ -147,7 +147,7 @@ def _finding(rule: Rule, hit: Hit, view: ReportView, document: Source) -> Findin
     return Finding(
         rule=rule.id,
         severity=rule.severity,
-        message=Text(render(rule.message.id, values, "id"), render(rule.message.en, values, "en")),
+        message=render_text(rule.message.id, rule.message.en, values),
         location=document.locate(hit.pointer, at_key=hit.at_key),
         hint=rule.fix,
         pack=rule.pack,
@@ -167,6 +167,10 @@ def neutral(value: Any) -> str | None:
     """A value for machine outputs: plain digits with a decimal point, no separators."""
     if value is None:
         return None
+    if type(value) is str:  # the common values first, by exact type
+        return value
+    if type(value) is Decimal or type(value) is int:
+        return str(value)
     if isinstance(value, Rupiah):
         return str(value.amount)
     if isinstance(value, Percent):

@@ -96,8 +96,63 @@ def render(template: str, values: dict[str, Any], lang: Lang) -> str:
     return template.format_map(shown)
 
 
+def render_text(template_id: str, template_en: str, values: dict[str, Any]) -> Text:
+    """A message in both languages: :func:`render` of each template, each value shown once
+    for both (a figure is formatted once; the Indonesian form swaps its separators)."""
+    shown_id: dict[str, str] = {}
+    shown_en: dict[str, str] = {}
+    for name in _pair_names(template_id, template_en):
+        shown_id[name], shown_en[name] = display_both(values.get(name))
+    return Text(template_id.format_map(shown_id), template_en.format_map(shown_en))
+
+
+# The English form of a figure with its separators swapped is the Indonesian form.
+_TO_ID = str.maketrans({",": ".", ".": ","})
+
+
+def display_both(value: Any) -> tuple[str, str]:
+    """``(display(value, "id"), display(value, "en"))``, sharing the work."""
+    if type(value) is str:
+        return value, value
+    if type(value) is Text or type(value) is Localized:
+        return value.id, value.en
+    if type(value) is int:
+        text = str(value)
+        return text, text
+    if value is None:
+        return "(kosong)", "(empty)"
+    if isinstance(value, _BILINGUAL):
+        return value.id, value.en
+    if isinstance(value, Rupiah):
+        figure = format_en(value.amount)
+        shown_id, shown_en = "Rp" + figure.translate(_TO_ID), "Rp" + figure
+        if value.derived:
+            return shown_id + " (jumlah rinciannya)", shown_en + " (the sum of its sub-rows)"
+        return shown_id, shown_en
+    if isinstance(value, Percent):
+        figure = format_en(value.value, value.decimals)
+        return figure.translate(_TO_ID) + "%", figure + "%"
+    if isinstance(value, Decimal):
+        figure = format_en(value)
+        return figure.translate(_TO_ID), figure
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+        return text, text
+    if isinstance(value, _SEQUENCES):
+        pairs = [display_both(item) for item in value]
+        return ", ".join(pair[0] for pair in pairs), ", ".join(pair[1] for pair in pairs)
+    text = str(value)
+    return text, text
+
+
 # Templates are the rule packs' messages: a few hundred per process, parsed once each.
 @functools.lru_cache(maxsize=4096)
 def _names(template: str) -> tuple[str, ...]:
     """The placeholder names of a template, each once, in order of first use."""
     return tuple(dict.fromkeys(placeholders(template)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _pair_names(template_id: str, template_en: str) -> tuple[str, ...]:
+    """The placeholder names of two templates of one message, each once."""
+    return tuple(dict.fromkeys(_names(template_id) + _names(template_en)))

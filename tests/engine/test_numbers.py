@@ -293,3 +293,31 @@ def test_format_rupiah() -> None:
     assert format_rupiah_id(-5000) == "-Rp5.000"
     with pytest.raises(TypeError):
         format_rupiah_id(D("1000"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12.50",
+        "100",
+        "1.5E+3",
+        "1E-7",
+        "0",
+        "-0",
+        "0.00",
+        "-0.000",
+        "1E+2",
+        "-1.23E+5",
+        "0E-10",
+        "0E+3",
+        "123456789012345678901234567890.123",
+        "1E-9999",
+        "9.999E+9999",
+        "0.0000001",
+    ],
+)
+def test_exponent_from_str_is_as_tuple_exponent(text: str) -> None:
+    from sakip_validate.domain.numbers import _exponent
+
+    value = Decimal(text)
+    assert _exponent(value) == value.as_tuple().exponent

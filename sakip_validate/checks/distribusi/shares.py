@@ -28,8 +28,10 @@ def matching_counts(
     if whole <= 0:
         return None
     # Keyed by the printed digits, not the value: 50.0 and 50.00 are equal
-    # Decimals but stand for different intervals.
-    key = (printed.as_tuple(), whole, truncated)
+    # Decimals but stand for different intervals. A Decimal's str keeps its sign,
+    # digits and exponent (one string for each), and is cheaper than as_tuple.
+    digits = str(printed) if type(printed) is Decimal else printed.as_tuple()
+    key = (digits, whole, truncated)
     if key not in _RUNS:
         if len(_RUNS) >= _RUNS_KEPT:
             _RUNS.clear()

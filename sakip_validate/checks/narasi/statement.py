@@ -331,17 +331,56 @@ def _places(
         if not places:
             return None
         row_label = places[0].row.label if places[0].row is not None else indikator
-    for other_index, other in statements:
-        same_subject = (
-            other.get("besaran") == besaran
-            and other.get("indikator") == item.get("indikator")
-            and statement_year(other, view) == year
-            and "nilai" in other
-        )
-        if same_subject:
-            pointer = f"/narasi/pernyataan/{other_index}/nilai"
-            places.append(FigurePlace(section_label(other), other["nilai"], pointer, "text"))
+    for other_index, other in _same_subject(view, statements, besaran, item.get("indikator"), year):
+        pointer = f"/narasi/pernyataan/{other_index}/nilai"
+        places.append(FigurePlace(section_label(other), other["nilai"], pointer, "text"))
     return places, row_label, show
+
+
+_SUBJECTS = "statement._subjects"
+Statements = list[tuple[int, dict[str, Any]]]
+
+
+def _subjects(
+    view: ReportView, statements: Statements
+) -> dict[tuple[Any, Any, int | None], Statements] | None:
+    """The statements with a figure by (besaran, indikator, year); None when a statement
+    writes either as anything but text (grouping would then not be comparing)."""
+    groups: dict[tuple[Any, Any, int | None], Statements] = {}
+    for other_index, other in statements:
+        besaran, indikator = other.get("besaran"), other.get("indikator")
+        if not (type(besaran) is str or besaran is None):
+            return None
+        if not (type(indikator) is str or indikator is None):
+            return None
+        if "nilai" in other:
+            subject = (besaran, indikator, statement_year(other, view))
+            groups.setdefault(subject, []).append((other_index, other))
+    return groups
+
+
+def _same_subject(
+    view: ReportView, statements: Statements, besaran: str, indikator: Any, year: int | None
+) -> Statements:
+    """The statements (with a figure) about ``besaran`` of ``indikator`` in ``year``.
+
+    Every statement is weighed against the others: they are grouped by subject once
+    per view. The group lookup equals comparing each statement's fields only when
+    they are all text or absent; a file writing anything else is searched one by one.
+    """
+    if _SUBJECTS not in view.memo:
+        view.memo[_SUBJECTS] = _subjects(view, statements)
+    groups: dict[tuple[Any, Any, int | None], Statements] | None = view.memo[_SUBJECTS]
+    if groups is not None:
+        return groups.get((besaran, indikator, year), [])
+    return [
+        (other_index, other)
+        for other_index, other in statements
+        if other.get("besaran") == besaran
+        and other.get("indikator") == indikator
+        and statement_year(other, view) == year
+        and "nilai" in other
+    ]
 
 
 def _kategori_places(view: ReportView, key: tuple[Any, ...]) -> list[FigurePlace]:
@@ -423,6 +462,17 @@ def _program_sum(view: ReportView, field: str) -> int | None:
     table's own jenis (spending, unless it declares revenue) add up to its JUMLAH
     row, and an excerpt's programs are not all of them.
     """
+    key = (_PROGRAM_SUM, field)  # several statements of a report ask for the same sums
+    if key not in view.memo:
+        view.memo[key] = _program_rows_sum(view, field)
+    found: int | None = view.memo[key]
+    return found
+
+
+_PROGRAM_SUM = "statement._program_sum"
+
+
+def _program_rows_sum(view: ReportView, field: str) -> int | None:
     tree = budget_tree(view, "realisasi_anggaran", with_total=False)
     if tree.kutipan:
         return None

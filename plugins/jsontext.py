@@ -30,48 +30,72 @@ def dumps(value: Any, indent: str = "", *, sort_keys: bool = False) -> str:
     return "".join(parts)
 
 
+def _scalar(value: Any) -> str | None:
+    """The text of a scalar, or None for a container (or anything json must handle)."""
+    kind = type(value)
+    if kind is str:
+        return _text(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        return json.dumps(value)  # NaN, Infinity and repr as json writes them
+    return None
+
+
 def _write(value: Any, indent: str, sort_keys: bool, parts: list[str]) -> None:
-    if isinstance(value, str):
-        parts.append(_text(value))
-    elif value is None:
-        parts.append("null")
-    elif value is True:
-        parts.append("true")
-    elif value is False:
-        parts.append("false")
-    elif isinstance(value, int):
-        parts.append(int.__repr__(value))
-    elif isinstance(value, float):
-        parts.append(json.dumps(value))  # NaN, Infinity and repr as json writes them
+    text = _scalar(value)
+    if text is not None:
+        parts.append(text)
     elif isinstance(value, dict):
-        if not value:
-            parts.append("{}")
-            return
-        if not all(isinstance(key, str) for key in value):
-            # json turns other keys into text its own way: let it write this one.
-            _standard(value, indent, sort_keys, parts)
-            return
-        inner = indent + "  "
-        items = sorted(value.items()) if sort_keys else value.items()
-        first = True
-        for key, item in items:
-            parts.append(("{\n" if first else ",\n") + inner + _text(key) + ": ")
-            _write(item, inner, sort_keys, parts)
-            first = False
-        parts.append("\n" + indent + "}")
+        _write_dict(value, indent, sort_keys, parts)
     elif isinstance(value, list | tuple):
         if not value:
             parts.append("[]")
             return
         inner = indent + "  "
-        first = True
+        opening = "[\n" + inner
         for item in value:
-            parts.append(("[\n" if first else ",\n") + inner)
-            _write(item, inner, sort_keys, parts)
-            first = False
+            parts.append(opening)
+            opening = ",\n" + inner
+            text = _scalar(item)
+            if text is None:
+                _write(item, inner, sort_keys, parts)
+            else:
+                parts.append(text)
         parts.append("\n" + indent + "]")
+    elif isinstance(value, str | int | float):  # subclasses (an IntEnum): as json sees them
+        parts.append(json.dumps(value, ensure_ascii=False))
     else:
         _standard(value, indent, sort_keys, parts)
+
+
+def _write_dict(value: dict[Any, Any], indent: str, sort_keys: bool, parts: list[str]) -> None:
+    if not value:
+        parts.append("{}")
+        return
+    start = len(parts)
+    inner = indent + "  "
+    opening = "{\n" + inner
+    for key, item in sorted(value.items()) if sort_keys else value.items():
+        if type(key) is not str:
+            # json turns other keys into text its own way: let it write this one.
+            del parts[start:]
+            _standard(value, indent, sort_keys, parts)
+            return
+        text = _scalar(item)
+        if text is None:
+            parts.append(opening + _text(key) + ": ")
+            _write(item, inner, sort_keys, parts)
+        else:
+            parts.append(opening + _text(key) + ": " + text)
+        opening = ",\n" + inner
+    parts.append("\n" + indent + "}")
 
 
 def _standard(value: Any, indent: str, sort_keys: bool, parts: list[str]) -> None:

@@ -146,6 +146,21 @@ def _alone(chunk: list[Target], initargs: InitArgs) -> list[FileReport | Packed]
     return reports
 
 
+def split(targets: list[Target], size: int, workers: int) -> list[list[Target]]:
+    """``targets`` in chunks of ``size``, the last few smaller.
+
+    Near the end a worker that has finished waits for the others' last chunks:
+    the files of the last ``2 * workers`` chunks go out a quarter chunk at a
+    time, so that the workers finish together.
+    """
+    tail = min(len(targets), 2 * workers * size)
+    cut = len(targets) - tail
+    small = max(1, size // 4)
+    return [targets[i : min(i + size, cut)] for i in range(0, cut, size)] + [
+        targets[i : i + small] for i in range(cut, len(targets), small)
+    ]
+
+
 def check_in_workers(
     targets: list[Target],
     rules: Sequence[Rule],
@@ -171,7 +186,7 @@ def check_in_workers(
     When a worker dies, every chunk still pending in its pool fails with it; those
     are checked again one at a time, so only the chunk that killed a worker is lost.
     """
-    chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
+    chunks = split(targets, chunk_size, workers)
     initargs: InitArgs = (list(rules), keep_data, limits, facts, policy)
     done = 0
     pool = _start_pool(workers, initargs)

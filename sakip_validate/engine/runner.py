@@ -57,10 +57,7 @@ def run_rules(
                 reason = rule.check.inapplicable(view, rule.outcome)
         except Exception as error:
             stage = Text(f"menimbang aturan {rule.id}", f"deciding whether {rule.id} applies")
-            finding, failure = internal_finding(document.locate(""), stage, error)
-            findings.append(finding)
-            if failures is not None:
-                failures.append(failure)
+            findings.append(_contained(document, stage, error, failures))
             continue
         if reason is not None:
             if skipped is not None:
@@ -73,10 +70,7 @@ def run_rules(
             except Exception as error:
                 computed[key] = None
                 stage = Text(f"menjalankan aturan {rule.id}", f"running rule {rule.id}")
-                finding, failure = internal_finding(document.locate(""), stage, error)
-                findings.append(finding)
-                if failures is not None:
-                    failures.append(failure)
+                findings.append(_contained(document, stage, error, failures))
         hits = computed[key]
         findings.extend((rule, hit) for hit in hits or () if hit.outcome == rule.outcome)
     located = _Located(document, [entry[1] for entry in findings if isinstance(entry, tuple)])
@@ -90,12 +84,19 @@ def run_rules(
             built.append(_finding(rule, hit, view, located))
         except Exception as error:
             stage = Text(f"menyusun temuan {rule.id}", f"building a finding of {rule.id}")
-            finding, failure = internal_finding(document.locate(""), stage, error)
-            built.append(finding)
-            if failures is not None:
-                failures.append(failure)
+            built.append(_contained(document, stage, error, failures))
     built.sort(key=Finding.sort_key)
     return built
+
+
+def _contained(
+    document: Source, stage: Text, error: Exception, failures: list[Failure] | None
+) -> Finding:
+    """An exception in one rule as an INTERNAL finding (its traceback kept for --debug)."""
+    finding, failure = internal_finding(document.locate(""), stage, error)
+    if failures is not None:
+        failures.append(failure)
+    return finding
 
 
 class _Located:

@@ -95,23 +95,29 @@ def deep_key_line(text: str, limit: int) -> tuple[int, int] | None:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.count(".") < limit:
             continue
-        stripped = line.lstrip()
-        if stripped.startswith("["):
-            key = stripped.lstrip("[").split("]", 1)[0]
-        else:
-            key = stripped.split("=", 1)[0]
-        segments = 1
-        quote = ""
-        for char in key:
-            if quote:
-                quote = "" if char == quote else quote
-            elif char in "\"'":
-                quote = char
-            elif char == ".":
-                segments += 1
+        segments = key_segments(line)
         if segments > limit:
             return number, segments
     return None
+
+
+def key_segments(line: str) -> int:
+    """How many dotted segments the key or table header of a TOML line has."""
+    stripped = line.lstrip()
+    if stripped.startswith("["):
+        key = stripped.lstrip("[").split("]", 1)[0]
+    else:
+        key = stripped.split("=", 1)[0]
+    segments = 1
+    quote = ""
+    for char in key:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == ".":
+            segments += 1
+    return segments
 
 
 # A report's decimals put hundreds of dots in a file; past this many the filter

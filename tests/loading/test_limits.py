@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 
 from sakip_validate.loading import limits as L
 from sakip_validate.loading import load_bytes, number_findings
-from sakip_validate.loading.toml_reader import TypedText, deep_key_line
+from sakip_validate.loading.toml_reader import (
+    TypedText,
+    _needs_normalising,
+    deep_key_line,
+    key_segments,
+)
 
 
 def _size_and_depth(data: Any, stop: int) -> tuple[int, int]:
@@ -49,23 +54,6 @@ def _any_number_out_of_range(data: Any, limits: L.Limits) -> bool:
             and not isinstance(value, bool)
             and not L.number_in_range(value, limits)
         ):
-            return True
-    return False
-
-
-def _needs_normalising(data: Any) -> bool:
-    stack: list[Any] = [data]
-    while stack:
-        value = stack.pop()
-        kind = type(value)
-        if kind is dict:
-            stack.extend(value.values())
-        elif kind is list:
-            stack.extend(value)
-        elif kind is Decimal:
-            if not value.is_finite():
-                return True
-        elif kind is not str and kind is not int and kind is not bool:
             return True
     return False
 
@@ -167,20 +155,7 @@ def test_number_findings_walk_again_when_the_data_was_replaced() -> None:
 def _key_lines(text: str, limit: int) -> tuple[int, int] | None:
     """deep_key_line without its filters: every line of the text, one by one."""
     for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.lstrip()
-        key = (
-            stripped.lstrip("[").split("]", 1)[0]
-            if stripped.startswith("[")
-            else stripped.split("=", 1)[0]
-        )
-        segments, quote = 1, ""
-        for char in key:
-            if quote:
-                quote = "" if char == quote else quote
-            elif char in "\"'":
-                quote = char
-            elif char == ".":
-                segments += 1
+        segments = key_segments(line)
         if segments > limit:
             return number, segments
     return None

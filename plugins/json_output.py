@@ -25,7 +25,7 @@ from sakip_validate.domain.citation import cite
 from sakip_validate.findings import Finding, Lang, Place, Suppression
 from sakip_validate.outputs import RenderOptions
 from sakip_validate.policy import BaselineOutcome
-from sakip_validate.result import RunResult
+from sakip_validate.result import FileReport, RunResult
 
 from . import jsontext
 from .summary import compared, fixed_label, sorted_findings
@@ -146,22 +146,24 @@ def _files_and_findings(
     """Each finding as a dict, in one pass over the reports; each file's entry goes to ``files``."""
     baseline = result.baseline is not None
     for report in result.files:
-        files.append(
-            {
-                "file": report.label,
-                "format": report.format,
-                "readable": not report.unreadable,
-                "sha256": report.sha256,
-                "findings": len(report.findings),
-                "role": report.role,
-                "not_applicable": [
-                    {"rule": skipped.rule, "reason": skipped.reason.get(lang)}
-                    for skipped in report.skipped_rules
-                ],
-            }
-        )
+        files.append(_file_entry(report, lang))
         for finding in sorted_findings(report):
             yield finding_to_dict(finding, lang, baseline=baseline)
+
+
+def _file_entry(report: FileReport, lang: Lang) -> dict[str, Any]:
+    return {
+        "file": report.label,
+        "format": report.format,
+        "readable": not report.unreadable,
+        "sha256": report.sha256,
+        "findings": len(report.findings),
+        "role": report.role,
+        "not_applicable": [
+            {"rule": skipped.rule, "reason": skipped.reason.get(lang)}
+            for skipped in report.skipped_rules
+        ],
+    }
 
 
 def _tail(result: RunResult) -> dict[str, Any]:
@@ -194,30 +196,60 @@ def _write_members(members: dict[str, Any], stream: TextIO, first: bool) -> None
 
 
 def write_result(result: RunResult, lang: Lang, stream: TextIO) -> None:
-    """Write :func:`result_to_dict`'s document as ``json.dump(indent=2)`` would, byte for byte.
+    """Write :func:`result_to_dict`'s document as ``json.dump(indent=2)`` would, byte for byte."""
+    JsonWriter(lang, baseline=result.baseline is not None).finish(result, stream)
 
-    The findings are written as they are read, one report at a time, to a
-    temporary file, and copied after the list of files that precedes them: a run
-    of thousands of reports never holds its findings in memory at once.
+
+class JsonWriter:
+    """The JSON document written as the run's reports come, one at a time.
+
+    Each report's findings go to a temporary file as it is added, its entry to
+    the list of files; :meth:`finish` adds the reports not yet added (the
+    configuration files the policy adds last), then writes the document around
+    them. A run of thousands of reports never holds its findings in memory at
+    once, and a run can add each report as soon as the policy has settled it,
+    while the workers check the next ones. ``baseline``: the run compares with one.
     """
-    files: list[dict[str, Any]] = []
-    with tempfile.SpooledTemporaryFile(max_size=SPOOL_CHARS, mode="w+", encoding="utf-8") as spool:
-        count = 0
-        for finding in _files_and_findings(result, lang, files):
-            spool.write(("," if count else "") + "\n    " + _dumps(finding, "    "))
-            count += 1
-        stream.write("{")
-        _write_members(_head(result, lang), stream, first=True)
-        _write_members({"files": files}, stream, first=False)
-        stream.write(',\n  "findings": [')
-        if count:
-            spool.seek(0)
-            shutil.copyfileobj(spool, stream)
-            stream.write("\n  ]")
-        else:
-            stream.write("]")
-        _write_members(_tail(result), stream, first=False)
-        stream.write("\n}\n")
+
+    def __init__(self, lang: Lang, *, baseline: bool) -> None:
+        self.lang = lang
+        self.baseline = baseline
+        self.files: list[dict[str, Any]] = []
+        self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed by finish()
+            max_size=SPOOL_CHARS, mode="w+", encoding="utf-8"
+        )
+        self._findings = 0
+
+    def add(self, report: FileReport) -> None:
+        """Add the run's next report, settled by the policy."""
+        self.files.append(_file_entry(report, self.lang))
+        for finding in sorted_findings(report):
+            item = finding_to_dict(finding, self.lang, baseline=self.baseline)
+            self._spool.write(("," if self._findings else "") + "\n    " + _dumps(item, "    "))
+            self._findings += 1
+
+    def finish(self, result: RunResult, stream: TextIO) -> None:
+        """Write the whole document for ``result``, whose first reports were added."""
+        try:
+            for report in result.files[len(self.files) :]:
+                self.add(report)
+            stream.write("{")
+            _write_members(_head(result, self.lang), stream, first=True)
+            _write_members({"files": self.files}, stream, first=False)
+            stream.write(',\n  "findings": [')
+            if self._findings:
+                self._spool.seek(0)
+                shutil.copyfileobj(self._spool, stream)
+                stream.write("\n  ]")
+            else:
+                stream.write("]")
+            _write_members(_tail(result), stream, first=False)
+            stream.write("\n}\n")
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._spool.close()
 
 
 # Findings kept in memory up to this many characters, then in a temporary file.
@@ -234,3 +266,7 @@ class JsonOutput:
 
     def render(self, result: RunResult, options: RenderOptions, stream: TextIO) -> None:
         write_result(result, options.lang, stream)
+
+    def writer(self, lang: Lang, *, baseline: bool) -> JsonWriter:
+        """A writer to add the run's reports to as they are settled (see :class:`JsonWriter`)."""
+        return JsonWriter(lang, baseline=baseline)

@@ -42,7 +42,7 @@ from .reading import read_bytes, read_path
 from .result import FileReport, Manifest, RunResult, SkippedRule
 from .retention import Settled
 from .schema_check import check_schema
-from .store import Packed, ReportStore
+from .store import Packed, ReportStore, unpack
 
 __all__ = [
     "NothingToCheck",
@@ -97,6 +97,9 @@ class RunOptions:
     # A run of more files than this keeps its settled reports packed in a temporary
     # file rather than in memory (sakip_validate.store); outputs read them back.
     pack_above: int = 200
+    # Told each input's report, in the run's order, as soon as the policy has settled
+    # it: an output can write it while the workers check the next files.
+    on_settled: Callable[[FileReport], None] | None = None
 
 
 def default_rules(extra_packs: Iterable[str | Path] = ()) -> list[Rule]:
@@ -481,9 +484,11 @@ def run(
     try:
         if across_years:
             evidence = partial(_previous_facts, options, seen, result)
-            _settle_across_years(_plain(arriving()), reports, settling, packed, evidence)
+            _settle_across_years(
+                _plain(arriving()), reports, settling, packed, evidence, options.on_settled
+            )
         else:
-            _settle(arriving(), reports, settling)
+            _settle(arriving(), reports, settling, options.on_settled)
     except BaseException:
         if store is not None:
             store.close()
@@ -499,6 +504,7 @@ def _settle(
     arriving: Iterable[FileReport | Packed],
     reports: list[FileReport] | ReportStore,
     settling: Settling,
+    on_settled: Callable[[FileReport], None] | None = None,
 ) -> None:
     """Settle each report by the policy as it arrives (a worker may have done it) and keep it."""
     for item in arriving:
@@ -506,10 +512,14 @@ def _settle(
             assert isinstance(reports, ReportStore)  # workers settle only for a packed run
             settling.merge(item.outcome)
             reports.append_packed(item)
+            if on_settled is not None:
+                on_settled(unpack(item.blob))
         else:
             set_aside_year_waivers(settling.policy, [item])
             settling.file(item)
             reports.append(item)
+            if on_settled is not None:
+                on_settled(item)
 
 
 def _settle_across_years(
@@ -518,6 +528,7 @@ def _settle_across_years(
     settling: Settling,
     packed: bool,
     evidence: Callable[[], list[ReportFacts]],
+    on_settled: Callable[[FileReport], None] | None = None,
 ) -> None:
     """Compare the reports across years, then settle each and keep it.
 
@@ -539,6 +550,8 @@ def _settle_across_years(
             add_found(report, found)
             settling.file(report)
             reports.append(report)
+            if on_settled is not None:
+                on_settled(report)
     finally:
         if isinstance(held, ReportStore):
             held.close()

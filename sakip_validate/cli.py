@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .engine.packs import RulePackError
     from .outputs import OutputPlugin, RenderOptions
     from .policy import Policy
-    from .result import RunResult
+    from .result import FileReport, RunResult
 
 lang_option = click.option(
     "--lang",
@@ -349,7 +349,7 @@ def check(
 ) -> None:
     """Periksa laporan (berkas .toml/.json atau folder) / check reports (files or folders)."""
     from .api import NothingToCheck, RunOptions, run
-    from .delivery import Destination
+    from .delivery import Destination, Streamed, streamed
     from .engine.packs import RulePackError
     from .outputs import available, load_output
 
@@ -397,6 +397,15 @@ def check(
     _check_destinations(plugins, list(config.previous))  # earlier reports in the configuration
     policy = _policy(config, exit_zero=exit_zero, lang=lang)
     progress = _progress_bar(lang) if _show_progress() else None
+    # Outputs that can (JSON) write each report as soon as it is settled, while the
+    # workers check the next files; the others render after the run.
+    plugins = streamed(plugins, lang, baseline=policy.baseline is not None)
+    writing = [plugin for plugin, _ in plugins if isinstance(plugin, Streamed)]
+
+    def settled(report: FileReport) -> None:
+        for plugin in writing:
+            plugin.add(report)
+
     options = RunOptions(
         exclude=config.exclude,
         rule_paths=config.rules,
@@ -410,6 +419,7 @@ def check(
         include_root=config.root,
         progress=progress.advance if progress is not None else None,
         previous=config.previous,
+        on_settled=settled if writing else None,
     )
     stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
     try:

@@ -27,7 +27,7 @@ from typing import IO, Any, TextIO
 from .domain.labels import Labels, severity_count
 from .findings import Lang, Severity
 from .outputs import IndexEntry, OutputPlugin, RenderOptions, load_output, per_report, suffix
-from .result import RunResult
+from .result import FileReport, RunResult
 from .writing import check_target, write_atomically
 
 __all__ = [
@@ -114,6 +114,57 @@ class Destination:
         text = os.fspath(given)
         folder = text.endswith(("/", os.sep)) or Path(text).is_dir()
         return cls(Path(text), folder)
+
+
+class Streamed:
+    """An output that writes the run's reports as they are settled, then the document.
+
+    A plugin offering ``writer(lang, baseline=...)`` (the JSON output) gets each
+    report during the run (:meth:`add`, given to ``RunOptions.on_settled``), so
+    that its work overlaps the workers'; rendering then finishes the writer. Every
+    other attribute is the plugin's. An error while adding is kept and raised when
+    the output is rendered, where a failing format is reported like any other.
+    """
+
+    def __init__(self, plugin: OutputPlugin, lang: Lang, *, baseline: bool) -> None:
+        self.plugin = plugin
+        self._writer = plugin.writer(lang, baseline=baseline)  # type: ignore[attr-defined]
+        self._error: Exception | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.plugin, name)
+
+    def add(self, report: FileReport) -> None:
+        if self._error is not None:
+            return
+        try:
+            self._writer.add(report)
+        except Exception as error:  # reported with the format's name when it is rendered
+            self._error = error
+            self._writer.close()
+
+    def render(self, result: RunResult, options: RenderOptions, stream: IO[Any]) -> None:
+        if self._error is not None:
+            raise self._error
+        self._writer.finish(result, stream)
+
+
+def streamed(
+    deliveries: Sequence[tuple[OutputPlugin, Destination]], lang: Lang, *, baseline: bool
+) -> list[tuple[OutputPlugin, Destination]]:
+    """The deliveries; those that can write reports as they are settled are :class:`Streamed`.
+
+    A folder of papers renders each report on its own and is left as it is.
+    """
+    return [
+        (
+            Streamed(plugin, lang, baseline=baseline)
+            if callable(getattr(plugin, "writer", None)) and not destination.folder
+            else plugin,
+            destination,
+        )
+        for plugin, destination in deliveries
+    ]
 
 
 @dataclass(slots=True)

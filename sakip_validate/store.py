@@ -27,7 +27,7 @@ from .policy import FileOutcome
 from .result import FileReport
 from .tally import Tally
 
-__all__ = ["Packed", "ReportStore", "pack"]
+__all__ = ["Packed", "ReportStore", "pack", "unpack"]
 
 # Kept in memory up to this size, then moved to a temporary file (at least 1).
 SPOOL_BYTES = 8 * 1024 * 1024
@@ -36,6 +36,12 @@ SPOOL_BYTES = 8 * 1024 * 1024
 def pack(report: FileReport) -> bytes:
     """A report as the store keeps it: a compressed pickle."""
     return zlib.compress(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(blob: bytes) -> FileReport:
+    """A report from what :func:`pack` made of it."""
+    report: FileReport = pickle.loads(zlib.decompress(blob))
+    return report
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +119,7 @@ class ReportStore(_Reports):
         start = self._starts[index]
         end = self._starts[index + 1] if index + 1 < len(self._starts) else self._end
         self._file.seek(start)
-        report: FileReport = pickle.loads(zlib.decompress(self._file.read(end - start)))
-        return report
+        return unpack(self._file.read(end - start))
 
     def inputs(self) -> Sequence[FileReport]:
         """The reports of the run's inputs (not the configuration files), read lazily."""

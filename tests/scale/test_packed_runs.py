@@ -86,3 +86,50 @@ def test_a_packed_run_compares_years_as_a_listed_run_does(
     assert '"YEAR001"' in listed[1]
     assert _check(monkeypatch, True, *args) == listed
     assert _check(monkeypatch, True, *args, "-j", "2") == listed
+
+
+def test_json_written_during_the_run_is_what_rendering_the_result_writes(
+    repository: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from sakip_validate.config import load_config
+    from sakip_validate.outputs import RenderOptions, load_output
+
+    monkeypatch.chdir(repository)
+    code, written = _check(monkeypatch, True, ".", "--format", "json", "--no-timestamp", "-j", "2")
+    assert code == 1
+    # The same run through the API, rendered after it: no report added during the run.
+    from sakip_validate.cli import _policy  # the command's own policy from the configuration
+
+    config = load_config(Path("sakip.toml"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY)
+    options = api.RunOptions(
+        exclude=config.exclude, policy=_policy(config, exit_zero=False, lang="id"), pack_above=0
+    )
+    result = api.run(["."], options)
+    rendered = io.StringIO()
+    load_output("json").render(result, RenderOptions(lang="id"), rendered)
+    assert written == rendered.getvalue()
+
+
+def test_an_output_failing_during_the_run_is_reported_and_the_others_written(
+    repository: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sakip_validate.plugins.json_output import JsonWriter
+
+    def broken(self: JsonWriter, report: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.chdir(repository)
+    monkeypatch.setattr(JsonWriter, "add", broken)
+    code, output = _check(
+        monkeypatch, True, ".", "--format", "json", "-o", "out.json", "--format", "sarif",
+        "-o", "out.sarif", "--no-timestamp", "-j", "2",
+    )  # fmt: skip
+    assert "json" in output and "disk on fire" in output
+    assert not (repository / "out.json").exists()
+    assert (repository / "out.sarif").read_text(encoding="utf-8").startswith("{")
+    assert code == 3

@@ -70,6 +70,12 @@ class OutputPlugin(Protocol):
     workbook, the review note): given ``-o FOLDER/``, the command line renders
     it once per report, into a file named after the report; ``suffix`` is the
     file name ending of those papers (``.xlsx``).
+
+    An optional method, ``writer(lang, *, baseline)``, returns an object with
+    ``add(report)`` and ``finish(result, stream)``: the command line then adds each
+    report as soon as the policy has settled it, while the workers check the next
+    files, and finishes the writer instead of calling ``render`` (the JSON output;
+    see ``delivery.Streamed``). ``render`` must write what the writer writes.
     """
 
     name: str

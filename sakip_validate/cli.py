@@ -25,7 +25,7 @@ from .writing import write_atomically
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from .config import Config
     from .delivery import Destination
@@ -869,15 +869,8 @@ def _import_report(source: Path, output: Path | None, force: bool, lang: Lang) -
     from .documents import import_path
     from .documents.draft import to_json, to_toml
     from .domain.citation import cite
-    from .loading import LoadFailed
 
-    if output is not None:
-        _refuse_existing(output, force)
-    try:
-        imported = import_path(source, str(source))
-    except LoadFailed as failed:
-        _show_load_failure(failed, lang)
-        sys.exit(EXIT_USAGE)
+    imported = _read_input(lambda: import_path(source, str(source)), output, force, lang)
     as_json = output is not None and output.suffix.lower() == ".json"
     name = output.name if output is not None else source.with_suffix(".toml").name
     text = to_json(imported) if as_json else to_toml(imported, name)
@@ -980,18 +973,11 @@ def template(output: Path, force: bool) -> None:
 
 def _import_workbook(source: Path, output: Path | None, force: bool, lang: Lang) -> None:
     """A filled template workbook to TOML (source cells in comments) or JSON."""
-    from .loading import LoadFailed
     from .reading import read_path
     from .workbook.toml_out import to_json, to_toml
 
     suffix = output.suffix.lower() if output is not None else ".toml"
-    if output is not None:
-        _refuse_existing(output, force)
-    try:
-        document = read_path(source, str(source))
-    except LoadFailed as failed:
-        _show_load_failure(failed, lang)
-        sys.exit(EXIT_USAGE)
+    document = _read_input(lambda: read_path(source, str(source)), output, force, lang)
     if suffix == ".toml":
         text = to_toml(document.data, document.cells or {}, source.name)
     else:
@@ -1009,6 +995,19 @@ def _import_workbook(source: Path, output: Path | None, force: bool, lang: Lang)
         click.echo(f"{output} ditulis / written.", err=True)
     if document.notes:
         sys.exit(1)
+
+
+def _read_input(read: Callable[[], T], output: Path | None, force: bool, lang: Lang) -> T:
+    """What ``read`` reads, once ``output`` may be written; an unreadable input exits 2."""
+    from .loading import LoadFailed
+
+    if output is not None:
+        _refuse_existing(output, force)
+    try:
+        return read()
+    except LoadFailed as failed:
+        _show_load_failure(failed, lang)
+        sys.exit(EXIT_USAGE)
 
 
 @main.command("export")

@@ -515,13 +515,7 @@ def read_workbook(raw: bytes, label: str, limits: Limits) -> WorkbookRead:
             values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
             formulas = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds on a damaged file
-        raise WorkbookProblem(
-            Text(
-                f"Buku kerja rusak atau bukan .xlsx yang sah ({type(error).__name__}).",
-                f"The workbook is damaged or not a valid .xlsx ({type(error).__name__}).",
-            ),
-            _SAVE_AS,
-        ) from None
+        raise _damaged(error) from None
     reader = _Reader(label, limits)
     try:
         for sheet in layout().sheets:
@@ -535,15 +529,20 @@ def read_workbook(raw: bytes, label: str, limits: Limits) -> WorkbookRead:
     except WorkbookProblem:
         raise
     except Exception as error:
-        raise WorkbookProblem(
-            Text(
-                f"Buku kerja rusak atau bukan .xlsx yang sah ({type(error).__name__}).",
-                f"The workbook is damaged or not a valid .xlsx ({type(error).__name__}).",
-            ),
-            _SAVE_AS,
-        ) from None
+        raise _damaged(error) from None
     finally:
         values.close()
         formulas.close()
     reader.cells.setdefault("", reference(layout().sheets[0].name, 1, 1))
     return WorkbookRead(reader.data, reader.cells, reader.findings)
+
+
+def _damaged(error: Exception) -> WorkbookProblem:
+    """A workbook openpyxl could not open or read (it raises many kinds on a damaged file)."""
+    return WorkbookProblem(
+        Text(
+            f"Buku kerja rusak atau bukan .xlsx yang sah ({type(error).__name__}).",
+            f"The workbook is damaged or not a valid .xlsx ({type(error).__name__}).",
+        ),
+        _SAVE_AS,
+    )
